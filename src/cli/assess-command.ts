@@ -1,0 +1,73 @@
+import { assess } from '../core/assess.js';
+import type { Assessment } from '../core/assessment.js';
+import type { SourcedIncident } from '../core/incident.js';
+import { levelRank, type Level } from '../core/vocab.js';
+import type { Lang } from '../i18n/index.js';
+import { type Diagnostic, InputError } from '../input/diagnostic.js';
+import { formatFromPath, type InputFormat, loadIncidents } from '../input/load.js';
+import { type Format, RENDERERS } from '../report/registry.js';
+import { useColor } from './color.js';
+import { EXIT, reportFailure, UsageError } from './errors.js';
+import { readInput, writeAtomic } from './io.js';
+import { dateOption, langOf, out, today } from './shared.js';
+
+interface LoadOptions { inputFormat?: InputFormat }
+interface AssessOptions extends LoadOptions {
+  format: Format; lang?: Lang; failOn?: Level; asOf?: string; output?: string; force?: boolean; quiet?: boolean; color?: boolean;
+}
+
+/** Loads every file; all problems of all files are reported together. */
+function loadAll(files: string[], opts: LoadOptions): SourcedIncident[] {
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  const problems: Diagnostic[] = [];
+  const incidents: SourcedIncident[] = [];
+  const day = today();
+  for (const file of files) {
+    const label = file === '-' ? '<stdin>' : file;
+    const format = opts.inputFormat ?? (file === '-' ? undefined : formatFromPath(file));
+    if (!format) {
+      problems.push({ file: label, line: 1, col: 1, message: file === '-' ? 'reading stdin needs --input-format yaml|json|csv' : 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format' });
+      continue;
+    }
+    try {
+      incidents.push(...loadIncidents(readInput(file), label, format, day));
+    } catch (e) {
+      if (e instanceof InputError) problems.push(...e.diagnostics);
+      else throw e;
+    }
+  }
+  if (problems.length) throw new InputError(problems);
+  return incidents;
+}
+
+export async function runAssess(files: string[], opts: AssessOptions): Promise<number> {
+  try {
+    const asOf = dateOption('--as-of', opts.asOf);
+    const incidents = loadAll(files, opts);
+    const assessments: Assessment[] = incidents.map((i) => assess(i.incident, i.source, { ...(asOf && { asOf }) }));
+    const failed = opts.failOn !== undefined && assessments.some((a) => levelRank(a.severity.level) >= levelRank(opts.failOn!));
+    if (!opts.quiet || opts.output) {
+      const { lang, t } = langOf(opts);
+      const color = useColor({ color: opts.color }, process.env, !opts.output && !!process.stdout.isTTY);
+      const render = await RENDERERS[opts.format]();
+      const text = render(assessments, { t, lang, version: __BREACH_VERSION__, color, width: process.stdout.columns || 80 });
+      if (opts.output) writeAtomic(opts.output, text, !!opts.force, files);
+      else out(text);
+    }
+    return failed ? EXIT.failOn : EXIT.ok;
+  } catch (e) {
+    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+  }
+}
+
+export function runValidate(files: string[], opts: LoadOptions & { quiet?: boolean }): number {
+  try {
+    const incidents = loadAll(files, opts);
+    if (!opts.quiet) {
+      for (const i of incidents) out(`${i.source}: ok (${i.incident.datasets.length} dataset${i.incident.datasets.length === 1 ? '' : 's'})\n`);
+    }
+    return EXIT.ok;
+  } catch (e) {
+    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+  }
+}

@@ -1,0 +1,77 @@
+// File input and atomic output for the CLI. Nothing here overwrites a file the user did not name.
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { InputError } from '../input/diagnostic.js';
+import { UsageError } from './errors.js';
+
+/** Descriptions larger than this are refused: no unbounded memory. */
+export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
+
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EACCES: 'permission denied',
+  EISDIR: 'is a directory, not a file',
+  ENOTDIR: 'a part of the path is not a directory',
+  ELOOP: 'too many symbolic links',
+  ENAMETOOLONG: 'the path is too long',
+};
+
+/** Reads a whole input ('-' = stdin) with a size limit; failures are located errors (exit 2). */
+export function readInput(path: string): Uint8Array {
+  const label = path === '-' ? '<stdin>' : path;
+  let fd: number;
+  try {
+    fd = path === '-' ? 0 : openSync(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new InputError([{ file: label, line: 1, col: 1, message: `cannot read the file: ${REASONS[code] ?? code}` }]);
+  }
+  try {
+    if (path !== '-' && fstatSync(fd).isDirectory()) throw new InputError([{ file: label, line: 1, col: 1, message: `cannot read the file: ${REASONS.EISDIR}` }]);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    const buf = Buffer.allocUnsafe(1 << 20);
+    for (;;) {
+      let n: number;
+      try {
+        n = readSync(fd, buf, 0, buf.length, null);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code ?? '';
+        if (code === 'EAGAIN') continue;
+        if (code === 'EOF') break;
+        throw new InputError([{ file: label, line: 1, col: 1, message: `cannot read the file: ${REASONS[code] ?? code}` }]);
+      }
+      if (n === 0) break;
+      total += n;
+      if (total > MAX_INPUT_BYTES) throw new InputError([{ file: label, line: 1, col: 1, message: `the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB: a description should be small (use \`breach scan\` for dumps)` }]);
+      chunks.push(Buffer.from(buf.subarray(0, n)));
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    if (path !== '-') closeSync(fd);
+  }
+}
+
+/**
+ * Writes `data` to `target` atomically (temp file in the same directory, then rename). Refuses to
+ * replace an existing file without `force`, and never writes onto one of the inputs.
+ */
+export function writeAtomic(target: string, data: string, force: boolean, inputs: string[]): void {
+  const abs = resolve(target);
+  if (inputs.some((i) => i !== '-' && resolve(i) === abs)) throw new UsageError(`--output ${target} is one of the input files; choose another path`);
+  const dir = dirname(abs);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--output ${target}: the directory ${dir} does not exist`);
+  if (existsSync(abs)) {
+    if (statSync(abs).isDirectory()) throw new UsageError(`--output ${target} is a directory`);
+    if (!force) throw new UsageError(`--output ${target} already exists; add --force to replace it`);
+  }
+  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  try {
+    writeFileSync(tmp, data, { flag: 'wx', mode: 0o644 });
+    renameSync(tmp, abs);
+  } catch (e) {
+    try { unlinkSync(tmp); } catch { /* already gone */ }
+    const code = (e as NodeJS.ErrnoException).code ?? '';
+    throw new UsageError(`cannot write --output ${target}: ${code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' ? 'permission denied' : (e as Error).message}; nothing was written`);
+  }
+}

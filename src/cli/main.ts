@@ -1,0 +1,95 @@
+// The `breach` command line: parses, calls the pure core, renders, sets the exit code.
+import { Command, CommanderError, Option } from 'commander';
+import { EXIT, reportFailure } from './errors.js';
+
+const program = new Command();
+let debug = process.argv.includes('--debug');
+const stderr = (s: string) => process.stderr.write(s);
+
+program
+  .name('breach')
+  .description('Data-breach impact estimator for Mexico: severity, obligations, deadlines.')
+  .version(__BREACH_VERSION__, '-V, --version')
+  .option('--debug', 'print stacks of internal errors')
+  .showHelpAfterError('(run `breach --help` for usage)')
+  .exitOverride()
+  .configureOutput({ writeErr: stderr });
+
+const langOption = () => new Option('--lang <lang>', 'language of human-readable text (default from LC_ALL/LC_MESSAGES/LANG)').choices(['es', 'en']);
+
+program
+  .command('assess')
+  .description('assess one or more descriptions (YAML, JSON or CSV; - for stdin)')
+  .argument('<file...>', 'description files')
+  .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+  .addOption(langOption())
+  .addOption(new Option('--fail-on <level>', 'exit 1 when an incident reaches this level').choices(['low', 'medium', 'high', 'critical']))
+  .option('--as-of <date>', 'apply the law in force on this date (YYYY-MM-DD)')
+  .option('-o, --output <file>', 'write the report to a file (atomically)')
+  .option('--force', 'let --output replace an existing file')
+  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(['yaml', 'json', 'csv']))
+  .option('-q, --quiet', 'no output on success; only the exit code')
+  .option('--no-color', 'no colours')
+  .action(async (files: string[], opts) => {
+    const { runAssess } = await import('./assess-command.js');
+    process.exitCode = await runAssess(files, opts);
+  });
+
+program
+  .command('validate')
+  .description('check descriptions only; no assessment')
+  .argument('<file...>', 'description files')
+  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(['yaml', 'json', 'csv']))
+  .option('-q, --quiet', 'no output on success')
+  .action(async (files: string[], opts) => {
+    const { runValidate } = await import('./assess-command.js');
+    process.exitCode = runValidate(files, opts);
+  });
+
+program
+  .command('fields')
+  .description('list the field-type catalogue')
+  .option('--json', 'as JSON')
+  .addOption(langOption())
+  .option('--no-color', 'no colours')
+  .action(async (opts) => {
+    const { runFields } = await import('./fields-command.js');
+    process.exitCode = runFields(opts);
+  });
+
+program
+  .command('rules')
+  .description('list the legal rules in force on a date, with citations')
+  .option('--as-of <date>', 'date (YYYY-MM-DD); default today')
+  .option('--json', 'as JSON')
+  .addOption(langOption())
+  .action(async (opts) => {
+    const { runRules } = await import('./rules-command.js');
+    process.exitCode = runRules(opts);
+  });
+
+program
+  .command('explain')
+  .description('recompute and explain a severity vector')
+  .argument('<vector>', 'e.g. SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75')
+  .option('--json', 'as JSON')
+  .addOption(langOption())
+  .action(async (vector: string, opts) => {
+    const { runExplain } = await import('./explain-command.js');
+    process.exitCode = runExplain(vector, opts);
+  });
+
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+});
+
+try {
+  await program.parseAsync(process.argv);
+} catch (err) {
+  if (err instanceof CommanderError) {
+    process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
+  } else {
+    debug ||= false;
+    process.exitCode = reportFailure(err, debug, stderr);
+  }
+}

@@ -1,0 +1,49 @@
+import type { Availability, Branch, Category, Confidentiality, Group, Industry, Integrity, Role, Sector } from './vocab.js';
+
+/** A validated, normalised incident: what the pure core assesses. */
+export interface Incident {
+  title?: string;
+  /** YYYY-MM-DD: the date the breach was confirmed; selects the law in force. */
+  discovered: string;
+  /** True when `discovered` was omitted and defaulted to the run date. */
+  discoveredDefaulted: boolean;
+  controller: Controller;
+  circumstances: Circumstances;
+  subjects: { count?: number; groups: Group[] };
+  datasets: Dataset[];
+}
+
+export interface Controller {
+  name?: string;
+  sector: Sector;
+  branch?: Branch;
+  state?: string;
+  industry?: Industry;
+  role: Role;
+}
+
+export interface Circumstances {
+  confidentiality: Confidentiality;
+  integrity: Integrity;
+  availability: Availability;
+  malicious: boolean;
+  unintelligible: boolean;
+  /** The breach was caused by a person authorised to process the data (an insider). */
+  insider: boolean;
+}
+
+export interface Dataset {
+  name: string;
+  records: number;
+  fields: string[];
+  notes?: string;
+  /** What credentials in this dataset unlock, when known (severity.md, credentials). */
+  unlocks?: Category;
+  adjust?: { dpc: number; reason: string };
+}
+
+/** Where an incident came from: the file and, for CSV, the incident key. */
+export interface SourcedIncident {
+  source: string;
+  incident: Incident;
+}

@@ -1,0 +1,27 @@
+import { en, type MessageKey } from './en.js';
+import { es } from './es.js';
+
+export type Lang = 'es' | 'en';
+export type { MessageKey };
+
+const TABLES: Record<Lang, Record<MessageKey, string>> = { en, es };
+
+/** Language from --lang, else LC_ALL / LC_MESSAGES / LANG (`es*` → es), else en. */
+export function detectLang(env: NodeJS.ProcessEnv): Lang {
+  for (const name of ['LC_ALL', 'LC_MESSAGES', 'LANG']) {
+    const v = env[name];
+    if (v) return v.toLowerCase().startsWith('es') ? 'es' : 'en';
+  }
+  return 'en';
+}
+
+export type Translator = (key: string, args?: Record<string, string | number | undefined>) => string;
+
+/** A translator for one language. Unknown keys come back as the key itself (never crash a report). */
+export function translator(lang: Lang): Translator {
+  const table = TABLES[lang] as Record<string, string>;
+  return (key, args) => {
+    const msg = table[key] ?? en[key as MessageKey] ?? key;
+    return args ? msg.replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))) : msg;
+  };
+}

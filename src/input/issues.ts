@@ -1,0 +1,74 @@
+// Turns zod issues into located, actionable one-line diagnostics.
+import type * as z from 'zod/mini';
+import { didYouMean, suggest } from '../util/suggest.js';
+import { describe } from './count.js';
+import { type Diagnostic, type Locator, type Path, pathToString } from './diagnostic.js';
+
+type Issue = z.core.$ZodIssue;
+interface Def { type: string; shape?: Record<string, { _zod: { def: Def } }>; element?: { _zod: { def: Def } }; innerType?: { _zod: { def: Def } } }
+
+/** The keys an object schema accepts at `path`, for "did you mean" on unknown keys. */
+function keysAt(schema: z.ZodMiniType, path: Path): string[] {
+  let def = (schema as unknown as { _zod: { def: Def } })._zod.def;
+  for (const seg of path) {
+    while (def.type === 'optional' && def.innerType) def = def.innerType._zod.def;
+    if (def.type === 'object' && def.shape && typeof seg === 'string' && def.shape[seg]) def = def.shape[seg]._zod.def;
+    else if (def.type === 'array' && def.element) def = def.element._zod.def;
+    else return [];
+  }
+  while (def.type === 'optional' && def.innerType) def = def.innerType._zod.def;
+  return def.type === 'object' && def.shape ? Object.keys(def.shape) : [];
+}
+
+function valueAt(root: unknown, path: Path): unknown {
+  let v = root;
+  for (const seg of path) {
+    if (v === null || typeof v !== 'object') return undefined;
+    v = (v as Record<PropertyKey, unknown>)[seg as string];
+  }
+  return v;
+}
+
+export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodMiniType, root: unknown, file: string, locate: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const at = (path: Path, message: string, part: 'key' | 'value' = 'value') => out.push({ file, ...locate(path, part), message });
+  for (const issue of issues) {
+    const path = issue.path;
+    const where = pathToString(path) || 'the document';
+    const input = valueAt(root, path);
+    switch (issue.code) {
+      case 'unrecognized_keys': {
+        const known = keysAt(schema, path);
+        for (const key of issue.keys) {
+          at([...path, key], `unknown key \`${key.slice(0, 60)}\` in ${where}${didYouMean(suggest(key, known))}; expected one of ${known.join(', ')}`, 'key');
+        }
+        break;
+      }
+      case 'invalid_type':
+        if (input === undefined) {
+          const parent = path.slice(0, -1);
+          at(parent.length ? parent : path, `missing required key \`${String(path[path.length - 1])}\` in ${pathToString(parent) || 'the document'}`, parent.length ? 'key' : 'value');
+        } else {
+          at(path, `\`${where}\` must be ${article(issue.expected)}, got ${describe(input)}`);
+        }
+        break;
+      case 'invalid_value': {
+        const values = issue.values.map(String);
+        const got = typeof input === 'string' ? input : String(input);
+        at(path, `\`${where}\` must be ${values.length === 1 ? `\`${values[0]}\`` : `one of ${values.join(', ')}`}, got ${describe(input)}${didYouMean(suggest(got.toLowerCase(), values, 1))}`);
+        break;
+      }
+      case 'invalid_union':
+        at(path, `\`${where}\` must be a whole number (got ${describe(input)})`);
+        break;
+      default:
+        at(path, `\`${where}\` ${issue.message}`);
+    }
+  }
+  return out;
+}
+
+function article(expected: string): string {
+  const names: Record<string, string> = { object: 'a mapping', array: 'a list', string: 'text', boolean: 'true or false', number: 'a number', int: 'a whole number' };
+  return names[expected] ?? expected;
+}

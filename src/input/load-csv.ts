@@ -1,0 +1,179 @@
+// CSV portfolios (contract.md §3): one row per dataset, grouped into incidents by `incident`.
+import { parse } from 'csv-parse/sync';
+import { normalizeName } from '../util/normalize.js';
+import { didYouMean, suggest } from '../util/suggest.js';
+import { CSV_COLUMNS, type CsvColumn, INCIDENT_COLUMNS, REQUIRED_COLUMNS } from './csv-columns.js';
+import { type Diagnostic, InputError, type Locator, type Path } from './diagnostic.js';
+import type { RawDocument } from './load-document.js';
+
+const HEADER_INDEX = new Map<string, CsvColumn>();
+for (const [col, names] of Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]) for (const n of names) HEADER_INDEX.set(n, col);
+
+interface Row { cells: string[]; line: number }
+
+export interface CsvDocument extends RawDocument { key: string | undefined }
+
+/** Picks the delimiter that occurs most often in the header line, outside quotes. */
+export function detectDelimiter(text: string): ',' | ';' | '\t' {
+  const counts = { ',': 0, ';': 0, '\t': 0 };
+  let inQuotes = false;
+  for (let i = 0; i < text.length && i < 65536; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && (ch === '\n' || ch === '\r')) { if (counts[','] + counts[';'] + counts['\t'] > 0) break; }
+    else if (!inQuotes && (ch === ',' || ch === ';' || ch === '\t')) counts[ch]++;
+  }
+  return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
+}
+
+export function loadCsv(text: string, file: string): CsvDocument[] {
+  const delimiter = detectDelimiter(text);
+  let parsed: { record: string[]; info: { lines: number } }[];
+  try {
+    parsed = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: 1 << 20 }) as unknown as typeof parsed;
+  } catch (e) {
+    const err = e as { lines?: number; message: string };
+    throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${err.message.split('\n')[0]}` }]);
+  }
+  if (!parsed.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)' }]);
+  const problems: Diagnostic[] = [];
+  const header = parsed[0]!;
+  const columns = mapHeader(header.record, file, header.info.lines, problems);
+  const rows: Row[] = [];
+  for (let i = 1; i < parsed.length; i++) {
+    const { record, info } = parsed[i]!;
+    let line = info.lines;
+    for (const c of record) if (c.includes('\n')) line -= c.split('\n').length - 1;
+    if (record.length > header.record.length) {
+      problems.push({ file, line, col: 1, message: `row has ${record.length} cells but the header has ${header.record.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting` });
+    }
+    rows.push({ cells: record, line });
+  }
+  if (problems.length) throw new InputError(problems);
+  if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows' }]);
+  const docs = group(rows, columns, text, delimiter, file, problems);
+  if (problems.length) throw new InputError(problems);
+  return docs;
+}
+
+function mapHeader(cells: string[], file: string, line: number, problems: Diagnostic[]): Map<CsvColumn, number> {
+  const columns = new Map<CsvColumn, number>();
+  cells.forEach((h, i) => {
+    const n = normalizeName(h);
+    const col = HEADER_INDEX.get(n);
+    if (!col) {
+      problems.push({ file, line, col: i + 1, message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
+    } else if (columns.has(col)) {
+      problems.push({ file, line, col: i + 1, message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
+    } else {
+      columns.set(col, i);
+    }
+  });
+  for (const req of REQUIRED_COLUMNS) {
+    if (!columns.has(req)) problems.push({ file, line, col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)` });
+  }
+  return columns;
+}
+
+const SECTOR: Record<string, string> = { public: 'public', publico: 'public', private: 'private', privado: 'private' };
+const BOOL: Record<string, boolean> = { yes: true, no: false, true: true, false: false, si: true, y: true, n: false, '1': true, '0': false };
+
+function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delimiter: string, file: string, problems: Diagnostic[]): CsvDocument[] {
+  const cell = (row: Row, c: CsvColumn): string => {
+    const i = columns.get(c);
+    return i === undefined ? '' : (row.cells[i] ?? '').trim();
+  };
+  const byKey = new Map<string, Row[]>();
+  for (const row of rows) {
+    const key = cell(row, 'incident');
+    const list = byKey.get(key);
+    if (list) list.push(row);
+    else byKey.set(key, [row]);
+  }
+  const docs: CsvDocument[] = [];
+  for (const [key, members] of byKey) {
+    // Incident-level values: the first non-empty cell wins; a different non-empty value is an error.
+    const source = new Map<CsvColumn, Row>();
+    for (const c of INCIDENT_COLUMNS) {
+      if (!columns.has(c)) continue;
+      for (const row of members) {
+        const v = cell(row, c);
+        if (!v) continue;
+        const first = source.get(c);
+        if (!first) source.set(c, row);
+        else if (cell(first, c) !== v) {
+          problems.push({ file, line: row.line, col: charCol(text, row.line, columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${first.line}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree` });
+        }
+      }
+    }
+    const inc = (c: CsvColumn): string | undefined => {
+      const r = source.get(c);
+      return r ? cell(r, c) : undefined;
+    };
+    const bool = (c: CsvColumn): boolean | string | undefined => {
+      const v = inc(c);
+      if (v === undefined) return undefined;
+      return BOOL[normalizeName(v)] ?? v;
+    };
+    const sector = inc('sector');
+    const subjects = inc('subjects');
+    const groups = inc('groups');
+    const value = {
+      incident: drop({
+        title: inc('title'),
+        discovered: inc('discovered'),
+        controller: drop({ name: inc('controller'), sector: sector === undefined ? undefined : SECTOR[normalizeName(sector)] ?? sector, branch: inc('branch'), state: inc('state'), industry: inc('industry'), role: inc('role') }),
+        circumstances: dropEmpty({ confidentiality: inc('confidentiality'), integrity: inc('integrity'), availability: inc('availability'), malicious: bool('malicious'), unintelligible: bool('unintelligible'), insider: bool('insider') }),
+        subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
+      }),
+      datasets: members.map((row) => drop({ name: cell(row, 'dataset'), records: cell(row, 'records'), fields: splitList(cell(row, 'fields')), notes: cell(row, 'notes') || undefined })),
+    };
+    const locate: Locator = (path: Path) => {
+      const [top, a, b] = path;
+      if (top === 'datasets' && typeof a === 'number' && members[a]) {
+        const c = (typeof b === 'string' && b in CSV_COLUMNS ? b : b === 'name' ? 'dataset' : 'dataset') as CsvColumn;
+        const row = members[a]!;
+        return { line: row.line, col: charCol(text, row.line, columns.get(c) ?? 0, delimiter) };
+      }
+      const name = [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident') as CsvColumn | undefined;
+      const col = name === undefined && path.includes('controller') ? 'controller' : name;
+      const row = (col && source.get(col)) ?? members[0]!;
+      return { line: row.line, col: col && columns.has(col) ? charCol(text, row.line, columns.get(col)!, delimiter) : 1 };
+    };
+    docs.push({ value, locate, index: docs.length + 1, key: key || undefined });
+  }
+  return docs;
+}
+
+function splitList(s: string): string[] {
+  return s.split(/[;|]/).map((x) => x.trim()).filter(Boolean);
+}
+
+function drop<T extends Record<string, unknown>>(o: T): Partial<T> {
+  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+}
+
+function dropEmpty<T extends Record<string, unknown>>(o: T): Partial<T> | undefined {
+  const d = drop(o);
+  return Object.keys(d).length ? d : undefined;
+}
+
+/** 1-based character column of cell `index` on `line` (quote-aware), computed only for diagnostics. */
+function charCol(text: string, line: number, index: number, delimiter: string): number {
+  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', pos);
+    if (nl === -1) return 1;
+    pos = nl + 1;
+  }
+  let cellNo = 0;
+  let inQuotes = false;
+  let i = pos;
+  for (; i < text.length && cellNo < index; i++) {
+    const ch = text[i];
+    if (ch === '"') inQuotes = !inQuotes;
+    else if (!inQuotes && ch === delimiter) cellNo++;
+    else if (!inQuotes && ch === '\n') break;
+  }
+  return i - pos + 1;
+}

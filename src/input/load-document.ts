@@ -1,0 +1,51 @@
+// YAML (multi-document) and JSON descriptions → raw values with locators. JSON goes through the
+// YAML parser too (JSON is YAML 1.2), so duplicate keys are caught and every problem is located.
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { type Diagnostic, InputError, type Locator } from './diagnostic.js';
+import { yamlLocator } from './yaml-locator.js';
+
+export interface RawDocument {
+  value: unknown;
+  locate: Locator;
+  /** 1-based index of the document in a YAML stream. */
+  index: number;
+}
+
+const MAX_ALIASES = 100;
+
+export function loadDocuments(text: string, file: string, format: 'yaml' | 'json'): RawDocument[] {
+  const lines = new LineCounter();
+  const docs = parseAllDocuments(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true, schema: 'core', strict: true, stringKeys: true });
+  if (!Array.isArray(docs)) return emptyFile(file);
+  const problems: Diagnostic[] = [];
+  const out: RawDocument[] = [];
+  for (const doc of docs) {
+    for (const err of doc.errors) {
+      const p = lines.linePos(err.pos[0]);
+      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${firstLine(err.message)}` });
+    }
+    if (doc.errors.length) continue;
+    if (doc.contents === null) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      const p = lines.linePos(doc.contents.range?.[0] ?? 0);
+      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${firstLine((e as Error).message)} (aliases are limited to ${MAX_ALIASES} per document)` });
+      continue;
+    }
+    out.push({ value, locate: yamlLocator(doc, lines), index: out.length + 1 });
+  }
+  if (problems.length) throw new InputError(problems);
+  if (!out.length) return emptyFile(file);
+  if (format === 'json' && out.length > 1) throw new InputError([{ file, line: 1, col: 1, message: 'a JSON file holds one description; use a YAML stream (---) for several' }]);
+  return out;
+}
+
+function emptyFile(file: string): never {
+  throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description (see `breach validate --help`)' }]);
+}
+
+function firstLine(s: string): string {
+  return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '');
+}

@@ -1,0 +1,82 @@
+// The breach/v1 description schema (contract.md §2). zod/mini keeps start-up cheap; the JSON
+// Schema in schema/input.schema.json is generated from this file.
+import * as z from 'zod/mini';
+import { AVAILABILITY, BRANCHES, CATEGORIES, CONFIDENTIALITY, GROUPS, INDUSTRIES, INTEGRITY, ROLES, SECTORS } from '../core/vocab.js';
+import { resolveField, suggestFields } from '../fields/catalogue.js';
+import { didYouMean } from '../util/suggest.js';
+import { parseCount } from './count.js';
+import { isIsoDate } from './date.js';
+
+const MAX_TEXT = 2000;
+
+const count = z.union([z.number(), z.string()]).check((ctx) => {
+  const r = parseCount(ctx.value);
+  if (!r.ok) ctx.issues.push({ code: 'custom', message: r.message, input: ctx.value });
+});
+
+const isoDate = z.string().check((ctx) => {
+  if (!isIsoDate(ctx.value)) ctx.issues.push({ code: 'custom', message: `must be a real date written YYYY-MM-DD (got "${ctx.value.slice(0, 30)}")`, input: ctx.value });
+});
+
+const text = z.string().check(z.maxLength(MAX_TEXT, `is longer than ${MAX_TEXT} characters`));
+
+const fieldName = z.string().check((ctx) => {
+  if (!resolveField(ctx.value)) {
+    ctx.issues.push({ code: 'custom', message: `unknown field type \`${ctx.value.slice(0, 60)}\`${didYouMean(suggestFields(ctx.value))}; \`breach fields\` lists them`, input: ctx.value });
+  }
+});
+
+export const controllerSchema = z.strictObject({
+  name: z.optional(text),
+  sector: z.enum(SECTORS),
+  branch: z.optional(z.enum(BRANCHES)),
+  state: z.optional(text),
+  industry: z.optional(z.enum(INDUSTRIES)),
+  role: z.optional(z.enum(ROLES)),
+});
+
+export const circumstancesSchema = z.strictObject({
+  confidentiality: z.optional(z.enum(CONFIDENTIALITY)),
+  integrity: z.optional(z.enum(INTEGRITY)),
+  availability: z.optional(z.enum(AVAILABILITY)),
+  malicious: z.optional(z.boolean()),
+  unintelligible: z.optional(z.boolean()),
+  insider: z.optional(z.boolean()),
+});
+
+export const datasetSchema = z.strictObject({
+  name: text,
+  records: count,
+  fields: z.array(fieldName).check(z.minLength(1, 'must list at least one field type'), z.maxLength(1000, 'lists more than 1000 field types')),
+  notes: z.optional(text),
+  unlocks: z.optional(z.enum(CATEGORIES)),
+  adjust: z.optional(z.strictObject({ dpc: z.int().check(z.gte(-3), z.lte(3)), reason: text.check(z.minLength(3, 'must give the reason for the adjustment')) })),
+});
+
+export const descriptionSchema = z.strictObject({
+  format: z.optional(z.literal('breach/v1')),
+  incident: z.strictObject({
+    title: z.optional(text),
+    discovered: z.optional(isoDate),
+    controller: controllerSchema,
+    circumstances: z.optional(circumstancesSchema),
+    subjects: z.optional(z.strictObject({
+      count: z.optional(count),
+      groups: z.optional(z.array(z.enum(GROUPS))),
+    })),
+  }),
+  datasets: z.array(datasetSchema).check(z.minLength(1, 'must list at least one dataset'), z.maxLength(100000, 'lists more than 100000 datasets')),
+}).check((ctx) => {
+  const c = ctx.value.incident.controller;
+  if (c.sector === 'public' && !c.branch) {
+    ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, input: c, path: ['incident', 'controller'] });
+  }
+  if (c.sector === 'private' && c.branch) {
+    ctx.issues.push({ code: 'custom', message: '`branch` applies to public controllers only; use `industry` for private ones', input: c, path: ['incident', 'controller', 'branch'] });
+  }
+  if (c.sector === 'public' && c.industry) {
+    ctx.issues.push({ code: 'custom', message: '`industry` applies to private controllers only', input: c, path: ['incident', 'controller', 'industry'] });
+  }
+});
+
+export type Description = z.infer<typeof descriptionSchema>;

@@ -1,0 +1,56 @@
+// Penalty exposure on a date: ranges in penalty units and pesos (law-mx.md "Penalty exposure").
+import type { Incident } from '../core/incident.js';
+import { fieldById, isLegallySensitive } from '../fields/catalogue.js';
+import { PENALTY_FAMILIES, PENALTY_UNIT, versionAt } from './rules.js';
+import type { Penalties, Reason } from './types.js';
+
+const round2 = (n: number) => Math.round(n * 100) / 100;
+
+export function penaltyUnit(asOf: string, caveats: Reason[]): { value: number | null; unit: string | null; status?: Penalties['unitStatus'] } {
+  const v = versionAt(PENALTY_UNIT.versions, asOf);
+  if (!v) return { value: null, unit: null };
+  if (v.value !== null) {
+    if (v.status === 'uncertain') caveats.push({ code: 'unit-unverified', args: { unit: v.unit, value: v.value, from: v.valid_from } });
+    return { value: v.value, unit: v.unit, status: v.status };
+  }
+  const known = [...PENALTY_UNIT.versions].reverse().find((x) => x.value !== null && x.valid_from <= asOf);
+  if (!known || known.value === null) return { value: null, unit: v.unit };
+  caveats.push({ code: 'unit-not-published', args: { unit: v.unit, from: v.valid_from, value: known.value } });
+  return { value: known.value, unit: known.unit, status: 'uncertain' };
+}
+
+export function penalties(incident: Incident, asOf: string, caveats: Reason[]): Penalties {
+  const family = PENALTY_FAMILIES.find((f) => f.scope.sector === incident.controller.sector);
+  const v = family ? versionAt(family.versions, asOf) : undefined;
+  const unit = penaltyUnit(asOf, caveats);
+  const empty: Penalties = { currency: 'MXN', uma: unit.value, unit: unit.unit, sensitiveMultiplier: 1, ranges: [], crimes: [], notes: [] };
+  if (!v || v.applies === false) {
+    if (v?.reason) caveats.push({ code: v.reason });
+    return empty;
+  }
+  if (v.caveat) caveats.push({ code: v.caveat });
+  const fields = incident.datasets.flatMap((d) => d.fields);
+  const sensitive = fields.some((id) => { const f = fieldById(id); return !!f && isLegallySensitive(f, asOf); });
+  const possibly = fields.some((id) => fieldById(id)?.possibly_sensitive);
+  const multiplier = sensitive ? v.sensitive_multiplier ?? 1 : 1;
+  if (!sensitive && possibly && v.sensitive_multiplier) caveats.push({ code: 'possibly-sensitive-penalty' });
+  const c = incident.circumstances;
+  const crimes = c.malicious && c.insider ? (v.crimes ?? []) : [];
+  return {
+    currency: 'MXN',
+    uma: unit.value,
+    unit: unit.unit,
+    ...(unit.status && { unitStatus: unit.status }),
+    sensitiveMultiplier: multiplier,
+    ranges: (v.ranges ?? []).map((r) => ({
+      code: r.code,
+      units: { min: r.min, max: r.max * multiplier },
+      mxn: { min: unit.value === null ? 0 : round2(r.min * unit.value), max: unit.value === null ? 0 : round2(r.max * multiplier * unit.value) },
+      ...(r.additional && { additional: true }),
+      basis: r.basis,
+    })),
+    crimes: crimes.map((x) => ({ code: x.code, prison: x.prison, basis: x.basis })),
+    ...(v.referral && { referral: v.referral }),
+    notes: [...(v.notes ?? []), ...(crimes.length && sensitive ? ['crimes-doubled-sensitive'] : [])],
+  };
+}

@@ -1,0 +1,27 @@
+// --format csv: one row per dataset, formula-safe cells (spreadsheets never evaluate them).
+import type { Assessment } from '../core/assessment.js';
+import { csvCell } from '../util/sanitize.js';
+import { levelText, type ReportContext } from './view.js';
+
+const HEADER = [
+  'source', 'incident', 'controller', 'sector', 'branch', 'discovered', 'as_of', 'dataset', 'records', 'fields',
+  'dataset_level', 'dataset_score', 'dataset_vector', 'incident_level', 'incident_level_text', 'incident_score', 'incident_vector',
+  'enisa_score', 'enisa_level', 'subjects', 'significant_impact', 'obligations', 'authority',
+];
+
+export function render(assessments: Assessment[], ctx: ReportContext): string {
+  const lines = [HEADER.join(',')];
+  for (const a of assessments) {
+    const c = a.incident.controller;
+    const authority = a.obligations.find((o) => o.authority)?.authority ?? '';
+    for (const d of a.datasets) {
+      lines.push([
+        a.source, a.incident.title ?? '', c.name ?? '', c.sector, c.branch ?? '', a.incident.discovered, a.asOf, d.name, d.records,
+        d.fields.map((f) => f.id).join(';'), d.severity.level, d.severity.score, d.severity.vector,
+        a.severity.level, levelText(a.severity.level, ctx.t), a.severity.score, a.severity.vector, a.severity.enisa.score, a.severity.enisa.level,
+        a.subjects, a.significantImpact.value, a.obligations.map((o) => o.code).join(';'), authority,
+      ].map(csvCell).join(','));
+    }
+  }
+  return `${lines.join('\n')}\n`;
+}

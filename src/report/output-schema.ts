@@ -1,0 +1,81 @@
+// The JSON report's shape (contract.md §5), as a zod schema: the tests validate real output
+// against it, and the build writes schema/output.schema.json from it.
+import * as z from 'zod/mini';
+import { LEVELS } from '../core/vocab.js';
+
+const level = z.enum(LEVELS);
+const status = z.enum(['verified', 'secondary', 'uncertain']);
+const basis = z.object({ law: z.string(), article: z.optional(z.string()), dof: z.optional(z.string()) });
+const code = z.object({ code: z.string(), args: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
+const factor = z.object({
+  factor: z.enum(['DPC', 'EI', 'C', 'I', 'A', 'M', 'V', 'FLOOR']),
+  value: z.union([z.number(), level]),
+  rule: z.string(),
+  evidence: z.array(z.string()),
+  basis: z.string(),
+  from: z.optional(z.number()),
+  dataset: z.optional(z.string()),
+});
+const severity = z.object({
+  level, score: z.number(), vector: z.string().check(z.regex(/^SEMX:1\//)),
+  enisa: z.object({ score: z.number(), level }),
+  factors: z.array(factor),
+});
+const field = z.object({ id: z.string(), category: z.enum(['simple', 'behavioural', 'financial', 'sensitive']), sensitive: z.boolean(), possiblySensitive: z.boolean(), patrimonial: z.boolean(), moral: z.boolean() });
+const obligation = z.object({
+  code: z.enum(['notify-data-subjects', 'notify-authority', 'log-breach', 'root-cause-analysis', 'sector-report', 'notify-controller']),
+  to: z.enum(['data-subjects', 'authority', 'internal', 'regulator', 'controller']),
+  authority: z.optional(z.enum(['INAI', 'SABG', 'state-guarantor', 'judiciary-control-body', 'legislature-comptroller', 'autonomous-oic', 'INE'])),
+  recipient: z.string(),
+  recipientCode: z.string(),
+  recipientName: z.optional(z.string()),
+  deadline: z.object({ text: z.string(), hours: z.nullable(z.number()), code: z.string(), status, milestones: z.optional(z.array(z.object({ code: z.string(), businessDays: z.optional(z.number()), hours: z.optional(z.number()) }))) }),
+  title: z.string(),
+  content: z.array(z.string()),
+  contentCodes: z.array(z.string()),
+  contentStatus: z.optional(status),
+  basis: z.array(basis),
+  status,
+  statutory: z.boolean(),
+  rule: z.object({ family: z.string(), validFrom: z.string(), validTo: z.optional(z.string()), checkedOn: z.string() }),
+});
+const assessment = z.object({
+  source: z.string(),
+  incident: z.object({
+    title: z.optional(z.string()),
+    discovered: z.string(),
+    discoveredDefaulted: z.optional(z.boolean()),
+    controller: z.object({ name: z.optional(z.string()), sector: z.enum(['public', 'private']), branch: z.optional(z.string()), state: z.optional(z.string()), industry: z.optional(z.string()), role: z.enum(['controller', 'processor']) }),
+    circumstances: z.object({ confidentiality: z.string(), integrity: z.string(), availability: z.string(), malicious: z.boolean(), unintelligible: z.boolean(), insider: z.boolean() }),
+    groups: z.optional(z.array(z.string())),
+  }),
+  asOf: z.string(),
+  asOfSource: z.enum(['discovered', 'today', 'as-of']),
+  law: z.object({ asOf: z.string(), laws: z.array(z.string()) }),
+  subjects: z.number(),
+  severity,
+  datasets: z.array(z.object({ name: z.string(), records: z.number(), fields: z.array(field), notes: z.optional(z.string()), severity })),
+  significantImpact: z.object({ value: z.boolean(), patrimonial: z.boolean(), moral: z.boolean(), reasons: z.array(z.string()), reasonCodes: z.array(code) }),
+  obligations: z.array(obligation),
+  penalties: z.object({
+    currency: z.literal('MXN'),
+    uma: z.nullable(z.number()),
+    unit: z.nullable(z.string()),
+    unitStatus: z.optional(status),
+    sensitiveMultiplier: z.number(),
+    ranges: z.array(z.object({ code: z.string(), text: z.string(), units: z.object({ min: z.number(), max: z.number() }), mxn: z.object({ min: z.number(), max: z.number() }), additional: z.optional(z.boolean()), basis: z.array(basis) })),
+    crimes: z.array(z.object({ code: z.string(), text: z.string(), prison: z.object({ en: z.string(), es: z.string() }), basis: z.array(basis) })),
+    referral: z.optional(z.object({ days: z.number(), basis: z.array(basis) })),
+    notes: z.array(z.string()),
+    noteCodes: z.array(z.string()),
+  }),
+  caveats: z.array(z.string()),
+  caveatCodes: z.array(code),
+});
+
+export const outputSchema = z.object({
+  schemaVersion: z.literal(1),
+  generator: z.object({ name: z.literal('breach'), version: z.string() }),
+  lang: z.enum(['es', 'en']),
+  assessments: z.array(assessment),
+});

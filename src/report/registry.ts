@@ -1,0 +1,15 @@
+// Output formats: a compile-checked registry; each renderer is loaded only when asked for.
+import type { Assessment } from '../core/assessment.js';
+import type { TableContext } from './table.js';
+
+export const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export type Renderer = (assessments: Assessment[], ctx: TableContext) => string;
+
+export const RENDERERS = {
+  table: async () => (await import('./table.js')).render,
+  json: async () => (await import('./json.js')).render,
+  markdown: async () => (await import('./markdown.js')).render,
+  csv: async () => (await import('./csv.js')).render,
+} satisfies Record<Format, () => Promise<Renderer>>;

@@ -1,0 +1,98 @@
+// --format table: the terminal report, coloured by level, readable in 80 columns.
+import { Chalk, type ChalkInstance } from 'chalk';
+import Table from 'cli-table3';
+import type { Assessment } from '../core/assessment.js';
+import type { Level } from '../core/vocab.js';
+import { basisText, caveatTexts, controllerText, deadlineText, fmtNumber, levelText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
+
+export interface TableContext extends ReportContext { color: boolean; width?: number }
+
+const WIDTH = 80;
+
+/** Word-wraps `text` to `width`; continuation lines hang two spaces deeper than the first. */
+export function wrap(text: string, width: number, indent = ''): string[] {
+  const lines: string[] = [];
+  let line = '';
+  let prefix = indent;
+  for (const word of text.split(/\s+/).filter(Boolean)) {
+    if (line && prefix.length + line.length + 1 + word.length > width) {
+      lines.push(prefix + line);
+      prefix = `${indent}  `;
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(prefix + line);
+  return lines;
+}
+
+function paint(ch: ChalkInstance, level: Level, text: string): string {
+  switch (level) {
+    case 'critical': return ch.bold.red(text);
+    case 'high': return ch.red(text);
+    case 'medium': return ch.yellow(text);
+    default: return ch.green(text);
+  }
+}
+
+function grid(head: string[], colWidths: number[], color: boolean): Table.Table {
+  return new Table({ head, colWidths, wordWrap: true, style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] } });
+}
+
+function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string {
+  const { t, lang } = ctx;
+  const w = Math.max(60, Math.min(ctx.width ?? WIDTH, 120));
+  const n = (x: number) => fmtNumber(x, lang);
+  const out: string[] = [];
+  const lvl = (l: Level) => paint(ch, l, levelText(l, t).toUpperCase());
+  out.push(ch.bold(userText(a.incident.title, t('ui.untitled'))));
+  out.push(...wrap(`${t('ui.controller')}: ${controllerText(a, t)}`, w, '  '));
+  out.push(...wrap(`${t('ui.discovered')}: ${a.incident.discovered}. ${t('ui.asOf')}: ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.join(', ') || t('ui.none')}`, w, '  '));
+  out.push(`  ${t('ui.people')}: ${n(a.subjects)}`);
+  out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
+  out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
+
+  const ds = grid([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [18, 13, 10, 7, w - 18 - 13 - 10 - 7 - 6], ctx.color);
+  for (const d of a.datasets) ds.push([userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => f.id).join(', ')]);
+  out.push(ds.toString());
+
+  const fx = grid([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence')], [8, 8, 28, w - 8 - 8 - 28 - 5], ctx.color);
+  for (const f of a.severity.factors) fx.push([f.factor, String(f.value), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => userText(e)).join(', ')]);
+  out.push(fx.toString(), '');
+
+  out.push(ch.bold(`${t('ui.significant')}: ${a.significantImpact.value ? t('ui.yes') : t('ui.no')}`));
+  for (const r of reasonTexts(a, t)) out.push(...wrap(`- ${r}`, w, '  '));
+  out.push('', ch.bold(`${t('ui.obligations')}:`));
+  if (!a.obligations.length) out.push(`  ${t('ui.none')}`);
+  a.obligations.forEach((o, i) => {
+    out.push(...wrap(`${i + 1}. ${t(`obligation.${o.code}`)} [${o.code}${o.authority ? `, ${o.authority}` : ''}]${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`, w, '  ').map((l) => ch.bold(l)));
+    out.push(...wrap(`${t('ui.recipient')}: ${recipientText(o, t)}`, w, '     '));
+    out.push(...wrap(`${t('ui.deadline')}: ${deadlineText(o, t)}`, w, '     '));
+    if (o.content.length) out.push(...wrap(`${t('ui.content')}: ${o.content.map((k) => t(`content.${k}`)).join('; ')}`, w, '     '));
+    out.push(...wrap(`${t('ui.basis')}: ${o.basis.map(basisText).join('; ')} (${t(`status.${o.status}`)})`, w, '     ').map((l) => ch.dim(l)));
+  });
+  const p = a.penalties;
+  if (p.ranges.length || p.crimes.length) {
+    out.push('', ch.bold(`${t('ui.penalties')} (${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}):`));
+    for (const r of p.ranges) out.push(...wrap(`- ${t(`penalty.${r.code}`)}: ${n(r.units.min)}–${n(r.units.max)} ${p.unit} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${r.basis.map(basisText).join('; ')})`, w, '  '));
+    if (p.referral) out.push(...wrap(`- ${t('ui.referral', { days: p.referral.days })}`, w, '  '));
+    for (const c of p.crimes) out.push(...wrap(`- ${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${c.basis.map(basisText).join('; ')})`, w, '  '));
+    for (const note of p.notes) out.push(...wrap(`- ${t(`note.${note}`)}`, w, '  ').map((l) => ch.dim(l)));
+  }
+  out.push('', ch.bold(`${t('ui.caveats')}:`));
+  for (const c of caveatTexts(a, t)) out.push(...wrap(`! ${c}`, w, '  ').map((l) => ch.yellow(l)));
+  return out.join('\n');
+}
+
+export function render(assessments: Assessment[], ctx: TableContext): string {
+  const ch = new Chalk({ level: ctx.color ? 1 : 0 });
+  const { t } = ctx;
+  const parts: string[] = [];
+  if (assessments.length > 1) {
+    const w = Math.max(60, Math.min(ctx.width ?? WIDTH, 120));
+    const s = grid([t('ui.incident'), t('ui.level'), t('ui.score'), t('ui.people'), t('ui.obligations')], [24, 10, 7, 13, w - 24 - 10 - 7 - 13 - 6], ctx.color);
+    for (const a of assessments) s.push([userText(a.incident.title, a.source), paint(ch, a.severity.level, levelText(a.severity.level, t)), String(a.severity.score), fmtNumber(a.subjects, ctx.lang), a.obligations.map((o) => o.code).join(', ')]);
+    parts.push(ch.bold(t('ui.summary')), s.toString(), '');
+  }
+  for (const a of assessments) parts.push(assessment(a, ctx, ch), '');
+  return `${parts.join('\n').trimEnd()}\n`;
+}

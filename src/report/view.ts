@@ -1,0 +1,58 @@
+// The localised view of an assessment that every renderer draws from: text is derived here once.
+import type { Assessment } from '../core/assessment.js';
+import type { Translator } from '../i18n/index.js';
+import type { Factor } from '../severity/types.js';
+import type { Basis, Obligation } from '../law/types.js';
+import { cleanText } from '../util/sanitize.js';
+
+export interface ReportContext {
+  t: Translator;
+  lang: 'es' | 'en';
+  version: string;
+}
+
+export function basisText(b: Basis): string {
+  return `${b.law}${b.article ? ` art. ${b.article}` : ''}${b.dof ? ` (DOF ${b.dof})` : ''}`;
+}
+
+export function recipientText(o: Obligation, t: Translator): string {
+  const base = t(`recipient.${o.recipient.code}`);
+  return o.recipient.name ? `${o.recipient.name}: ${base}` : base;
+}
+
+export function deadlineText(o: Obligation, t: Translator): string {
+  const main = t(`deadline.${o.deadline.code}`);
+  const ms = (o.deadline.milestones ?? []).map((m) => t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours }));
+  return ms.length ? `${main}; ${ms.join('; ')}` : main;
+}
+
+export function factorText(f: Factor, t: Translator): string {
+  return t(`rule.${f.rule}`);
+}
+
+export function levelText(level: string, t: Translator): string {
+  return t(`level.${level}`);
+}
+
+/** Plain, safe text from an input file (titles, names, notes). */
+export function userText(s: string | undefined, fallback = ''): string {
+  return s === undefined ? fallback : cleanText(s);
+}
+
+export function caveatTexts(a: Assessment, t: Translator): string[] {
+  return a.caveats.map((c) => t(`caveat.${c.code}`, c.args));
+}
+
+export function reasonTexts(a: Assessment, t: Translator): string[] {
+  return a.significantImpact.reasons.map((r) => t(`reason.${r.code}`, r.args));
+}
+
+export function fmtNumber(n: number, lang: 'es' | 'en'): string {
+  return n.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 });
+}
+
+export function controllerText(a: Assessment, t: Translator): string {
+  const c = a.incident.controller;
+  const parts = [t(`ui.sector.${c.sector}`), c.branch, c.industry, c.state && cleanText(c.state), c.role === 'processor' ? 'processor' : undefined].filter(Boolean);
+  return `${userText(c.name, '-')} (${parts.join(', ')})`;
+}
