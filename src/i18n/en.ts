@@ -123,7 +123,6 @@ export const en = {
   'recipient.CNBV': 'Comisión Nacional Bancaria y de Valores (CNBV)',
   'recipient.CNSF': 'Comisión Nacional de Seguros y Fianzas (CNSF)',
   'recipient.SSA': 'Secretaría de Salud',
-  'recipient.telecom-regulator': 'the telecommunications regulator',
   'recipient.regulator': 'the sector regulator',
 
   'deadline.immediate': 'immediately, without delay, once the breach is confirmed and a thorough review of its scope has begun; no hour limit',
@@ -208,7 +207,7 @@ export const en = {
   'notModelled.state-laws': "State data-protection laws and guidelines (deadlines and content for state and municipal bodies).",
   'notModelled.significance-judgement': 'The significance test is field-based; circumstances it cannot see (who obtained the data, their use) are for the officer to judge.',
   'notModelled.processor-contracts': "Deadlines set by processing contracts.",
-  'notModelled.sector-deadlines': 'Sector regulators\' deadlines other than the CNBV\'s (fintech, insurance, telecom, health, Banxico SPEI/SPID).',
+  'notModelled.sector-deadlines': 'Telecom incident reporting, and sector regulators\' deadlines other than the CNBV\'s (fintech, insurance, health, Banxico SPEI/SPID).',
   'notModelled.civil-liability': 'Civil liability and damages to data subjects.',
   'notModelled.criminal-beyond-flags': 'Criminal liability beyond flagging the LFPDPPP crimes when an insider acted.',
   'notModelled.international-transfers': 'Foreign laws (GDPR, US state laws) that may also apply.',

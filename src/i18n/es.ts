@@ -125,7 +125,6 @@ export const es: Record<MessageKey, string> = {
   'recipient.CNBV': 'Comisión Nacional Bancaria y de Valores (CNBV)',
   'recipient.CNSF': 'Comisión Nacional de Seguros y Fianzas (CNSF)',
   'recipient.SSA': 'Secretaría de Salud',
-  'recipient.telecom-regulator': 'el regulador de telecomunicaciones',
   'recipient.regulator': 'el regulador del sector',
 
   'deadline.immediate': 'de forma inmediata, sin dilación, una vez confirmada la vulneración e iniciada una revisión exhaustiva de su magnitud; sin límite en horas',
@@ -210,7 +209,7 @@ export const es: Record<MessageKey, string> = {
   'notModelled.state-laws': 'Leyes y lineamientos estatales de datos personales (plazos y contenido para sujetos obligados estatales y municipales).',
   'notModelled.significance-judgement': 'La prueba de afectación significativa se basa en los campos; las circunstancias que no ve (quién obtuvo los datos, su uso) las juzga el oficial.',
   'notModelled.processor-contracts': 'Plazos fijados en los contratos con encargados.',
-  'notModelled.sector-deadlines': 'Plazos de reguladores sectoriales distintos de la CNBV (fintech, seguros, telecomunicaciones, salud, Banxico SPEI/SPID).',
+  'notModelled.sector-deadlines': 'Reportes de incidentes en telecomunicaciones, y plazos de reguladores sectoriales distintos de la CNBV (fintech, seguros, salud, Banxico SPEI/SPID).',
   'notModelled.civil-liability': 'Responsabilidad civil y daños a los titulares.',
   'notModelled.criminal-beyond-flags': 'Responsabilidad penal más allá de señalar los delitos de la LFPDPPP cuando actuó alguien interno.',
   'notModelled.international-transfers': 'Leyes extranjeras (RGPD, leyes estatales de EE. UU.) que también podrían aplicar.',
