@@ -1,7 +1,7 @@
 // Turns zod issues into located, actionable one-line diagnostics.
 import type * as z from 'zod/mini';
 import { didYouMean, suggest } from '../util/suggest.js';
-import { describe } from './count.js';
+import { describe, parseCount } from './count.js';
 import { type Diagnostic, type Locator, type Path, pathToString } from './diagnostic.js';
 
 type Issue = z.core.$ZodIssue;
@@ -36,6 +36,11 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodMiniT
     const path = issue.path;
     const where = pathToString(path) || 'the document';
     const input = valueAt(root, path);
+    if (input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && path.length) {
+      const parent = path.slice(0, -1);
+      at(parent, `missing required key \`${String(path[path.length - 1])}\` in ${pathToString(parent) || 'the document'}`, parent.length ? 'key' : 'value');
+      continue;
+    }
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysAt(schema, path);
@@ -45,12 +50,7 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodMiniT
         break;
       }
       case 'invalid_type':
-        if (input === undefined) {
-          const parent = path.slice(0, -1);
-          at(parent.length ? parent : path, `missing required key \`${String(path[path.length - 1])}\` in ${pathToString(parent) || 'the document'}`, parent.length ? 'key' : 'value');
-        } else {
-          at(path, `\`${where}\` must be ${article(issue.expected)}, got ${describe(input)}`);
-        }
+        at(path, `\`${where}\` must be ${article(issue.expected)}, got ${describe(input)}`);
         break;
       case 'invalid_value': {
         const values = issue.values.map(String);
@@ -58,14 +58,17 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodMiniT
         at(path, `\`${where}\` must be ${values.length === 1 ? `\`${values[0]}\`` : `one of ${values.join(', ')}`}, got ${describe(input)}${didYouMean(suggest(got.toLowerCase(), values, 1))}`);
         break;
       }
-      case 'invalid_union':
-        at(path, `\`${where}\` must be a whole number (got ${describe(input)})`);
+      case 'invalid_union': {
+        // The only union in the schema is a count (number or text).
+        const r = parseCount(input);
+        at(path, `\`${where}\`: ${r.ok ? 'must be a whole number' : r.message}`);
         break;
+      }
       default:
-        at(path, `\`${where}\` ${issue.message}`);
+        at(path, `\`${where}\`: ${issue.message}`);
     }
   }
-  return out;
+  return out.sort((a, b) => a.line - b.line || a.col - b.col);
 }
 
 function article(expected: string): string {

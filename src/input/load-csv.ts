@@ -38,7 +38,7 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
   if (!parsed.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)' }]);
   const problems: Diagnostic[] = [];
   const header = parsed[0]!;
-  const columns = mapHeader(header.record, file, header.info.lines, problems);
+  const columns = mapHeader(header.record, file, header.info.lines, problems, (i) => charCol(text, header.info.lines, i, delimiter));
   const rows: Row[] = [];
   for (let i = 1; i < parsed.length; i++) {
     const { record, info } = parsed[i]!;
@@ -56,15 +56,15 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
   return docs;
 }
 
-function mapHeader(cells: string[], file: string, line: number, problems: Diagnostic[]): Map<CsvColumn, number> {
+function mapHeader(cells: string[], file: string, line: number, problems: Diagnostic[], colOf: (index: number) => number): Map<CsvColumn, number> {
   const columns = new Map<CsvColumn, number>();
   cells.forEach((h, i) => {
     const n = normalizeName(h);
     const col = HEADER_INDEX.get(n);
     if (!col) {
-      problems.push({ file, line, col: i + 1, message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
+      problems.push({ file, line, col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
     } else if (columns.has(col)) {
-      problems.push({ file, line, col: i + 1, message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
+      problems.push({ file, line, col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
     } else {
       columns.set(col, i);
     }

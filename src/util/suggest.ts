@@ -30,7 +30,7 @@ export function suggest(input: string, candidates: Iterable<string>, limit = 3):
   for (const c of candidates) {
     const d = distance(input, c, max);
     if (d <= max) scored.push([c, d]);
-    else if (input.length >= 3 && (c.split('_').includes(input) || input.split('_').includes(c))) scored.push([c, max + 0.5]);
+    else if (input.length >= 3 && (c.split(/[-_]/).includes(input) || input.split(/[-_]/).includes(c))) scored.push([c, max + 0.5]);
   }
   scored.sort((x, y) => x[1] - y[1] || x[0].localeCompare(y[0]));
   return [...new Set(scored.map(([c]) => c))].slice(0, limit);
