@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { outputSchema } from '../src/report/output-schema.js';
 
-const BIN = new URL('../bin/breach.js', import.meta.url).pathname;
+const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
 const EX = (name: string) => new URL(`../data/examples/${name}`, import.meta.url).pathname;
 const BASE_ENV = { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', BREACH_TODAY: '2026-11-21', LANG: 'C' };
 

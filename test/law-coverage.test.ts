@@ -30,7 +30,7 @@ const families = [
 
 describe('temporal coverage of the legal rules', () => {
   it.each(families)('%s has exactly one version on every day checked', (_name, versions) => {
-    const bad = DAYS.map((d) => [d, versionsAt(versions, d).length] as const).filter(([, n]) => n !== 1);
+    const bad = DAYS.map((d) => [d, versionsAt(versions as readonly { valid_from: string; valid_to?: string }[], d).length] as const).filter(([, n]) => n !== 1);
     expect(bad).toEqual([]);
   });
 

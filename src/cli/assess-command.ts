@@ -8,7 +8,7 @@ import { formatFromPath, type InputFormat, loadIncidents } from '../input/load.j
 import { type Format, RENDERERS } from '../report/registry.js';
 import { useColor } from './color.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
-import { readInput, writeAtomic } from './io.js';
+import { readInput, writeAtomic, writeStdout } from './io.js';
 import { dateOption, langOf, out, today } from './shared.js';
 
 interface LoadOptions { inputFormat?: InputFormat }
@@ -50,9 +50,9 @@ export async function runAssess(files: string[], opts: AssessOptions): Promise<n
       const { lang, t } = langOf(opts);
       const color = useColor({ color: opts.color }, process.env, !opts.output && !!process.stdout.isTTY);
       const render = await RENDERERS[opts.format]();
-      const text = render(assessments, { t, lang, version: __BREACH_VERSION__, color, width: process.stdout.columns || 80 });
-      if (opts.output) writeAtomic(opts.output, text, !!opts.force, files);
-      else out(text);
+      const chunks = render(assessments, { t, lang, version: __BREACH_VERSION__, color, width: process.stdout.columns || 80 });
+      if (opts.output) writeAtomic(opts.output, chunks, !!opts.force, files);
+      else await writeStdout(chunks);
     }
     return failed ? EXIT.failOn : EXIT.ok;
   } catch (e) {

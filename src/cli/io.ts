@@ -1,5 +1,6 @@
 // File input and atomic output for the CLI. Nothing here overwrites a file the user did not name.
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
+import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../input/diagnostic.js';
 import { UsageError } from './errors.js';
@@ -56,7 +57,7 @@ export function readInput(path: string): Uint8Array {
  * Writes `data` to `target` atomically (temp file in the same directory, then rename). Refuses to
  * replace an existing file without `force`, and never writes onto one of the inputs.
  */
-export function writeAtomic(target: string, data: string, force: boolean, inputs: string[]): void {
+export function writeAtomic(target: string, chunks: Iterable<string>, force: boolean, inputs: string[]): void {
   const abs = resolve(target);
   if (inputs.some((i) => i !== '-' && resolve(i) === abs)) throw new UsageError(`--output ${target} is one of the input files; choose another path`);
   const dir = dirname(abs);
@@ -66,12 +67,26 @@ export function writeAtomic(target: string, data: string, force: boolean, inputs
     if (!force) throw new UsageError(`--output ${target} already exists; add --force to replace it`);
   }
   const tmp = join(dir, `.${basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+  let fd: number | undefined;
   try {
-    writeFileSync(tmp, data, { flag: 'wx', mode: 0o644 });
+    fd = openSync(tmp, 'wx', 0o644);
+    for (const chunk of chunks) writeSync(fd, chunk);
+    closeSync(fd);
+    fd = undefined;
     renameSync(tmp, abs);
   } catch (e) {
+    if (fd !== undefined) try { closeSync(fd); } catch { /* closing a broken file */ }
     try { unlinkSync(tmp); } catch { /* already gone */ }
+    if (!(e as NodeJS.ErrnoException).code) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
     throw new UsageError(`cannot write --output ${target}: ${code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' ? 'permission denied' : (e as Error).message}; nothing was written`);
+  }
+}
+
+/** Writes chunks to stdout, waiting for the pipe to drain so memory stays bounded. */
+export async function writeStdout(chunks: Iterable<string>): Promise<void> {
+  const out = process.stdout;
+  for (const chunk of chunks) {
+    if (!out.write(chunk)) await once(out, 'drain');
   }
 }

@@ -3,7 +3,7 @@ import { Command, CommanderError, Option } from 'commander';
 import { EXIT, reportFailure } from './errors.js';
 
 const program = new Command();
-let debug = process.argv.includes('--debug');
+const debug = process.argv.includes('--debug');
 const stderr = (s: string) => process.stderr.write(s);
 
 program
@@ -83,13 +83,10 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
 
-try {
-  await program.parseAsync(process.argv);
-} catch (err) {
+program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
   } else {
-    debug ||= false;
     process.exitCode = reportFailure(err, debug, stderr);
   }
-}
+});

@@ -48,8 +48,14 @@ export function fieldById(id: string): FieldType | undefined {
 
 /** Resolves a user-written field name (id or alias, any case or accents) to its field type. */
 export function resolveField(name: string): FieldType | undefined {
-  return byId.get(name) ?? nameIndex().get(normalizeName(name));
+  const direct = byId.get(name) ?? resolved.get(name);
+  if (direct) return direct;
+  const f = nameIndex().get(normalizeName(name));
+  if (f && resolved.size < 10000) resolved.set(name, f);
+  return f;
 }
+/** Names already resolved (portfolios repeat the same few headers). */
+const resolved = new Map<string, FieldType>();
 
 /** Up to three ids whose id or alias is close to `name`. */
 export function suggestFields(name: string): string[] {

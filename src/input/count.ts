@@ -10,6 +10,7 @@ export function parseCount(input: unknown): CountResult {
     value = input;
   } else if (typeof input === 'string') {
     const s = input.trim();
+    if (s === '') return { ok: false, message: 'is empty: give a whole number' };
     if (s.startsWith('-')) return { ok: false, message: `must not be negative (got "${s}")` };
     if (GROUPED.test(s) || /^\d+$/.test(s)) value = Number(s.replace(/[,_]/g, ''));
     else if (SCI.test(s)) value = Number(s);

@@ -9,7 +9,7 @@ import type { RawDocument } from './load-document.js';
 const HEADER_INDEX = new Map<string, CsvColumn>();
 for (const [col, names] of Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]) for (const n of names) HEADER_INDEX.set(n, col);
 
-interface Row { cells: string[]; line: number }
+interface Row { cells: string[]; index: number }
 
 export interface CsvDocument extends RawDocument { key: string | undefined }
 
@@ -26,59 +26,91 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
 
+const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: 1 << 20 } as const;
+
+/**
+ * Line numbers of every record, computed only when a diagnostic needs one: parsing with
+ * `info: true` costs a third more, and valid files never need it.
+ */
+function lazyLines(text: string, delimiter: string): (record: number) => number {
+  let lines: number[] | undefined;
+  return (record) => {
+    if (!lines) {
+      const parsed = parse(text, { ...PARSE_OPTIONS, delimiter, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
+      lines = parsed.map(({ record, info }) => {
+        let line = info.lines;
+        for (const c of record) if (c.includes('\n')) line -= c.split('\n').length - 1;
+        return line;
+      });
+    }
+    return lines[record] ?? 1;
+  };
+}
+
 export function loadCsv(text: string, file: string): CsvDocument[] {
   const delimiter = detectDelimiter(text);
-  let parsed: { record: string[]; info: { lines: number } }[];
+  let records: string[][];
   try {
-    parsed = parse(text, { delimiter, info: true, relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: 1 << 20 }) as unknown as typeof parsed;
+    records = parse(text, { ...PARSE_OPTIONS, delimiter }) as string[][];
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${err.message.split('\n')[0]}` }]);
   }
-  if (!parsed.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)' }]);
+  if (!records.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)' }]);
+  const lineOf = lazyLines(text, delimiter);
   const problems: Diagnostic[] = [];
-  const header = parsed[0]!;
-  const columns = mapHeader(header.record, file, header.info.lines, problems, (i) => charCol(text, header.info.lines, i, delimiter));
+  const header = records[0]!;
+  const columns = mapHeader(header, file, lineOf, problems, (i) => charCol(text, lineOf(0), i, delimiter));
   const rows: Row[] = [];
-  for (let i = 1; i < parsed.length; i++) {
-    const { record, info } = parsed[i]!;
-    let line = info.lines;
-    for (const c of record) if (c.includes('\n')) line -= c.split('\n').length - 1;
-    if (record.length > header.record.length) {
-      problems.push({ file, line, col: 1, message: `row has ${record.length} cells but the header has ${header.record.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting` });
+  for (let i = 1; i < records.length; i++) {
+    const record = records[i]!;
+    if (record.length > header.length) {
+      problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting` });
     }
-    rows.push({ cells: record, line });
+    rows.push({ cells: record, index: i });
   }
   if (problems.length) throw new InputError(problems);
   if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows' }]);
-  const docs = group(rows, columns, text, delimiter, file, problems);
+  const docs = group(rows, columns, text, delimiter, file, problems, lineOf);
   if (problems.length) throw new InputError(problems);
   return docs;
 }
 
-function mapHeader(cells: string[], file: string, line: number, problems: Diagnostic[], colOf: (index: number) => number): Map<CsvColumn, number> {
+function mapHeader(cells: string[], file: string, lineOf: (record: number) => number, problems: Diagnostic[], colOf: (index: number) => number): Map<CsvColumn, number> {
   const columns = new Map<CsvColumn, number>();
+  const at = () => lineOf(0);
   cells.forEach((h, i) => {
     const n = normalizeName(h);
     const col = HEADER_INDEX.get(n);
     if (!col) {
-      problems.push({ file, line, col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
+      problems.push({ file, line: at(), col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
     } else if (columns.has(col)) {
-      problems.push({ file, line, col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
+      problems.push({ file, line: at(), col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
     } else {
       columns.set(col, i);
     }
   });
   for (const req of REQUIRED_COLUMNS) {
-    if (!columns.has(req)) problems.push({ file, line, col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)` });
+    if (!columns.has(req)) problems.push({ file, line: at(), col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)` });
   }
   return columns;
+}
+
+/** normalizeName for the few distinct values of a column, remembered. */
+const valueKeys = new Map<string, string>();
+function valueKey(v: string): string {
+  let k = valueKeys.get(v);
+  if (k === undefined) {
+    k = normalizeName(v);
+    if (valueKeys.size < 1000) valueKeys.set(v, k);
+  }
+  return k;
 }
 
 const SECTOR: Record<string, string> = { public: 'public', publico: 'public', private: 'private', privado: 'private' };
 const BOOL: Record<string, boolean> = { yes: true, no: false, true: true, false: false, si: true, y: true, n: false, '1': true, '0': false };
 
-function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delimiter: string, file: string, problems: Diagnostic[]): CsvDocument[] {
+function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delimiter: string, file: string, problems: Diagnostic[], lineOf: (record: number) => number): CsvDocument[] {
   const cell = (row: Row, c: CsvColumn): string => {
     const i = columns.get(c);
     return i === undefined ? '' : (row.cells[i] ?? '').trim();
@@ -102,7 +134,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         const first = source.get(c);
         if (!first) source.set(c, row);
         else if (cell(first, c) !== v) {
-          problems.push({ file, line: row.line, col: charCol(text, row.line, columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${first.line}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree` });
+          problems.push({ file, line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${lineOf(first.index)}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree` });
         }
       }
     }
@@ -113,7 +145,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
     const bool = (c: CsvColumn): boolean | string | undefined => {
       const v = inc(c);
       if (v === undefined) return undefined;
-      return BOOL[normalizeName(v)] ?? v;
+      return BOOL[valueKey(v)] ?? v;
     };
     const sector = inc('sector');
     const subjects = inc('subjects');
@@ -122,23 +154,28 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
       incident: drop({
         title: inc('title'),
         discovered: inc('discovered'),
-        controller: drop({ name: inc('controller'), sector: sector === undefined ? undefined : SECTOR[normalizeName(sector)] ?? sector, branch: inc('branch'), state: inc('state'), industry: inc('industry'), role: inc('role') }),
+        controller: drop({ name: inc('controller'), sector: sector === undefined ? undefined : SECTOR[valueKey(sector)] ?? sector, branch: inc('branch'), state: inc('state'), industry: inc('industry'), role: inc('role') }),
         circumstances: dropEmpty({ confidentiality: inc('confidentiality'), integrity: inc('integrity'), availability: inc('availability'), malicious: bool('malicious'), unintelligible: bool('unintelligible'), insider: bool('insider') }),
         subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
       }),
-      datasets: members.map((row) => drop({ name: cell(row, 'dataset'), records: cell(row, 'records'), fields: splitList(cell(row, 'fields')), notes: cell(row, 'notes') || undefined })),
+      datasets: members.map((row) => {
+        const notes = cell(row, 'notes');
+        const ds: Record<string, unknown> = { name: cell(row, 'dataset'), records: cell(row, 'records'), fields: splitList(cell(row, 'fields')) };
+        if (notes) ds.notes = notes;
+        return ds;
+      }),
     };
     const locate: Locator = (path: Path) => {
       const [top, a, b] = path;
       if (top === 'datasets' && typeof a === 'number' && members[a]) {
         const c = (typeof b === 'string' && b in CSV_COLUMNS ? b : b === 'name' ? 'dataset' : 'dataset') as CsvColumn;
         const row = members[a]!;
-        return { line: row.line, col: charCol(text, row.line, columns.get(c) ?? 0, delimiter) };
+        return { line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c) ?? 0, delimiter) };
       }
       const name = [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident') as CsvColumn | undefined;
       const col = name === undefined && path.includes('controller') ? 'controller' : name;
       const row = (col && source.get(col)) ?? members[0]!;
-      return { line: row.line, col: col && columns.has(col) ? charCol(text, row.line, columns.get(col)!, delimiter) : 1 };
+      return { line: lineOf(row.index), col: col && columns.has(col) ? charCol(text, lineOf(row.index), columns.get(col)!, delimiter) : 1 };
     };
     docs.push({ value, locate, index: docs.length + 1, key: key || undefined });
   }

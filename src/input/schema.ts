@@ -45,7 +45,7 @@ export const circumstancesSchema = z.strictObject({
 });
 
 export const datasetSchema = z.strictObject({
-  name: text,
+  name: text.check(z.minLength(1, 'must not be empty')),
   records: count,
   fields: z.array(fieldName).check(z.minLength(1, 'must list at least one field type'), z.maxLength(1000, 'lists more than 1000 field types')),
   notes: z.optional(text),

@@ -19,7 +19,25 @@ export function penaltyUnit(asOf: string, caveats: Reason[]): { value: number | 
   return { value: known.value, unit: known.unit, status: 'uncertain' };
 }
 
-export function penalties(incident: Incident, asOf: string, caveats: Reason[]): Penalties {
+/** What the penalty exposure depends on besides the date and the sector. */
+export interface PenaltyProfile { sensitive: boolean; possibly: boolean; crime: boolean }
+
+export function penaltyProfile(incident: Incident, asOf: string): PenaltyProfile {
+  let sensitive = false;
+  let possibly = false;
+  for (const d of incident.datasets) {
+    for (const id of d.fields) {
+      const f = fieldById(id);
+      if (!f) continue;
+      if (!sensitive && isLegallySensitive(f, asOf)) sensitive = true;
+      if (f.possibly_sensitive) possibly = true;
+    }
+  }
+  const c = incident.circumstances;
+  return { sensitive, possibly, crime: c.malicious && c.insider };
+}
+
+export function penalties(incident: Incident, asOf: string, caveats: Reason[], profile: PenaltyProfile = penaltyProfile(incident, asOf)): Penalties {
   const family = PENALTY_FAMILIES.find((f) => f.scope.sector === incident.controller.sector);
   const v = family ? versionAt(family.versions, asOf) : undefined;
   const unit = penaltyUnit(asOf, caveats);
@@ -29,13 +47,10 @@ export function penalties(incident: Incident, asOf: string, caveats: Reason[]): 
     return empty;
   }
   if (v.caveat) caveats.push({ code: v.caveat });
-  const fields = incident.datasets.flatMap((d) => d.fields);
-  const sensitive = fields.some((id) => { const f = fieldById(id); return !!f && isLegallySensitive(f, asOf); });
-  const possibly = fields.some((id) => fieldById(id)?.possibly_sensitive);
+  const { sensitive, possibly } = profile;
   const multiplier = sensitive ? v.sensitive_multiplier ?? 1 : 1;
   if (!sensitive && possibly && v.sensitive_multiplier) caveats.push({ code: 'possibly-sensitive-penalty' });
-  const c = incident.circumstances;
-  const crimes = c.malicious && c.insider ? (v.crimes ?? []) : [];
+  const crimes = profile.crime ? (v.crimes ?? []) : [];
   return {
     currency: 'MXN',
     uma: unit.value,

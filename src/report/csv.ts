@@ -9,11 +9,12 @@ const HEADER = [
   'enisa_score', 'enisa_level', 'subjects', 'significant_impact', 'obligations', 'authority',
 ];
 
-export function render(assessments: Assessment[], ctx: ReportContext): string {
-  const lines = [HEADER.join(',')];
+export function* render(assessments: Assessment[], ctx: ReportContext): Generator<string> {
+  yield `${HEADER.join(',')}\n`;
   for (const a of assessments) {
     const c = a.incident.controller;
     const authority = a.obligations.find((o) => o.authority)?.authority ?? '';
+    const lines: string[] = [];
     for (const d of a.datasets) {
       lines.push([
         a.source, a.incident.title ?? '', c.name ?? '', c.sector, c.branch ?? '', a.incident.discovered, a.asOf, d.name, d.records,
@@ -22,6 +23,6 @@ export function render(assessments: Assessment[], ctx: ReportContext): string {
         a.subjects, a.significantImpact.value, a.obligations.map((o) => o.code).join(';'), authority,
       ].map(csvCell).join(','));
     }
+    yield `${lines.join('\n')}\n`;
   }
-  return `${lines.join('\n')}\n`;
 }

@@ -86,12 +86,14 @@ export function assessmentJson(a: Assessment, ctx: ReportContext) {
   };
 }
 
-export function render(assessments: Assessment[], ctx: ReportContext): string {
-  const doc = {
-    schemaVersion: 1,
-    generator: { name: 'breach', version: ctx.version },
-    lang: ctx.lang,
-    assessments: assessments.map((a) => assessmentJson(a, ctx)),
-  };
-  return `${JSON.stringify(doc, null, 2)}\n`;
+/** Streams the document one assessment at a time: a large portfolio never becomes one string. */
+export function* render(assessments: Assessment[], ctx: ReportContext): Generator<string> {
+  const head = { schemaVersion: 1, generator: { name: 'breach', version: ctx.version }, lang: ctx.lang };
+  yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "assessments": [`;
+  let first = true;
+  for (const a of assessments) {
+    yield `${first ? '' : ','}\n    ${JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield `${first ? '' : '\n  '}]\n}\n`;
 }

@@ -58,7 +58,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   return out.join('\n');
 }
 
-export function render(assessments: Assessment[], ctx: ReportContext): string {
+export function* render(assessments: Assessment[], ctx: ReportContext): Generator<string> {
   const { t } = ctx;
   const parts = [`# ${t('ui.report.title')}`, '', `_${t('ui.report.generated', { version: ctx.version })}_`, ''];
   if (assessments.length > 1) {
@@ -67,6 +67,6 @@ export function render(assessments: Assessment[], ctx: ReportContext): string {
       md(userText(a.incident.title, a.source)), levelText(a.severity.level, t), String(a.severity.score), fmtNumber(a.subjects, ctx.lang), a.obligations.map((o) => `\`${o.code}\``).join(', '),
     ])), '');
   }
-  for (const a of assessments) parts.push(assessment(a, ctx), '');
-  return `${parts.join('\n').trimEnd()}\n`;
+  yield parts.join('\n');
+  for (const a of assessments) yield `\n${assessment(a, ctx)}\n`;
 }

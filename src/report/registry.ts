@@ -5,7 +5,8 @@ import type { TableContext } from './table.js';
 export const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
 export type Format = (typeof FORMATS)[number];
 
-export type Renderer = (assessments: Assessment[], ctx: TableContext) => string;
+/** A renderer yields the report in chunks, so a large portfolio is never held as one string. */
+export type Renderer = (assessments: Assessment[], ctx: TableContext) => Iterable<string>;
 
 export const RENDERERS = {
   table: async () => (await import('./table.js')).render,

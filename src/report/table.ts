@@ -83,16 +83,18 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   return out.join('\n');
 }
 
-export function render(assessments: Assessment[], ctx: TableContext): string {
+export function* render(assessments: Assessment[], ctx: TableContext): Generator<string> {
   const ch = new Chalk({ level: ctx.color ? 1 : 0 });
   const { t } = ctx;
-  const parts: string[] = [];
   if (assessments.length > 1) {
     const w = Math.max(60, Math.min(ctx.width ?? WIDTH, 120));
     const s = grid([t('ui.incident'), t('ui.level'), t('ui.score'), t('ui.people'), t('ui.obligations')], [24, 10, 7, 13, w - 24 - 10 - 7 - 13 - 6], ctx.color);
     for (const a of assessments) s.push([userText(a.incident.title, a.source), paint(ch, a.severity.level, levelText(a.severity.level, t)), String(a.severity.score), fmtNumber(a.subjects, ctx.lang), a.obligations.map((o) => o.code).join(', ')]);
-    parts.push(ch.bold(t('ui.summary')), s.toString(), '');
+    yield `${ch.bold(t('ui.summary'))}\n${s.toString()}\n\n`;
   }
-  for (const a of assessments) parts.push(assessment(a, ctx, ch), '');
-  return `${parts.join('\n').trimEnd()}\n`;
+  let first = true;
+  for (const a of assessments) {
+    yield `${first ? '' : '\n'}${assessment(a, ctx, ch)}\n`;
+    first = false;
+  }
 }

@@ -15,8 +15,10 @@ export function fieldsOf(ds: Dataset): FieldType[] {
   return out;
 }
 
-function factor(f: Omit<Factor, 'basis'>): Factor {
-  return { ...f, basis: basisOf(f.rule) };
+function factor(name: Factor['factor'], value: number, rule: string, evidence: string[], from?: number): Factor {
+  const f: Factor = { factor: name, value, rule, evidence, basis: basisOf(rule) };
+  if (from !== undefined) f.from = from;
+  return f;
 }
 
 /** The DPC of a dataset with the chain of rules that set it; the last factor holds the final value. */
@@ -28,9 +30,7 @@ export function identityKit(fields: FieldType[], ids: ReadonlySet<string>): stri
   return [];
 }
 
-export function dpcFactors(ds: Dataset, incident: Incident): Factor[] {
-  const fields = fieldsOf(ds);
-  const ids = new Set(ds.fields);
+export function dpcFactors(ds: Dataset, incident: Incident, fields: FieldType[] = fieldsOf(ds), ids: ReadonlySet<string> = new Set(ds.fields)): Factor[] {
   // 1. base placement: the highest placement among the fields.
   let best = -1;
   let rule = W.dpc.category_rule.simple;
@@ -48,11 +48,11 @@ export function dpcFactors(ds: Dataset, incident: Incident): Factor[] {
     }
   }
   if (rule === 'DPC-CREDENTIALS') evidence.push(ds.unlocks ? `unlocks: ${ds.unlocks}` : 'unlocks: unknown');
-  const out: Factor[] = [factor({ factor: 'DPC', value: best, rule, evidence })];
+  const out: Factor[] = [factor('DPC', best, rule, evidence)];
   let dpc = best;
   const raise = (to: number, r: string, ev: string[]) => {
     if (to > dpc) {
-      out.push(factor({ factor: 'DPC', value: to, rule: r, evidence: ev, from: dpc }));
+      out.push(factor('DPC', to, r, ev, dpc));
       dpc = to;
     }
   };
@@ -80,7 +80,7 @@ export function dpcFactors(ds: Dataset, incident: Incident): Factor[] {
   // 5. user adjustment, always with a reason.
   if (ds.adjust) {
     const to = Math.min(W.dpc.max, Math.max(W.dpc.min, dpc + ds.adjust.dpc));
-    out.push(factor({ factor: 'DPC', value: to, rule: 'DPC-USER', evidence: [`${ds.adjust.dpc > 0 ? '+' : ''}${ds.adjust.dpc}: ${ds.adjust.reason}`], from: dpc }));
+    out.push(factor('DPC', to, 'DPC-USER', [`${ds.adjust.dpc > 0 ? '+' : ''}${ds.adjust.dpc}: ${ds.adjust.reason}`], dpc));
     dpc = to;
   }
   return out;
@@ -95,15 +95,19 @@ function hasName(fields: FieldType[]): string[] {
 }
 
 /** The EI of a dataset: the highest value any field or combination reaches. */
-export function eiFactor(ds: Dataset, incident: Incident): Factor {
-  if (incident.circumstances.unintelligible) {
-    return factor({ factor: 'EI', value: W.ei.unintelligible, rule: 'EI-UNINTELLIGIBLE', evidence: ['unintelligible: true'] });
-  }
-  const fields = fieldsOf(ds);
-  let best: Omit<Factor, 'basis'> = { factor: 'EI', value: W.ei.default, rule: 'EI-NONE', evidence: [] };
-  const offer = (value: number, rule: string, evidence: string[]) => {
-    if (value > (best.value as number)) best = { factor: 'EI', value, rule, evidence };
-    else if (value === best.value && rule === best.rule) best.evidence.push(...evidence.filter((e) => !best.evidence.includes(e)));
+export function eiFactor(ds: Dataset, incident: Incident, fields: FieldType[] = fieldsOf(ds)): Factor {
+  if (incident.circumstances.unintelligible) return factor('EI', W.ei.unintelligible, 'EI-UNINTELLIGIBLE', ['unintelligible: true']);
+  let value = W.ei.default;
+  let rule = 'EI-NONE';
+  let evidence: string[] = [];
+  const offer = (v: number, r: string, ev: string[]) => {
+    if (v > value) {
+      value = v;
+      rule = r;
+      evidence = ev;
+    } else if (v === value && r === rule) {
+      for (const e of ev) if (!evidence.includes(e)) evidence.push(e);
+    }
   };
   for (const f of fields) if (f.ei !== undefined && f.ei_rule) offer(f.ei, f.ei_rule, [f.id]);
   const quasi = fields.filter((f) => f.quasi).map((f) => f.id);
@@ -111,5 +115,5 @@ export function eiFactor(ds: Dataset, incident: Incident): Factor {
   const name = hasName(fields);
   const linked = fields.filter((f) => f.links_name).map((f) => f.id);
   if (name.length && linked.length) offer(W.ei.name_plus, 'EI-NAME-PLUS', [...name, ...linked]);
-  return factor(best);
+  return factor('EI', value, rule, evidence);
 }

@@ -1,7 +1,7 @@
 // Dataset and incident severity (severity.md): factors, scores, levels and the vector.
 import type { Dataset, Incident } from '../core/incident.js';
 import { fieldById } from '../fields/catalogue.js';
-import { dpcFactors, eiFactor } from './context.js';
+import { dpcFactors, eiFactor, fieldsOf } from './context.js';
 import type { Factor, Severity, VectorParts } from './types.js';
 import { formatVector, scoreParts } from './vector.js';
 import { basisOf, volumeOf, WEIGHTS } from './weights.js';
@@ -33,8 +33,9 @@ function floorFactor(ds: Dataset, incident: Incident): Factor | undefined {
 interface DatasetEval { dataset: Dataset; dpc: Factor[]; ei: Factor; floor?: Factor; base: number }
 
 function evaluate(ds: Dataset, incident: Incident, cb: number): DatasetEval {
-  const dpc = dpcFactors(ds, incident);
-  const ei = eiFactor(ds, incident);
+  const fields = fieldsOf(ds);
+  const dpc = dpcFactors(ds, incident, fields, new Set(ds.fields));
+  const ei = eiFactor(ds, incident, fields);
   const dpcValue = dpc[dpc.length - 1]!.value as number;
   const floor = floorFactor(ds, incident);
   return { dataset: ds, dpc, ei, ...(floor && { floor }), base: dpcValue * (ei.value as number) + cb };

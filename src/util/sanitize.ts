@@ -3,16 +3,23 @@ const ESCAPES = /\x1b(?:\[[0-?]*[ -/]*[@-~]?|\][^\x07\x1b]*(?:\x07|\x1b\\)?|[PX^
 const CONTROLS = /[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/g;
 
 /** Removes terminal escape sequences, control characters and bidi overrides; newlines become spaces unless kept. */
+const UNSAFE = /[\x00-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+
 export function cleanText(s: string, keepNewlines = false): string {
+  if (!UNSAFE.test(s)) return s;
   let out = s.replace(ESCAPES, '').replace(/\r\n?/g, '\n');
   out = keepNewlines ? out.replace(/\t/g, ' ') : out.replace(/[\n\t]+/g, ' ');
   return out.replace(CONTROLS, '');
 }
 
+const FORMULA = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+const NEEDS_QUOTES = /[",\n\r;]|^\s|\s$/;
+
 /** A CSV cell that a spreadsheet will not evaluate: formulas are prefixed with an apostrophe. */
 export function csvCell(value: string | number | boolean | null | undefined): string {
   if (value === null || value === undefined) return '';
-  let s = typeof value === 'string' ? cleanText(value) : String(value);
-  if (typeof value === 'string' && /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/.test(s)) s = `'${s}`;
-  return /[",\n\r;]/.test(s) || s !== s.trim() ? `"${s.replace(/"/g, '""')}"` : s;
+  if (typeof value !== 'string') return String(value);
+  let s = cleanText(value);
+  if (FORMULA.test(s)) s = `'${s}`;
+  return NEEDS_QUOTES.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
