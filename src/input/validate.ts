@@ -26,19 +26,17 @@ function count(v: number | string): number {
 function normalise(d: Description, today: string): Incident {
   const i = d.incident;
   const c = i.circumstances ?? {};
-  const subjectsCount = i.subjects?.count;
-  return {
-    ...(i.title !== undefined && { title: i.title }),
+  const controller: Incident['controller'] = { sector: i.controller.sector, role: i.controller.role ?? 'controller' };
+  if (i.controller.name !== undefined) controller.name = i.controller.name;
+  if (i.controller.branch) controller.branch = i.controller.branch;
+  if (i.controller.state !== undefined) controller.state = i.controller.state;
+  if (i.controller.industry) controller.industry = i.controller.industry;
+  const subjects: Incident['subjects'] = { groups: i.subjects?.groups ? [...new Set(i.subjects.groups)] : [] };
+  if (i.subjects?.count !== undefined) subjects.count = count(i.subjects.count);
+  const incident: Incident = {
     discovered: i.discovered ?? today,
     discoveredDefaulted: i.discovered === undefined,
-    controller: {
-      ...(i.controller.name !== undefined && { name: i.controller.name }),
-      sector: i.controller.sector,
-      ...(i.controller.branch && { branch: i.controller.branch }),
-      ...(i.controller.state !== undefined && { state: i.controller.state }),
-      ...(i.controller.industry && { industry: i.controller.industry }),
-      role: i.controller.role ?? 'controller',
-    },
+    controller,
     circumstances: {
       confidentiality: c.confidentiality ?? 'unknown-recipients',
       integrity: c.integrity ?? 'none',
@@ -47,17 +45,20 @@ function normalise(d: Description, today: string): Incident {
       unintelligible: c.unintelligible ?? false,
       insider: c.insider ?? false,
     },
-    subjects: {
-      ...(subjectsCount !== undefined && { count: count(subjectsCount) }),
-      groups: [...new Set(i.subjects?.groups ?? [])],
-    },
-    datasets: d.datasets.map((ds) => ({
-      name: ds.name,
-      records: count(ds.records),
-      fields: [...new Set(ds.fields.map((f) => resolveField(f)?.id ?? f))],
-      ...(ds.notes !== undefined && { notes: ds.notes }),
-      ...(ds.unlocks && { unlocks: ds.unlocks }),
-      ...(ds.adjust && { adjust: ds.adjust }),
-    })),
+    subjects,
+    datasets: d.datasets.map((ds) => {
+      const fields: string[] = [];
+      for (const f of ds.fields) {
+        const id = resolveField(f)?.id ?? f;
+        if (!fields.includes(id)) fields.push(id);
+      }
+      const out: Incident['datasets'][number] = { name: ds.name, records: count(ds.records), fields };
+      if (ds.notes !== undefined) out.notes = ds.notes;
+      if (ds.unlocks) out.unlocks = ds.unlocks;
+      if (ds.adjust) out.adjust = ds.adjust;
+      return out;
+    }),
   };
+  if (i.title !== undefined) incident.title = i.title;
+  return incident;
 }

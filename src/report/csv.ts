@@ -13,16 +13,16 @@ export function* render(assessments: Assessment[], ctx: ReportContext): Generato
   yield `${HEADER.join(',')}\n`;
   for (const a of assessments) {
     const c = a.incident.controller;
-    const authority = a.obligations.find((o) => o.authority)?.authority ?? '';
-    const lines: string[] = [];
+    // Incident-level cells are the same on every row of the incident: built once.
+    const head = [a.source, a.incident.title ?? '', c.name ?? '', c.sector, c.branch ?? '', a.incident.discovered, a.asOf].map(csvCell).join(',');
+    const tail = [
+      a.severity.level, levelText(a.severity.level, ctx.t), a.severity.score, a.severity.vector, a.severity.enisa.score, a.severity.enisa.level,
+      a.subjects, a.significantImpact.value, a.obligations.map((o) => o.code).join(';'), a.obligations.find((o) => o.authority)?.authority ?? '',
+    ].map(csvCell).join(',');
+    let rows = '';
     for (const d of a.datasets) {
-      lines.push([
-        a.source, a.incident.title ?? '', c.name ?? '', c.sector, c.branch ?? '', a.incident.discovered, a.asOf, d.name, d.records,
-        d.fields.map((f) => f.id).join(';'), d.severity.level, d.severity.score, d.severity.vector,
-        a.severity.level, levelText(a.severity.level, ctx.t), a.severity.score, a.severity.vector, a.severity.enisa.score, a.severity.enisa.level,
-        a.subjects, a.significantImpact.value, a.obligations.map((o) => o.code).join(';'), authority,
-      ].map(csvCell).join(','));
+      rows += `${head},${csvCell(d.name)},${d.records},${csvCell(d.fields.map((f) => f.id).join(';'))},${d.severity.level},${d.severity.score},${d.severity.vector},${tail}\n`;
     }
-    yield `${lines.join('\n')}\n`;
+    yield rows;
   }
 }
