@@ -67,3 +67,30 @@ describe('temporal coverage of the legal rules', () => {
     expect(new Set(GUARANTORS.states.map((s) => s.state)).size).toBe(32);
   });
 });
+
+describe('memoised law results', () => {
+  it('equal a fresh evaluation on every boundary day, for every controller profile', async () => {
+    const { obligations } = await import('../src/law/obligations.js');
+    const { evaluateLaw } = await import('../src/law/evaluate.js');
+    const { hasLoss, significantImpact } = await import('../src/law/significance.js');
+    const profiles = [
+      { sector: 'private', role: 'controller', industry: 'banking' }, { sector: 'private', role: 'processor', industry: 'health' },
+      { sector: 'public', role: 'controller', branch: 'federal-executive' }, { sector: 'public', role: 'controller', branch: 'state', state: 'Baja California Sur' },
+      { sector: 'public', role: 'processor', branch: 'autonomous' },
+    ] as const;
+    for (const day of DAYS.filter((_, i) => i % 3 === 0)) {
+      for (const controller of profiles) {
+        const incident = {
+          discovered: day, discoveredDefaulted: false, controller: { ...controller },
+          circumstances: { confidentiality: 'unknown-recipients', integrity: 'none', availability: 'none', malicious: true, insider: false, unintelligible: false },
+          subjects: { groups: [] }, datasets: [{ name: 'a', records: 10, fields: ['full_name', 'salary', 'union_membership'] }],
+        } as unknown as Parameters<typeof evaluateLaw>[0];
+        const sig = significantImpact(incident, day);
+        const fresh = obligations(incident, day, sig.value, hasLoss(incident));
+        const memoised = evaluateLaw(incident, day);
+        expect(memoised.obligations).toEqual(fresh.obligations);
+        for (const c of fresh.caveats) expect(memoised.caveats).toContainEqual(c);
+      }
+    }
+  });
+});

@@ -2,9 +2,9 @@
 import type { Assessment } from '../core/assessment.js';
 import { basisText, caveatTexts, controllerText, deadlineText, fmtNumber, levelText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
 
-/** Escapes text for Markdown: no HTML, no table breaks, no accidental emphasis or links. */
+/** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
 export function md(s: string): string {
-  return s.replace(/[\\`*_{}[\]<>()#+!|~]/g, (c) => `\\${c}`).replace(/&/g, '&amp;');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`).replace(/^([#+\-!]|\d+\.)/, '\\$1');
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -38,7 +38,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   a.obligations.forEach((o, i) => {
     out.push(`${i + 1}. **${t(`obligation.${o.code}`)}** (\`${o.code}\`${o.authority ? `, \`${o.authority}\`` : ''})${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`);
     out.push(`   - ${t('ui.recipient')}: ${md(recipientText(o, t))}`);
-    out.push(`   - ${t('ui.deadline')}: ${md(deadlineText(o, t))}${o.deadline.hours !== null ? ` (${o.deadline.hours} h)` : ''}`);
+    out.push(`   - ${t('ui.deadline')}: ${md(deadlineText(o, t))}`);
     if (o.content.length) out.push(`   - ${t('ui.content')}: ${md(o.content.map((k) => t(`content.${k}`)).join('; '))}`);
     out.push(`   - ${t('ui.basis')}: ${md(o.basis.map(basisText).join('; '))} (${t(`status.${o.status}`)})`);
   });
@@ -50,7 +50,8 @@ function assessment(a: Assessment, ctx: ReportContext): string {
       md(t(`penalty.${r.code}`)), `${n(r.units.min)} – ${n(r.units.max)}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, md(r.basis.map(basisText).join('; ')),
     ])));
   } else out.push(`${t('ui.none')}.`);
-  if (p.referral) out.push('', `- ${t('ui.referral', { days: p.referral.days })}`);
+  out.push('');
+  if (p.referral) out.push(`- ${t('ui.referral', { days: p.referral.days })}`);
   for (const c of p.crimes) out.push(`- ${t('ui.crimes')}: ${md(t(`crime.${c.code}`))}: ${c.prison[lang]} (${md(c.basis.map(basisText).join('; '))})`);
   for (const note of p.notes) out.push(`- ${md(t(`note.${note}`))}`);
   out.push('', `### ${t('ui.caveats')}`, '');

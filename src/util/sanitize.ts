@@ -12,7 +12,7 @@ export function cleanText(s: string, keepNewlines = false): string {
   return out.replace(CONTROLS, '');
 }
 
-const FORMULA = /^[=+\-@\t\r\uff1d\uff0b\uff0d\uff20]/;
+const FORMULA = /^\s*[=+\-@\uff1d\uff0b\uff0d\uff20]/;
 const NEEDS_QUOTES = /[",\n\r;]|^\s|\s$/;
 
 /** A CSV cell that a spreadsheet will not evaluate: formulas are prefixed with an apostrophe. */

@@ -1,0 +1,81 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { md } from '../src/report/markdown.js';
+import { render as renderCsv } from '../src/report/csv.js';
+import { render as renderJson } from '../src/report/json.js';
+import { cleanText, csvCell } from '../src/util/sanitize.js';
+import { translator } from '../src/i18n/index.js';
+import { en } from '../src/i18n/en.js';
+import { es } from '../src/i18n/es.js';
+import { outputSchema } from '../src/report/output-schema.js';
+import { assessText, fixture } from './helpers.js';
+
+const ctx = { t: translator('en'), lang: 'en' as const, version: 'test' };
+
+describe('sanitising text from input files', () => {
+  it('strips terminal escape sequences, C0/C1 controls and bidi overrides', () => {
+    expect(cleanText('a\x1b]0;title\x07b\x1b[31mc\x1b[0m\u202ed\x9b2Je\x00f')).toBe('abcdef');
+    expect(cleanText('line1\r\nline2\ttab')).toBe('line1 line2 tab');
+    expect(cleanText('Nómina año 2025')).toBe('Nómina año 2025');
+  });
+
+  it('property: no output of cleanText contains a control or bidi character', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => !/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/.test(cleanText(s))));
+  });
+
+  it('neutralises spreadsheet formulas and quotes CSV cells', () => {
+    expect(csvCell('=1+1')).toBe("'=1+1");
+    expect(csvCell('+52 55 1234')).toBe("'+52 55 1234");
+    expect(csvCell('-x')).toBe("'-x");
+    expect(csvCell('@SUM(A1)')).toBe("'@SUM(A1)");
+    expect(csvCell('\t=cmd')).toBe("' =cmd");
+    expect(csvCell('a,"b"')).toBe('"a,""b"""');
+    expect(csvCell(-5)).toBe('-5');
+  });
+
+  it('property: no CSV cell starts with a formula character', () => {
+    fc.assert(fc.property(fc.string({ unit: 'binary' }), (s) => !/^"?[=+\-@\t\r]/.test(csvCell(s))));
+  });
+
+  it('escapes Markdown so names cannot inject HTML, tables or links', () => {
+    expect(md('<script>x</script> | [a](http://x) *b* `c`')).toBe('&lt;script&gt;x&lt;/script&gt; \\| \\[a\\](http://x) \\*b\\* \\`c\\`');
+    expect(md('# heading')).toBe('\\# heading');
+  });
+});
+
+describe('renderers', () => {
+  const assessments = assessText(fixture('data/examples/sedena-guacamaya-2022.yaml'));
+
+  it('JSON is valid against the output schema and streams into one document', () => {
+    const text = [...renderJson(assessments, ctx)].join('');
+    const doc = JSON.parse(text);
+    expect(outputSchema.safeParse(doc).success).toBe(true);
+    expect(doc.assessments).toHaveLength(1);
+    expect(JSON.parse([...renderJson([], ctx)].join('')).assessments).toEqual([]);
+  });
+
+  it('CSV has one row per dataset with the incident vector on each', () => {
+    const lines = [...renderCsv(assessments, ctx)].join('').trim().split('\n');
+    expect(lines).toHaveLength(1 + 3);
+    expect(lines.slice(1).every((l) => l.includes('SEMX:1/DPC:4/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75/F:medium'))).toBe(true);
+  });
+
+  it('Spanish and English tables have the same keys', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).sort());
+  });
+
+  it('every code a report can show has wording in both languages', () => {
+    const codes = new Set<string>();
+    for (const file of ['imss-afiliados-2021.yaml', 'sedena-guacamaya-2022.yaml', 'ine-padron-aws-2016.yaml', 'hova-health-michoacan-2018.yaml', 'imss-pensionados-2025.yaml', 'aseguradora-clientes-2021.yaml']) {
+      for (const a of assessText(fixture(`data/examples/${file}`))) {
+        for (const c of a.caveats) codes.add(`caveat.${c.code}`);
+        for (const r of a.significantImpact.reasons) codes.add(`reason.${r.code}`);
+        for (const o of a.obligations) { codes.add(`obligation.${o.code}`); codes.add(`deadline.${o.deadline.code}`); codes.add(`recipient.${o.recipient.code}`); }
+        for (const f of a.severity.factors) codes.add(`rule.${f.rule}`);
+        for (const n of a.penalties.notes) codes.add(`note.${n}`);
+      }
+    }
+    const missing = [...codes].filter((k) => !(k in en) || !(k in es));
+    expect(missing).toEqual([]);
+  });
+});
