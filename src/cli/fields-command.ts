@@ -1,6 +1,7 @@
 import Table from 'cli-table3';
 import { FIELDS } from '../fields/catalogue.js';
 import type { Lang } from '../i18n/index.js';
+import { WEIGHTS } from '../severity/weights.js';
 import { useColor } from './color.js';
 import { EXIT } from './errors.js';
 import { langOf, out } from './shared.js';
@@ -13,15 +14,16 @@ export function runFields(opts: { json?: boolean; lang?: Lang; color?: boolean }
   const { lang, t } = langOf(opts);
   const color = useColor(opts, process.env, !!process.stdout.isTTY);
   const table = new Table({
-    head: ['id', t('ui.fields'), 'DPC', 'EI', 'flags', 'aliases'],
-    colWidths: [22, 20, 5, 6, 10, 17],
+    head: ['id', t('ui.field'), 'DPC', 'EI', 'flags', t('ui.aliases')],
+    colWidths: [20, 18, 5, 5, 7, 18],
     wordWrap: true,
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
   });
   for (const f of FIELDS) {
     const flags = [f.patrimonial && 'P', f.moral && 'M', f.sensitive?.length && 'S', f.possibly_sensitive && 'S?', f.official_id && 'ID'].filter(Boolean).join(' ');
-    table.push([f.id, `${f.label[lang]} (${t(`category.${f.category}`)})`, String(f.dpc ?? ''), String(f.ei ?? ''), flags, [...f.aliases.es, ...f.aliases.en].slice(0, 4).join(', ')]);
+    const aliases = (lang === 'es' ? [...f.aliases.es, ...f.aliases.en] : [...f.aliases.en, ...f.aliases.es]).filter((a) => a.length <= 16).slice(0, 3);
+    table.push([f.id, `${f.label[lang]} (${t(`category.${f.category}`)})`, String(f.dpc ?? WEIGHTS.dpc.category_base[f.category]), String(f.ei ?? '-'), flags, aliases.join(', ')]);
   }
-  out(`${table.toString()}\nP = ${lang === 'es' ? 'patrimonial' : 'patrimonial'}, M = ${lang === 'es' ? 'moral' : 'moral'}, S = ${lang === 'es' ? 'sensible (lista legal, con fechas)' : 'sensitive (legal list, dated)'}, S? = ${lang === 'es' ? 'posiblemente sensible' : 'possibly sensitive'}, ID = ${lang === 'es' ? 'identificador oficial' : 'official identifier'}. \`breach fields --json\` ${lang === 'es' ? 'da todo (alias, fundamento, fechas)' : 'gives everything (aliases, basis, dates)'}.\n`);
+  out(`${table.toString()}\n${t('ui.fields.legend')}\n`);
   return EXIT.ok;
 }

@@ -53,6 +53,9 @@ export const en = {
   'ui.crimes': 'Possible crimes',
   'ui.notes': 'Notes',
   'ui.milestones': 'Milestones',
+  'ui.field': 'field',
+  'ui.aliases': 'aliases',
+  'ui.fields.legend': 'DPC = base data-processing context; EI = ease of identification alone. Flags: P patrimonial, M moral, S sensitive (legal list, dated), S? possibly sensitive, ID official identifier. `breach fields --json` gives everything (all aliases, basis, dates).',
   'ui.statutory.no': 'contractual, not statutory',
 
   'status.verified': 'verified',

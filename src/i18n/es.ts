@@ -55,6 +55,9 @@ export const es: Record<MessageKey, string> = {
   'ui.crimes': 'Posibles delitos',
   'ui.notes': 'Notas',
   'ui.milestones': 'Hitos',
+  'ui.field': 'campo',
+  'ui.aliases': 'alias',
+  'ui.fields.legend': 'DPC = contexto de tratamiento base; EI = facilidad de identificación por sí solo. Marcas: P patrimonial, M moral, S sensible (lista legal, con fechas), S? posiblemente sensible, ID identificador oficial. `breach fields --json` da todo (todos los alias, fundamento, fechas).',
   'ui.statutory.no': 'contractual, no legal',
 
   'status.verified': 'verificado',
