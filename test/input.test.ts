@@ -61,6 +61,15 @@ describe('YAML and JSON descriptions', () => {
     expect(p[0]).toMatch(/^in\.yaml:1:1: invalid YAML: .*aliases are limited to 100/);
   });
 
+  it('refuses YAML tags JSON cannot express, and absurd nesting', () => {
+    expect(problems('incident: !!binary aGVsbG8=\ndatasets: !foo [1]\n')).toEqual([
+      'in.yaml:1:20: unsupported YAML tag `!!binary`: use plain text, numbers, lists and mappings',
+      'in.yaml:2:16: unsupported YAML tag `!foo`: use plain text, numbers, lists and mappings',
+    ]);
+    expect(problems(`a: ${'['.repeat(20000)}${']'.repeat(20000)}\n`)[0]).toMatch(/^in\.yaml:1:\d+: invalid YAML: the document is nested too deeply$/);
+    expect(problems(`${'{"a":'.repeat(20000)}1${'}'.repeat(20000)}`, 'json', 'in.json')[0]).toMatch(/invalid JSON: the document is nested too deeply$/);
+  });
+
   it('rejects duplicate keys, in YAML and JSON', () => {
     expect(problems('a: 1\na: 2\n')[0]).toMatch(/^in\.yaml:2:1: invalid YAML: Map keys must be unique/);
     expect(problems('{"a": 1, "a": 2}', 'json', 'in.json')[0]).toMatch(/^in\.json:1:10: invalid JSON: Map keys must be unique/);

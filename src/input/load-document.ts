@@ -1,6 +1,6 @@
 // YAML (multi-document) and JSON descriptions → raw values with locators. JSON goes through the
 // YAML parser too (JSON is YAML 1.2), so duplicate keys are caught and every problem is located.
-import { LineCounter, parseAllDocuments } from 'yaml';
+import { isNode, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { type Diagnostic, InputError, type Locator } from './diagnostic.js';
 import { yamlLocator } from './yaml-locator.js';
 
@@ -12,6 +12,8 @@ export interface RawDocument {
 }
 
 const MAX_ALIASES = 100;
+/** Only the tags JSON can express: anything else (!!binary, !!set, custom tags) is refused. */
+const PLAIN_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
 
 export function loadDocuments(text: string, file: string, format: 'yaml' | 'json'): RawDocument[] {
   const lines = new LineCounter();
@@ -26,6 +28,15 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
     }
     if (doc.errors.length) continue;
     if (doc.contents === null) continue;
+    let tagged = false;
+    visit(doc, (_key, node) => {
+      if (isNode(node) && node.tag && !PLAIN_TAGS.has(node.tag)) {
+        const p = lines.linePos(node.range?.[0] ?? 0);
+        problems.push({ file, line: p.line, col: p.col, message: `unsupported YAML tag \`${node.tag.replace('tag:yaml.org,2002:', '!!').slice(0, 40)}\`: use plain text, numbers, lists and mappings` });
+        tagged = true;
+      }
+    });
+    if (tagged) continue;
     let value: unknown;
     try {
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
@@ -47,5 +58,6 @@ function emptyFile(file: string): never {
 }
 
 function firstLine(s: string): string {
+  if (/call stack/i.test(s)) return 'the document is nested too deeply';
   return (s.split('\n')[0] ?? s).replace(/ at line \d+, column \d+:?$/, '');
 }
