@@ -16,7 +16,14 @@ try {
 } catch {
   cachedData = undefined;
 }
-const script = new Script(Module.wrap(readFileSync(file, 'utf8')), { filename: file, cachedData });
+let source;
+try {
+  source = readFileSync(file, 'utf8');
+} catch {
+  process.stderr.write(`breach: ${file} is missing: run \`npm run build\` (npm ci does it)\n`);
+  process.exit(3);
+}
+const script = new Script(Module.wrap(source), { filename: file, cachedData });
 const mod = { exports: {} };
 script.runInThisContext().call(mod.exports, mod.exports, require, mod, file, dist);
 if (process.env.BREACH_WRITE_CODE_CACHE === file) {

@@ -1,43 +1,16 @@
 import { assess } from '../core/assess.js';
 import type { Assessment } from '../core/assessment.js';
-import type { SourcedIncident } from '../core/incident.js';
 import { levelRank, type Level } from '../core/vocab.js';
 import type { Lang } from '../i18n/index.js';
-import { type Diagnostic, InputError } from '../input/diagnostic.js';
-import { formatFromPath, type InputFormat, loadIncidents } from '../input/load.js';
 import { type Format, RENDERERS } from '../report/registry.js';
 import { useColor } from './color.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
-import { readInput, writeAtomic, writeStdout } from './io.js';
-import { dateOption, langOf, out, today } from './shared.js';
+import { writeAtomic, writeStdout } from './io.js';
+import { loadAll, type LoadOptions } from './load-inputs.js';
+import { dateOption, langOf, out } from './shared.js';
 
-interface LoadOptions { inputFormat?: InputFormat }
 interface AssessOptions extends LoadOptions {
   format: Format; lang?: Lang; failOn?: Level; asOf?: string; output?: string; force?: boolean; quiet?: boolean; color?: boolean;
-}
-
-/** Loads every file; all problems of all files are reported together. */
-function loadAll(files: string[], opts: LoadOptions): SourcedIncident[] {
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
-  const problems: Diagnostic[] = [];
-  const incidents: SourcedIncident[] = [];
-  const day = today();
-  for (const file of files) {
-    const label = file === '-' ? '<stdin>' : file;
-    const format = opts.inputFormat ?? (file === '-' ? undefined : formatFromPath(file));
-    if (!format) {
-      problems.push({ file: label, line: 1, col: 1, message: file === '-' ? 'reading stdin needs --input-format yaml|json|csv' : 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format' });
-      continue;
-    }
-    try {
-      incidents.push(...loadIncidents(readInput(file), label, format, day));
-    } catch (e) {
-      if (e instanceof InputError) problems.push(...e.diagnostics);
-      else throw e;
-    }
-  }
-  if (problems.length) throw new InputError(problems);
-  return incidents;
 }
 
 export async function runAssess(files: string[], opts: AssessOptions): Promise<number> {

@@ -69,6 +69,23 @@ program
   });
 
 program
+  .command('notify')
+  .description('draft the notices, breach-log entry and checklist the assessment requires (nothing is sent)')
+  .argument('<file...>', 'description files (an optional `response:` block supplies what the drafts need)')
+  .addOption(new Option('-f, --format <format>', 'draft format').choices(['markdown', 'text', 'html']).default('markdown'))
+  .addOption(new Option('--lang <lang>', 'language of the drafts (default: es, for Mexican recipients)').choices(['es', 'en']))
+  .option('--out-dir <dir>', 'write one file per document into this directory')
+  .option('--force', 'let --out-dir replace existing files')
+  .option('--strict', 'exit 1 when a legally required item is missing from the description')
+  .option('--as-of <date>', 'apply the law in force on this date (YYYY-MM-DD)')
+  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(['yaml', 'json', 'csv']))
+  .option('-q, --quiet', 'no output on success')
+  .action(async (files: string[], opts) => {
+    const { runNotify } = await import('./notify-command.js');
+    process.exitCode = await runNotify(files, opts);
+  });
+
+program
   .command('explain')
   .description('recompute and explain a severity vector')
   .argument('<vector>', 'e.g. SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75')

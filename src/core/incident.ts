@@ -11,6 +11,23 @@ export interface Incident {
   circumstances: Circumstances;
   subjects: { count?: number; groups: Group[] };
   datasets: Dataset[];
+  /** What the officer supplied for the drafts of `breach notify`. */
+  response?: Response;
+}
+
+export interface Response {
+  /** "YYYY-MM-DD HH:MM", local time in Mexico. */
+  confirmedAt?: string;
+  identifiedAt?: string;
+  investigationStartedAt?: string;
+  nature?: string;
+  cause?: string;
+  circumstances?: string;
+  systems?: string;
+  consequences?: string;
+  actions: string[];
+  contact?: { channel?: string; email?: string; phone?: string; url?: string; address?: string };
+  officer?: { name: string; role?: string; email?: string; phone?: string };
 }
 
 export interface Controller {

@@ -195,7 +195,7 @@ export const en = {
   'caveat.cnbv-single-source': 'The CNBV deadlines (art. 168 Bis 16 CUB) come from one secondary source and are unverified.',
   'caveat.sector-may-apply': "Sector reporting may apply (the regulator's own rules); its deadline is unverified.",
   'caveat.sector-rule-not-modelled': 'No sector reporting rule is modelled for this date.',
-  'caveat.rule-status': 'Rule {rule} rests on a {status} source.',
+  'caveat.rule-status': 'Rule {rule} is not verified in the official text: {status}.',
   'caveat.rule-gap': 'No version of rule {rule} is in force on {date}.',
   'caveat.authority-unknown': 'No authority is modelled for branch `{branch}`.',
   'caveat.state-missing': 'The controller has no `state`: the state guarantor cannot be named.',

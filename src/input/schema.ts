@@ -5,7 +5,7 @@ import { AVAILABILITY, BRANCHES, CATEGORIES, CONFIDENTIALITY, GROUPS, INDUSTRIES
 import { resolveField, suggestFields } from '../fields/catalogue.js';
 import { didYouMean } from '../util/suggest.js';
 import { parseCount } from './count.js';
-import { isIsoDate } from './date.js';
+import { isIsoDate, isLocalDateTime } from './date.js';
 
 const MAX_TEXT = 2000;
 
@@ -53,6 +53,25 @@ export const datasetSchema = z.strictObject({
   adjust: z.optional(z.strictObject({ dpc: z.int().check(z.gte(-3), z.lte(3)), reason: text.check(z.minLength(3, 'must give the reason for the adjustment')) })),
 });
 
+const localDateTime = z.string().check((ctx) => {
+  if (!isLocalDateTime(ctx.value)) ctx.issues.push({ code: 'custom', message: `must be a date and time written YYYY-MM-DD HH:MM, local time in Mexico (got "${ctx.value.slice(0, 30)}")`, input: ctx.value });
+});
+
+/** What the officer supplies for the drafts of `breach notify` (all optional; missing items become placeholders). */
+export const responseSchema = z.strictObject({
+  confirmed_at: z.optional(localDateTime),
+  identified_at: z.optional(localDateTime),
+  investigation_started_at: z.optional(localDateTime),
+  nature: z.optional(text),
+  cause: z.optional(text),
+  circumstances: z.optional(text),
+  systems: z.optional(text),
+  consequences: z.optional(text),
+  actions: z.optional(z.array(text).check(z.maxLength(100, 'lists more than 100 actions'))),
+  contact: z.optional(z.strictObject({ channel: z.optional(text), email: z.optional(text), phone: z.optional(text), url: z.optional(text), address: z.optional(text) })),
+  officer: z.optional(z.strictObject({ name: text, role: z.optional(text), email: z.optional(text), phone: z.optional(text) })),
+});
+
 export const descriptionSchema = z.strictObject({
   format: z.optional(z.literal('breach/v1')),
   incident: z.strictObject({
@@ -66,7 +85,13 @@ export const descriptionSchema = z.strictObject({
     })),
   }),
   datasets: z.array(datasetSchema).check(z.minLength(1, 'must list at least one dataset'), z.maxLength(100000, 'lists more than 100000 datasets')),
+  response: z.optional(responseSchema),
 }).check((ctx) => {
+  const confirmed = ctx.value.response?.confirmed_at;
+  const discovered = ctx.value.incident.discovered;
+  if (confirmed && discovered && confirmed.slice(0, 10) !== discovered) {
+    ctx.issues.push({ code: 'custom', message: `is on ${confirmed.slice(0, 10)} but incident.discovered (the confirmation date) is ${discovered}; they must agree`, input: confirmed, path: ['response', 'confirmed_at'] });
+  }
   const c = ctx.value.incident.controller;
   if (c.sector === 'public' && !c.branch) {
     ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, input: c, path: ['incident', 'controller'] });

@@ -60,5 +60,17 @@ function normalise(d: Description, today: string): Incident {
     }),
   };
   if (i.title !== undefined) incident.title = i.title;
+  const r = d.response;
+  if (r) {
+    const response: NonNullable<Incident['response']> = { actions: r.actions ?? [] };
+    const time = (v: string | undefined) => v?.replace('T', ' ');
+    if (r.confirmed_at) response.confirmedAt = time(r.confirmed_at);
+    if (r.identified_at) response.identifiedAt = time(r.identified_at);
+    if (r.investigation_started_at) response.investigationStartedAt = time(r.investigation_started_at);
+    for (const k of ['nature', 'cause', 'circumstances', 'systems', 'consequences'] as const) if (r[k] !== undefined) response[k] = r[k];
+    if (r.contact) response.contact = r.contact;
+    if (r.officer) response.officer = r.officer;
+    incident.response = response;
+  }
   return incident;
 }

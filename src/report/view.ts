@@ -39,8 +39,14 @@ export function userText(s: string | undefined, fallback = ''): string {
   return s === undefined ? fallback : cleanText(s);
 }
 
+/** A caveat in words; arguments that are codes themselves (a rule's status) are translated too. */
+export function caveatText(c: { code: string; args?: Record<string, string | number> }, t: Translator): string {
+  const args = c.args && typeof c.args.status === 'string' ? { ...c.args, status: t(`status.${c.args.status}`) } : c.args;
+  return t(`caveat.${c.code}`, args);
+}
+
 export function caveatTexts(a: Assessment, t: Translator): string[] {
-  return a.caveats.map((c) => t(`caveat.${c.code}`, c.args));
+  return a.caveats.map((c) => caveatText(c, t));
 }
 
 export function reasonTexts(a: Assessment, t: Translator): string[] {

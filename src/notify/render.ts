@@ -1,0 +1,81 @@
+// Drafts → Markdown, plain text or a self-contained HTML page that prints cleanly.
+import { md } from '../report/markdown.js';
+import { wrap } from '../report/table.js';
+import type { Block, DraftDocument } from './documents.js';
+
+export const DRAFT_FORMATS = ['markdown', 'text', 'html'] as const;
+export type DraftFormat = (typeof DRAFT_FORMATS)[number];
+export const EXTENSION: Record<DraftFormat, string> = { markdown: 'md', text: 'txt', html: 'html' };
+
+export interface DraftLabels { banner: string; generated: string; missing: string }
+
+function mdBlock(b: Block, l: DraftLabels): string {
+  switch (b.kind) {
+    case 'p': return `${md(b.text)}${b.generated ? ` _(${md(l.generated)})_` : ''}`;
+    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${md(i)}`).join('\n')}${b.generated ? `\n\n_(${md(l.generated)})_` : ''}`;
+    case 'missing': return `**[${l.missing}: ${md(b.text)}]**`;
+    case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n');
+  }
+}
+
+export function toMarkdown(d: DraftDocument, l: DraftLabels): string {
+  const out = [`# ${md(d.title)}`, '', `> **${md(l.banner)}**`, '', ...d.meta.map(([k, v]) => `- **${md(k)}:** ${md(v)}`), ''];
+  for (const s of d.sections) {
+    if (s.heading) out.push(`## ${md(s.heading)}`, '');
+    for (const b of s.blocks) out.push(mdBlock(b, l), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+function textBlock(b: Block, l: DraftLabels): string[] {
+  switch (b.kind) {
+    case 'p': return wrap(`${b.text}${b.generated ? ` (${l.generated})` : ''}`, 78);
+    case 'list': return [...b.items.flatMap((i) => wrap(`${b.checklist ? '[ ]' : '-'} ${i}`, 78, '  ')), ...(b.generated ? [`  (${l.generated})`] : [])];
+    case 'missing': return wrap(`[[${l.missing}: ${b.text}]]`, 78);
+    case 'table': return b.rows.flatMap((r) => [...wrap(`* ${r[0] ?? ''}`, 78), ...r.slice(1).flatMap((c, i) => wrap(`${b.head[i + 1] ?? ''}: ${c}`, 78, '    ')), '']);
+  }
+}
+
+export function toText(d: DraftDocument, l: DraftLabels): string {
+  const out = [d.title.toUpperCase(), '='.repeat(Math.min(78, d.title.length)), '', ...wrap(`*** ${l.banner} ***`, 78), '', ...d.meta.flatMap(([k, v]) => wrap(`${k}: ${v}`, 78, '  ')), ''];
+  for (const s of d.sections) {
+    if (s.heading) out.push(s.heading, '-'.repeat(Math.min(78, s.heading.length)));
+    for (const b of s.blocks) out.push(...textBlock(b, l), '');
+  }
+  return `${out.join('\n').trimEnd()}\n`;
+}
+
+const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+
+function htmlBlock(b: Block, l: DraftLabels): string {
+  const note = b.kind !== 'missing' && b.kind !== 'table' && b.generated ? `<p class="generated">${esc(l.generated)}</p>` : '';
+  switch (b.kind) {
+    case 'p': return `<p>${esc(b.text)}</p>${note}`;
+    case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${esc(i)}</li>`).join('')}</ul>${note}`;
+    case 'missing': return `<p class="missing"><mark>[${esc(l.missing)}: ${esc(b.text)}]</mark></p>`;
+    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+  }
+}
+
+const CSS = `body{font-family:Georgia,'Times New Roman',serif;max-width:46rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#111}
+h1{font-size:1.5rem;border-bottom:2px solid #333;padding-bottom:.3rem}h2{font-size:1.1rem;margin-top:1.6rem}
+.banner{border:2px dashed #b00;color:#b00;padding:.5rem .8rem;font-weight:bold}
+dl.meta{display:grid;grid-template-columns:max-content 1fr;gap:.2rem 1rem}dl.meta dt{font-weight:bold}dl.meta dd{margin:0}
+mark{background:#ffe08a;padding:0 .2rem}.generated{font-style:italic;color:#555;font-size:.9rem}
+table{border-collapse:collapse;width:100%;font-size:.9rem}th,td{border:1px solid #999;padding:.3rem;vertical-align:top;text-align:left}
+ul.checklist{list-style:none;padding-left:.5rem}
+@media print{body{margin:0;max-width:none}.banner{border-color:#000;color:#000}mark{background:none;border:1px solid #000}h2{break-after:avoid}table,tr{break-inside:avoid}}`;
+
+export function toHtml(d: DraftDocument, l: DraftLabels, lang: 'es' | 'en'): string {
+  const body = [
+    `<h1>${esc(d.title)}</h1>`,
+    `<p class="banner">${esc(l.banner)}</p>`,
+    `<dl class="meta">${d.meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`,
+    ...d.sections.map((s) => `<section data-item="${esc(s.code)}">${s.heading ? `<h2>${esc(s.heading)}</h2>` : ''}${s.blocks.map((b) => htmlBlock(b, l)).join('')}</section>`),
+  ].join('\n');
+  return `<!DOCTYPE html>\n<html lang="${lang}">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">\n<title>${esc(d.title)}</title>\n<style>${CSS}</style>\n</head>\n<body>\n${body}\n</body>\n</html>\n`;
+}
+
+export function renderDraft(d: DraftDocument, format: DraftFormat, l: DraftLabels, lang: 'es' | 'en'): string {
+  return format === 'html' ? toHtml(d, l, lang) : format === 'text' ? toText(d, l) : toMarkdown(d, l);
+}
