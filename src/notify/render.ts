@@ -29,15 +29,15 @@ export function toMarkdown(d: DraftDocument, l: DraftLabels): string {
 
 function textBlock(b: Block, l: DraftLabels): string[] {
   switch (b.kind) {
-    case 'p': return wrap(`${b.text}${b.generated ? ` (${l.generated})` : ''}`, 78);
+    case 'p': return wrap(`${b.text}${b.generated ? ` (${l.generated})` : ''}`, 78, '', '');
     case 'list': return [...b.items.flatMap((i) => wrap(`${b.checklist ? '[ ]' : '-'} ${i}`, 78, '  ')), ...(b.generated ? [`  (${l.generated})`] : [])];
-    case 'missing': return wrap(`[[${l.missing}: ${b.text}]]`, 78);
+    case 'missing': return wrap(`[[${l.missing}: ${b.text}]]`, 78, '', '');
     case 'table': return b.rows.flatMap((r) => [...wrap(`* ${r[0] ?? ''}`, 78), ...r.slice(1).flatMap((c, i) => wrap(`${b.head[i + 1] ?? ''}: ${c}`, 78, '    ')), '']);
   }
 }
 
 export function toText(d: DraftDocument, l: DraftLabels): string {
-  const out = [d.title.toUpperCase(), '='.repeat(Math.min(78, d.title.length)), '', ...wrap(`*** ${l.banner} ***`, 78), '', ...d.meta.flatMap(([k, v]) => wrap(`${k}: ${v}`, 78, '  ')), ''];
+  const out = [d.title.toUpperCase(), '='.repeat(Math.min(78, d.title.length)), '', ...wrap(`*** ${l.banner} ***`, 78, '', ''), '', ...d.meta.flatMap(([k, v]) => wrap(`${k}: ${v}`, 78, '  ')), ''];
   for (const s of d.sections) {
     if (s.heading) out.push(s.heading, '-'.repeat(Math.min(78, s.heading.length)));
     for (const b of s.blocks) out.push(...textBlock(b, l), '');
