@@ -86,6 +86,28 @@ program
   });
 
 program
+  .command('scan')
+  .description('profile raw leaked files (CSV/TSV, optionally .gz) into a description; never prints a raw value')
+  .argument('<dump...>', 'files to profile, one dataset each')
+  .option('--json', 'the profile as JSON')
+  .option('--full', 'validate every value of every column, on all cores')
+  .option('--describe <out.yaml>', 'write a breach/v1 description of the dumps (atomically)')
+  .option('--force', 'let --describe replace an existing file')
+  .addOption(new Option('--sector <sector>', 'controller sector, for --describe').choices(['public', 'private']))
+  .addOption(new Option('--branch <branch>', 'public branch, for --describe').choices(['federal-executive', 'federal-judiciary', 'federal-legislative', 'autonomous', 'political-party', 'state', 'municipal']))
+  .option('--state <state>', 'federal entity, for --describe')
+  .addOption(new Option('--industry <industry>', 'private industry, for --describe').choices(['banking', 'fintech', 'insurance', 'securities', 'telecom', 'health', 'education', 'retail', 'other']))
+  .option('--controller <name>', 'controller name, for --describe')
+  .option('--title <title>', 'incident title, for --describe')
+  .option('--discovered <date>', 'confirmation date, for --describe (default today)')
+  .option('--no-progress', 'no progress bar')
+  .option('-q, --quiet', 'no output on success')
+  .action(async (files: string[], opts) => {
+    const { runScan } = await import('./scan-command.js');
+    process.exitCode = await runScan(files, opts);
+  });
+
+program
   .command('explain')
   .description('recompute and explain a severity vector')
   .argument('<vector>', 'e.g. SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75')

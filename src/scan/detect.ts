@@ -1,0 +1,90 @@
+// What a dump's first megabytes tell: encoding, delimiter, header.
+import { parseRow } from './parse-row.js';
+import { headerField } from './classify.js';
+import * as v from './validators.js';
+
+export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
+
+const utf8 = new TextDecoder('utf-8', { fatal: true });
+
+/** Encoding of the head bytes; an error message for what is not a text dump. */
+export function detectEncoding(head: Buffer): { encoding: Encoding } | { error: string } {
+  if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
+    return { error: 'UTF-16 dumps are not supported: convert to UTF-8 first (iconv -f UTF-16 -t UTF-8)' };
+  }
+  let nul = 0;
+  for (let i = 0; i < Math.min(head.length, 65536); i++) if (head[i] === 0) nul++;
+  if (nul > 0) return { error: 'the file contains NUL bytes: it is binary, not a CSV dump' };
+  if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom' };
+  let end = head.length;
+  // Do not judge a multi-byte character cut by the end of the head.
+  while (end > 0 && end > head.length - 4 && (head[end - 1]! & 0xc0) === 0x80) end--;
+  if (end > 0 && head[end - 1]! >= 0xc0) end--;
+  try {
+    utf8.decode(head.subarray(0, end));
+    return { encoding: 'utf-8' };
+  } catch {
+    return { encoding: 'windows-1252' };
+  }
+}
+
+/** Decodes one row's bytes: UTF-8 when valid, else Windows-1252 (files mixing both survive). */
+export function decodeRow(bytes: Buffer): { text: string; latin1: boolean } {
+  try {
+    return { text: utf8.decode(bytes), latin1: false };
+  } catch {
+    return { text: win1252.decode(bytes), latin1: true };
+  }
+}
+const win1252 = new TextDecoder('windows-1252');
+
+/** Quote-aware rows of a text, at most `max`; the last, possibly cut, row is dropped unless `complete`. */
+export function splitRows(text: string, max: number, complete: boolean): string[] {
+  const rows: string[] = [];
+  let start = 0;
+  let inQ = false;
+  for (let i = 0; i < text.length && rows.length < max; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34) inQ = !inQ;
+    else if (c === 10 && !inQ) {
+      const row = text.slice(start, i).replace(/\r$/, '');
+      if (row.length) rows.push(row);
+      start = i + 1;
+    }
+  }
+  if (complete && rows.length < max && start < text.length && !inQ) {
+    const row = text.slice(start).replace(/\r$/, '');
+    if (row.length) rows.push(row);
+  }
+  return rows;
+}
+
+/** The delimiter whose count per line is the same, and not zero, on most of the first lines. */
+export function detectDelimiter(rows: string[]): string {
+  let best = ',';
+  let bestScore = 0;
+  for (const d of [',', ';', '\t', '|']) {
+    const counts = rows.slice(0, 50).map((r) => parseRow(r, d).length - 1);
+    const freq = new Map<number, number>();
+    for (const c of counts) if (c > 0) freq.set(c, (freq.get(c) ?? 0) + 1);
+    const mode = [...freq.entries()].sort((a, b) => b[1] - a[1] || b[0] - a[0])[0];
+    const score = mode ? mode[1] * 100 + mode[0] : 0;
+    if (score > bestScore) { bestScore = score; best = d; }
+  }
+  return best;
+}
+
+const PII_TESTS = [v.isCurp, v.isRfc, v.isNss, v.isClabe, v.isCard, v.isEmail, v.isPhone, v.isDate, v.isMoney, v.isPostalCode];
+
+/**
+ * Is the first row a header? Never when one of its cells is a value (a CURP, an e-mail, a date,
+ * an amount...): printing it would print personal data. Yes when a cell names a known field, or
+ * when no cell holds a digit while the next rows do.
+ */
+export function looksLikeHeader(first: string[], next: string[][]): boolean {
+  if (first.some((c) => c.trim() && PII_TESTS.some((t) => t(c)))) return false;
+  if (first.some((c) => headerField(c))) return true;
+  const digits = (s: string) => /\d/.test(s);
+  if (first.some(digits)) return false;
+  return next.slice(0, 20).some((r) => r.some(digits));
+}

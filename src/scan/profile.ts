@@ -1,0 +1,255 @@
+// `breach scan` for one file: a head phase (encoding, delimiter, header, first classification),
+// then one streaming pass (exact row count, malformed rows, distinct people, a reservoir sample
+// spread over the whole file), then a verdict per column. Raw values never leave this module:
+// the profile holds counts, shares and masked examples only.
+import { classify, type ColumnVerdict, countValid, KEY_FIELDS } from './classify.js';
+import { decodeRow, detectDelimiter, detectEncoding, type Encoding, looksLikeHeader, splitRows } from './detect.js';
+import { HyperLogLog } from './hll.js';
+import { mask } from './mask.js';
+import { parseRow } from './parse-row.js';
+import { RowMachine } from './row-machine.js';
+import { openSource, type Source } from './source.js';
+import { curpBirthDate, isCurp, normId, parseDate } from './validators.js';
+import { cleanText } from '../util/sanitize.js';
+import { ageOn } from './age.js';
+
+export const HEAD_BYTES = 4 << 20;
+export const HEAD_ROWS = 2000;
+export const RESERVOIR = 10000;
+
+export class ScanError extends Error {
+  constructor(message: string, readonly line = 1) {
+    super(message);
+    this.name = 'ScanError';
+  }
+}
+
+export interface ColumnProfile extends ColumnVerdict {
+  index: number;
+  /** The header text (sanitised, shortened), or "column N" when the file has no header. */
+  name: string;
+  examples: string[];
+  /** Non-empty values in the sample (or in the file with --full). */
+  nonEmpty: number;
+}
+
+export interface FileProfile {
+  file: string;
+  bytes: number;
+  gzip: boolean;
+  encoding: Encoding | 'mixed';
+  delimiter: string;
+  hasHeader: boolean;
+  /** Data rows, exact. */
+  rows: number;
+  malformed: { rows: number; lines: number[]; unclosedQuoteLine?: number };
+  columns: ColumnProfile[];
+  key?: { column: number; field: string; distinct: number };
+  minors?: { field: string; share: number; estimate: number; tested: number };
+  sample: { rows: number; mode: 'sample' | 'full' };
+}
+
+export interface Progress { bytes: number; total: number; rows: number }
+
+export interface ScanOptions {
+  today: string;
+  onProgress?: (p: Progress) => void;
+  reservoir?: number;
+  seed?: number;
+}
+
+function rng(seed: number): () => number {
+  let s = seed >>> 0;
+  return () => {
+    s = (s + 0x6d2b79f5) >>> 0;
+    let t = s;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+
+export interface HeadInfo {
+  encoding: Encoding;
+  delimiter: string;
+  hasHeader: boolean;
+  names: string[];
+  width: number;
+  headRows: string[][];
+  verdicts: ColumnVerdict[];
+  /** Share of distinct values among the non-empty head values, per column. */
+  distinctShares: number[];
+  keyColumn: number;
+}
+
+/** Everything the first megabytes decide. */
+export function readHead(head: Buffer, complete: boolean): HeadInfo {
+  const enc = detectEncoding(head);
+  if ('error' in enc) throw new ScanError(enc.error);
+  const start = enc.encoding === 'utf-8-bom' ? 3 : 0;
+  const text = new TextDecoder(enc.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(head.subarray(start));
+  const lines = splitRows(text, HEAD_ROWS + 1, complete);
+  if (!lines.length) throw new ScanError('the file holds no rows');
+  const delimiter = detectDelimiter(lines);
+  const rows = lines.map((l) => parseRow(l, delimiter));
+  const hasHeader = looksLikeHeader(rows[0]!, rows.slice(1));
+  const width = rows[0]!.length;
+  const names = hasHeader ? rows[0]!.map((h, i) => cleanText(h).trim().slice(0, 40) || `column ${i + 1}`) : rows[0]!.map((_, i) => `column ${i + 1}`);
+  const headRows = hasHeader ? rows.slice(1) : rows;
+  const distinctShares: number[] = [];
+  const verdicts = names.map((_, i) => {
+    const c = countValid(headRows.map((r) => r[i] ?? ''));
+    distinctShares.push(c.tested ? c.distinct / c.tested : 1);
+    return classify(hasHeader ? rows[0]![i] : undefined, c.tested, c.valid, c.distinct);
+  });
+  let keyColumn = -1;
+  for (const f of KEY_FIELDS) {
+    const i = verdicts.findIndex((x) => x.field === f && x.evidence !== 'header');
+    if (i >= 0) { keyColumn = i; break; }
+  }
+  return { encoding: enc.encoding, delimiter, hasHeader, names, width, headRows, verdicts, distinctShares, keyColumn };
+}
+
+export interface Opened {
+  src: Source;
+  it: AsyncIterator<Buffer>;
+  headChunks: Buffer[];
+  done: boolean;
+  info: HeadInfo;
+}
+
+/** Opens a dump and reads its head (the first HEAD_BYTES). */
+export async function openDump(path: string): Promise<Opened> {
+  const src = openSource(path);
+  const it = src.chunks[Symbol.asyncIterator]();
+  const headChunks: Buffer[] = [];
+  let headLen = 0;
+  let done = false;
+  try {
+    while (headLen < HEAD_BYTES) {
+      const r = await it.next();
+      if (r.done) { done = true; break; }
+      headChunks.push(r.value);
+      headLen += r.value.length;
+    }
+  } catch (e) {
+    throw streamError(e);
+  }
+  if (headLen === 0) throw new ScanError('the file is empty');
+  return { src, it, headChunks, done, info: readHead(Buffer.concat(headChunks), done) };
+}
+
+export async function scanFile(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
+  const { src, it, headChunks, done, info } = await openDump(path);
+  const limit = opts.reservoir ?? RESERVOIR;
+  const reservoir: string[][] = [];
+  const random = rng(opts.seed ?? 1);
+  const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
+  let seen = 0;
+  let slot = -1;
+  let latin1 = 0;
+  let utf8Rows = 0;
+  const hll = new HyperLogLog();
+  const machine = new RowMachine({
+    delimiter: info.delimiter.charCodeAt(0),
+    expectedCells: info.width,
+    keyColumn: info.keyColumn,
+    headerRows: info.hasHeader ? 1 : 0,
+    hll,
+    // Reservoir sampling (Vitter's algorithm R) over the rows after the head: a uniform sample of
+    // the whole file, whatever its size, without knowing the size in advance.
+    wantRow: (index) => {
+      if (index < skip) return false;
+      seen++;
+      if (reservoir.length < limit) { slot = reservoir.length; return true; }
+      const j = Math.floor(random() * seen);
+      if (j < limit) { slot = j; return true; }
+      return false;
+    },
+    onRow: (bytes) => {
+      const d = decodeRow(bytes);
+      if (d.latin1) latin1++;
+      else utf8Rows++;
+      reservoir[slot] = parseRow(d.text.replace(/\r?\n$/, ''), info.delimiter);
+    },
+  });
+  let chunks = 0;
+  const progress = () => opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: machine.rows });
+  try {
+    for (const c of headChunks) machine.feed(c);
+    headChunks.length = 0;
+    if (!done) {
+      for (;;) {
+        const r = await it.next();
+        if (r.done) break;
+        machine.feed(r.value);
+        if (++chunks % 32 === 0) progress();
+      }
+    }
+  } catch (e) {
+    throw streamError(e);
+  }
+  machine.end();
+  progress();
+  const sample = [...info.headRows, ...reservoir];
+  const columns = profileColumns(info, sample);
+  const dataRows = machine.rows - (info.hasHeader ? 1 : 0);
+  const keyField = info.keyColumn >= 0 ? info.verdicts[info.keyColumn]!.field! : undefined;
+  const profile: FileProfile = {
+    file: label,
+    bytes: src.size,
+    gzip: src.gzip,
+    encoding: latin1 && (utf8Rows || info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,
+    delimiter: info.delimiter,
+    hasHeader: info.hasHeader,
+    rows: Math.max(0, dataRows),
+    malformed: { rows: machine.malformed, lines: machine.malformedLines, ...(machine.unclosedQuoteLine !== undefined && { unclosedQuoteLine: machine.unclosedQuoteLine }) },
+    columns,
+    sample: { rows: sample.length, mode: 'sample' },
+  };
+  if (keyField) profile.key = { column: info.keyColumn, field: keyField, distinct: Math.min(hll.estimate(), profile.rows) };
+  const minors = minorsIn(columns, sample, opts.today);
+  if (minors) profile.minors = { ...minors, estimate: Math.round(minors.share * profile.rows) };
+  return profile;
+}
+
+export function streamError(e: unknown): ScanError {
+  const code = (e as NodeJS.ErrnoException).code ?? '';
+  if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end|incorrect header|invalid/i.test((e as Error).message)) {
+    return new ScanError('the gzip stream is truncated or corrupt');
+  }
+  return new ScanError(`cannot read the file: ${code || (e as Error).message}`);
+}
+
+export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfile[] {
+  return info.names.map((name, i) => {
+    const values = sample.map((r) => r[i] ?? '');
+    const c = countValid(values, 5000);
+    const verdict = classify(info.hasHeader ? name : undefined, c.tested, c.valid, c.distinct);
+    const examples: string[] = [];
+    for (const v of values) {
+      if (examples.length >= 3) break;
+      const m = mask(cleanText(v), verdict.field);
+      if (m && !examples.includes(m)) examples.push(m);
+    }
+    return { index: i, name, ...verdict, examples, nonEmpty: values.filter((x) => x.trim()).length };
+  });
+}
+
+/** Share of people under 18 on `today`, from a CURP column, else a birth-date column. */
+export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string): { field: string; share: number; tested: number } | undefined {
+  const col = columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
+  if (!col) return undefined;
+  let tested = 0;
+  let minors = 0;
+  for (const r of sample) {
+    const raw = r[col.index];
+    if (!raw) continue;
+    const b = col.field === 'curp' ? (isCurp(raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
+    if (!b) continue;
+    tested++;
+    if (ageOn(b, today) < 18) minors++;
+  }
+  return tested ? { field: col.field!, share: Math.round((minors / tested) * 10000) / 10000, tested } : undefined;
+}

@@ -1,0 +1,194 @@
+// Validators for Mexican identifiers and common personal-data values (identifiers.md).
+// Written from the published algorithms; they never throw and take raw cell text.
+
+/** Trim, uppercase, drop spaces, '-', '.', '/' (not for e-mails). */
+export function normId(v: string): string {
+  return v.trim().toUpperCase().replace(/[\s\-./]/g, '');
+}
+
+const CURP_RE = /^[A-Z][AEIOUX][A-Z]{2}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[HMX](AS|B[CS]|C[CLMHS]|D[FG]|G[TR]|HG|JC|M[CNS]|N[ETL]|OC|PL|Q[TR]|S[PLR]|T[CSL]|VZ|YN|ZS)[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/;
+const CURP_ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
+/** Anexo 2 of the Instructivo: prefixes RENAPO never issues (identifiers.md §1). */
+const INCONVENIENT = new Set('BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY'.split(' '));
+
+function realDate(yy: number, mm: number, dd: number, century: number): boolean {
+  const y = century + yy;
+  const d = new Date(Date.UTC(y, mm - 1, dd));
+  return d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd;
+}
+
+export function curpCheckDigit(first17: string): number {
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += CURP_ALPHABET.indexOf(first17[i]!) * (18 - i);
+  return (10 - (sum % 10)) % 10;
+}
+
+/** The birth date a CURP encodes (the 17th character gives the century), or undefined. */
+export function curpBirthDate(curp: string): { y: number; m: number; d: number } | undefined {
+  const yy = Number(curp.slice(4, 6));
+  const mm = Number(curp.slice(6, 8));
+  const dd = Number(curp.slice(8, 10));
+  const century = /\d/.test(curp[16] ?? '') ? 1900 : 2000;
+  return realDate(yy, mm, dd, century) ? { y: century + yy, m: mm, d: dd } : undefined;
+}
+
+export function isCurp(v: string): boolean {
+  const c = normId(v);
+  if (c.length !== 18 || !CURP_RE.test(c)) return false;
+  if (INCONVENIENT.has(c.slice(0, 4))) return false;
+  if (!curpBirthDate(c)) return false;
+  return curpCheckDigit(c) === Number(c[17]);
+}
+
+const RFC_RE = /^[A-ZÑ&]{3,4}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[A-Z\d]{2}[\dA]$/;
+const RFC_ALPHABET = '0123456789ABCDEFGHIJKLMN&OPQRSTUVWXYZ Ñ';
+const RFC_GENERIC = new Set(['XAXX010101000', 'XEXX010101000']);
+
+export function rfcCheckDigit(rfc: string): string {
+  const body = (rfc.length === 12 ? ` ${rfc}` : rfc).slice(0, 12);
+  let sum = 0;
+  for (let i = 0; i < 12; i++) sum += RFC_ALPHABET.indexOf(body[i]!) * (13 - i);
+  const r = 11 - (sum % 11);
+  return r === 11 ? '0' : r === 10 ? 'A' : String(r);
+}
+
+/** RFC shape with a real date; `checked` tells whether the check digit matches (1.5 % of real RFCs fail it). */
+export function rfcInfo(v: string): { shape: boolean; checked: boolean; generic: boolean } {
+  const r = normId(v);
+  if (!(r.length === 12 || r.length === 13) || !RFC_RE.test(r)) return { shape: false, checked: false, generic: false };
+  const mm = Number(r.slice(r.length - 7, r.length - 5));
+  const dd = Number(r.slice(r.length - 5, r.length - 3));
+  const yy = Number(r.slice(r.length - 9, r.length - 7));
+  if (!realDate(yy, mm, dd, 2000) && !realDate(yy, mm, dd, 1900)) return { shape: false, checked: false, generic: false };
+  return { shape: true, checked: rfcCheckDigit(r) === r[r.length - 1], generic: RFC_GENERIC.has(r) };
+}
+
+export function isRfc(v: string): boolean {
+  const i = rfcInfo(v);
+  return i.shape && i.checked;
+}
+
+/** Luhn over a digit string. */
+export function luhn(digits: string): boolean {
+  let sum = 0;
+  let double = false;
+  for (let i = digits.length - 1; i >= 0; i--) {
+    let d = digits.charCodeAt(i) - 48;
+    if (d < 0 || d > 9) return false;
+    if (double) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+    double = !double;
+  }
+  return sum % 10 === 0;
+}
+
+export function isNss(v: string): boolean {
+  const d = normId(v);
+  return /^\d{11}$/.test(d) && luhn(d);
+}
+
+export function clabeCheckDigit(first17: string): number {
+  const w = [3, 7, 1];
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += ((first17.charCodeAt(i) - 48) * w[i % 3]!) % 10;
+  return (10 - (sum % 10)) % 10;
+}
+
+export function isClabe(v: string): boolean {
+  const d = normId(v);
+  return /^\d{18}$/.test(d) && clabeCheckDigit(d) === d.charCodeAt(17) - 48;
+}
+
+export function isCard(v: string): boolean {
+  const d = normId(v);
+  if (!/^\d{13,19}$/.test(d)) return false;
+  if (!/^(4|5[1-5]|2(2[2-9]|[3-6]\d|7[01]|720)|3[47]|6)/.test(d)) return false;
+  return luhn(d);
+}
+
+/** Mexican phone numbers, legacy prefixes (044, 045, 01, +52 1) stripped first. */
+export function isPhone(v: string): boolean {
+  let d = v.trim().replace(/[\s\-().]/g, '');
+  if (!/^\+?\d{10,15}$/.test(d)) return false;
+  d = d.replace(/^\+/, '');
+  if (d.startsWith('521') && d.length === 13) d = d.slice(3);
+  else if (d.startsWith('52') && d.length === 12) d = d.slice(2);
+  else if ((d.startsWith('044') || d.startsWith('045')) && d.length === 13) d = d.slice(3);
+  else if (d.startsWith('01') && d.length === 12) d = d.slice(2);
+  return /^[2-9]\d{9}$/.test(d);
+}
+
+const EMAIL_RE = /^[A-Za-z0-9._%+\-']+@[A-Za-z0-9.\-]+\.[A-Za-z]{2,}$/;
+export function isEmail(v: string): boolean {
+  const s = v.trim();
+  return s.length <= 254 && EMAIL_RE.test(s) && !s.includes('..');
+}
+
+/** Five digits; 01-16 CDMX, 20-99 states; 00, 17, 18, 19 unused (identifiers.md §6). */
+export function isPostalCode(v: string): boolean {
+  const s = v.trim();
+  if (!/^\d{5}$/.test(s)) return false;
+  const p = Number(s.slice(0, 2));
+  return p >= 1 && p <= 99 && !(p >= 17 && p <= 19);
+}
+
+/** A calendar date: YYYY-MM-DD, DD/MM/YYYY or DD-MM-YYYY (years 1900-2099). */
+export function parseDate(v: string): { y: number; m: number; d: number } | undefined {
+  const s = v.trim();
+  let m = /^(19\d{2}|20\d{2})-(\d{2})-(\d{2})(?:[ T]\d{2}:\d{2}(?::\d{2})?)?$/.exec(s);
+  let y: number, mo: number, d: number;
+  if (m) [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else if ((m = /^(\d{1,2})[/-](\d{1,2})[/-](19\d{2}|20\d{2})$/.exec(s))) [d, mo, y] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  else return undefined;
+  return realDate(y % 100, mo, d, y - (y % 100)) ? { y, m: mo, d } : undefined;
+}
+
+export function isDate(v: string): boolean {
+  return parseDate(v) !== undefined;
+}
+
+/** A money amount: optional $ or MXN, thousands separators, two decimals at most. */
+export function isMoney(v: string): boolean {
+  const s = v.trim().replace(/^(\$|MXN)\s?/i, '').replace(/\s?(MXN|M\.N\.)$/i, '');
+  return /^-?(\d{1,3}(,\d{3})+|\d+)(\.\d{1,2})?$/.test(s) && s.length <= 15;
+}
+
+const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van', 'von']);
+/** A personal name: two to six capitalised words of letters (particles such as "de la" allowed). */
+export function isName(v: string): boolean {
+  const s = v.trim();
+  if (s.length < 5 || s.length > 80) return false;
+  const words = s.split(/\s+/);
+  if (words.length < 2 || words.length > 6) return false;
+  let capitalised = 0;
+  for (const w of words) {
+    if (!/^[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.\-]*$/u.test(w)) return false;
+    if (/^[A-ZÁÉÍÓÚÜÑ]/u.test(w)) capitalised++;
+    else if (!PARTICLES.has(w.toLowerCase())) return false;
+  }
+  return capitalised >= 2;
+}
+
+const STREET = /\b(CALLE|C\.|AV\.?|AVENIDA|BLVD|BOULEVARD|CALZ|CALZADA|COL\.?|COLONIA|PRIV|PRIVADA|CERRADA|ANDADOR|CARRETERA|KM|MZ|MANZANA|LT|LOTE|NUM|NO\.|#|INT|EXT|FRACC|UNIDAD|EDIF)\b/i;
+export function isAddress(v: string): boolean {
+  const s = v.trim();
+  return s.length >= 8 && s.length <= 200 && /\d/.test(s) && /[A-Za-zÁÉÍÓÚÑáéíóúñ]{3,}/.test(s) && (STREET.test(s) || s.includes('#'));
+}
+
+export function isVoterKey(v: string): boolean {
+  return /^[A-Z]{6}\d{6}(0[1-9]|[12]\d|3[0-2])[HMX]\d{3}$/.test(normId(v));
+}
+
+export function isSex(v: string): boolean {
+  return /^(H|M|F|X|HOMBRE|MUJER|MASCULINO|FEMENINO|MALE|FEMALE|NO BINARIO)$/i.test(v.trim());
+}
+
+export function isIp(v: string): boolean {
+  const s = v.trim();
+  const m = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(s);
+  if (m) return m.slice(1).every((x) => Number(x) <= 255);
+  return /^[0-9a-f:]{3,39}$/i.test(s) && s.includes('::') || /^([0-9a-f]{1,4}:){7}[0-9a-f]{1,4}$/i.test(s);
+}
