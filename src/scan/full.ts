@@ -1,7 +1,7 @@
-// `breach scan --full`: every value of every column validated, on all cores. The main thread runs
-// the row machine (exact counts, malformed rows, distinct people) and cuts the stream at row
-// boundaries; worker threads decode and validate the blocks. Memory stays bounded: at most
-// 2 blocks per worker are in flight.
+// `breach scan --full`: every value of every column validated, on all cores. The main thread only
+// reads and cuts the stream at row boundaries (the last newline outside quotes, found with native
+// searches); worker threads decode, count, validate and hash. Memory stays bounded: at most two
+// blocks per worker are in flight, and workers have heap limits.
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
@@ -9,17 +9,37 @@ import { classify, type ValueType, TYPES } from './classify.js';
 import { HyperLogLog } from './hll.js';
 import { mask } from './mask.js';
 import { type FileProfile, openDump, type ScanOptions, streamError } from './profile.js';
-import { RowMachine } from './row-machine.js';
 import type { JobConfig, JobResult } from './worker-job.js';
 import { cleanText } from '../util/sanitize.js';
 
 const ALONE = (Object.keys(TYPES) as ValueType[]).filter((t) => TYPES[t].alone !== undefined);
 const MAX_CARRY = 64 << 20;
+const QUOTE = 34;
+const NL = 10;
 
 declare const __dirname: string;
 
 function workerPath(): string {
   return process.env.BREACH_SCAN_WORKER ?? join(__dirname, 'scan-worker.cjs');
+}
+
+function countQuotes(buf: Uint8Array, from: number, to: number): number {
+  let n = 0;
+  for (let q = buf.indexOf(QUOTE, from); q !== -1 && q < to; q = buf.indexOf(QUOTE, q + 1)) n++;
+  return n;
+}
+
+/** Offset just past the last newline outside quotes in `buf`, given the quote parity at its start (-1: none). */
+export function cutPoint(buf: Buffer, startParity: number): number {
+  const endParity = (startParity + countQuotes(buf, 0, buf.length)) & 1;
+  let parity = endParity;
+  let upper = buf.length;
+  for (let nl = buf.lastIndexOf(NL); nl !== -1; nl = nl > 0 ? buf.lastIndexOf(NL, nl - 1) : -1) {
+    parity ^= countQuotes(buf, nl + 1, upper) & 1;
+    if (parity === 0) return nl + 1;
+    upper = nl + 1;
+  }
+  return -1;
 }
 
 export async function scanFileFull(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
@@ -29,55 +49,63 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   const cfg: JobConfig = {
     delimiter: info.delimiter,
     width: info.width,
-    types: info.verdicts.map((v) => [...new Set([...(v.valueType ? [v.valueType] : []), ...ALONE])]),
+    // Each column is validated as what the head found it to be; columns the head could not
+    // classify by their values are tested against every distinctive type.
+    types: info.verdicts.map((v) => (v.valueType ? [v.valueType] : v.field ? [] : ALONE)),
+    keyColumn: info.keyColumn,
     minors: minorsCol >= 0 ? { column: minorsCol, field: 'curp' } : birthCol >= 0 ? { column: birthCol, field: 'birth_date' } : null,
     today: opts.today,
   };
   const count = Math.max(1, availableParallelism());
-  const workers = Array.from({ length: count }, () => new Worker(workerPath(), { workerData: cfg }));
-  const totals: JobResult = { nonEmpty: new Array(info.width).fill(0), valid: info.names.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
-  const waiting = new Map<number, () => void>();
+  const workers = Array.from({ length: count }, () => new Worker(workerPath(), { workerData: cfg, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } }));
+  const results: JobResult[] = [];
+  const waiting = new Map<number, (v: unknown) => void>();
   let failure: Error | undefined;
   for (const w of workers) {
-    w.on('message', (m: { id: number; result: JobResult }) => {
-      const r = m.result;
-      r.nonEmpty.forEach((n, i) => { totals.nonEmpty[i]! += n; });
-      r.valid.forEach((v, i) => { for (const [k, n] of Object.entries(v)) totals.valid[i]![k] = (totals.valid[i]![k] ?? 0) + n; });
-      totals.minors += r.minors;
-      totals.minorsTested += r.minorsTested;
-      totals.latin1Rows += r.latin1Rows;
-      waiting.get(m.id)?.();
+    w.on('message', (m: { id: number; result?: JobResult; registers?: Uint8Array }) => {
+      if (m.result) results[m.id] = m.result;
+      waiting.get(m.id)?.(m.registers);
       waiting.delete(m.id);
     });
-    w.on('error', (e) => { failure = e; for (const f of waiting.values()) f(); });
+    w.on('error', (e) => { failure = e; for (const f of waiting.values()) f(undefined); });
   }
   let nextId = 0;
-  const inflight: Promise<void>[] = [];
-  const send = async (bytes: Buffer, skipFirstRow: boolean) => {
-    if (!bytes.length) return;
+  const inflight: Promise<unknown>[] = [];
+  const ask = (w: Worker, msg: object, transfer: ArrayBuffer[] = []) => {
     const id = nextId++;
-    const copy = new Uint8Array(bytes.length);
-    copy.set(bytes);
-    const p = new Promise<void>((resolve) => waiting.set(id, resolve));
-    workers[id % count]!.postMessage({ id, bytes: copy, skipFirstRow }, [copy.buffer]);
+    const p = new Promise((resolve) => waiting.set(id, resolve));
+    w.postMessage({ id, ...msg }, transfer);
+    return { id, p };
+  };
+  let jobs = 0;
+  const send = async (parts: Uint8Array[], skipFirstRow: boolean) => {
+    const len = parts.reduce((n, p) => n + p.length, 0);
+    if (!len) return;
+    const bytes = new Uint8Array(len);
+    let off = 0;
+    for (const p of parts) { bytes.set(p, off); off += p.length; }
+    const { p } = ask(workers[jobs++ % count]!, { bytes, skipFirstRow }, [bytes.buffer]);
     inflight.push(p);
     if (inflight.length >= 2 * count) await inflight.shift();
   };
-  const hll = new HyperLogLog();
-  const machine = new RowMachine({ delimiter: info.delimiter.charCodeAt(0), expectedCells: info.width, keyColumn: info.keyColumn, headerRows: info.hasHeader ? 1 : 0, hll, wantRow: () => false, onRow: () => undefined });
+  const order: number[] = [];
   let carry: Buffer = Buffer.alloc(0);
+  let carryParity = 0;
   let first = info.hasHeader;
   const feed = async (chunk: Buffer) => {
-    machine.feed(chunk);
-    const end = machine.lastRowEnd;
-    if (end < 0) {
-      carry = carry.length + chunk.length > MAX_CARRY ? Buffer.alloc(0) : Buffer.concat([carry, chunk]);
+    const cut = cutPoint(chunk, carryParity);
+    if (cut < 0) {
+      carry = carry.length + chunk.length > MAX_CARRY ? carry : Buffer.concat([carry, chunk]);
+      carryParity = (carryParity + countQuotes(chunk, 0, chunk.length)) & 1;
       return;
     }
-    await send(carry.length ? Buffer.concat([carry, chunk.subarray(0, end)]) : chunk.subarray(0, end), first);
+    order.push(nextId);
+    await send([carry, chunk.subarray(0, cut)], first);
     first = false;
-    carry = Buffer.from(chunk.subarray(end));
+    carry = Buffer.from(chunk.subarray(cut));
+    carryParity = countQuotes(carry, 0, carry.length) & 1;
   };
+  let bytesIn = 0;
   try {
     for (const c of headChunks) await feed(c);
     if (!done) {
@@ -85,24 +113,50 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
       for (;;) {
         const r = await it.next();
         if (r.done) break;
+        bytesIn += r.value.length;
         await feed(r.value);
-        if (++n % 32 === 0) opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: machine.rows });
+        if (++n % 32 === 0) opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: results.reduce((s, x) => s + (x?.rows ?? 0), 0) });
       }
     }
-    machine.end();
-    await send(carry, first);
+    if (carry.length) { order.push(nextId); await send([carry], first); }
     await Promise.all(inflight);
   } catch (e) {
+    await Promise.all(workers.map((w) => w.terminate()));
     throw streamError(e);
+  }
+  const hll = new HyperLogLog();
+  try {
+    const flushes = workers.map((w) => ask(w, { flush: true }).p);
+    for (const regs of await Promise.all(flushes)) if (regs) hll.merge(regs as Uint8Array);
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
   if (failure) throw failure;
-  opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: machine.rows });
-  const rows = Math.max(0, machine.rows - (info.hasHeader ? 1 : 0));
+  // Turn the blocks' local lines into file lines, in file order.
+  const totals = { rows: 0, malformed: 0, lines: [] as number[], nonEmpty: new Array(info.width).fill(0) as number[], valid: info.names.map(() => ({}) as Record<string, number>), minors: 0, minorsTested: 0, latin1: 0 };
+  let unclosed: number | undefined;
+  let lineBase = 0;
+  for (const id of order) {
+    const r = results[id];
+    if (!r) continue;
+    totals.rows += r.rows;
+    totals.malformed += r.malformed;
+    for (const l of r.malformedLines) if (totals.lines.length < 20) totals.lines.push(lineBase + l);
+    if (r.unclosedQuoteLine !== undefined) unclosed = lineBase + r.unclosedQuoteLine;
+    r.nonEmpty.forEach((x, i) => { totals.nonEmpty[i]! += x; });
+    r.valid.forEach((v, i) => { for (const [k, x] of Object.entries(v)) totals.valid[i]![k] = (totals.valid[i]![k] ?? 0) + x; });
+    totals.minors += r.minors;
+    totals.minorsTested += r.minorsTested;
+    totals.latin1 += r.latin1Rows;
+    lineBase += r.newlines;
+  }
+  void bytesIn;
+  opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: totals.rows });
   const columns = info.names.map((name, i) => {
     const valid = Object.fromEntries((Object.keys(TYPES) as ValueType[]).map((t) => [t, totals.valid[i]![t] ?? 0])) as Record<ValueType, number>;
-    const verdict = classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
+    const head = info.verdicts[i]!;
+    // Header-only columns keep the head's verdict; others are judged on every value.
+    const verdict = head.evidence === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
     const examples: string[] = [];
     for (const r of info.headRows) {
       if (examples.length >= 3) break;
@@ -112,15 +166,14 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     return { index: i, name, ...verdict, examples, nonEmpty: totals.nonEmpty[i]! };
   });
   const profile: FileProfile = {
-    file: label, bytes: src.size, gzip: src.gzip, encoding: totals.latin1Rows && info.encoding !== 'windows-1252' ? 'mixed' : info.encoding,
-    delimiter: info.delimiter, hasHeader: info.hasHeader, rows,
-    malformed: { rows: machine.malformed, lines: machine.malformedLines, ...(machine.unclosedQuoteLine !== undefined && { unclosedQuoteLine: machine.unclosedQuoteLine }) },
-    columns, sample: { rows, mode: 'full' },
+    file: label, bytes: src.size, gzip: src.gzip, encoding: totals.latin1 && info.encoding !== 'windows-1252' ? 'mixed' : info.encoding,
+    delimiter: info.delimiter, hasHeader: info.hasHeader, rows: totals.rows,
+    malformed: { rows: totals.malformed, lines: totals.lines, ...(unclosed !== undefined && { unclosedQuoteLine: unclosed }) },
+    columns, sample: { rows: totals.rows, mode: 'full' },
   };
-  if (info.keyColumn >= 0) profile.key = { column: info.keyColumn, field: info.verdicts[info.keyColumn]!.field!, distinct: Math.min(hll.estimate(), rows) };
+  if (info.keyColumn >= 0) profile.key = { column: info.keyColumn, field: info.verdicts[info.keyColumn]!.field!, distinct: Math.min(hll.estimate(), totals.rows) };
   if (cfg.minors && totals.minorsTested) {
-    const share = Math.round((totals.minors / totals.minorsTested) * 10000) / 10000;
-    profile.minors = { field: cfg.minors.field, share, estimate: totals.minors, tested: totals.minorsTested };
+    profile.minors = { field: cfg.minors.field, share: Math.round((totals.minors / totals.minorsTested) * 10000) / 10000, estimate: totals.minors, tested: totals.minorsTested };
   }
   return profile;
 }

@@ -225,7 +225,7 @@ export function streamError(e: unknown): ScanError {
 export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfile[] {
   return info.names.map((name, i) => {
     const values = sample.map((r) => r[i] ?? '');
-    const c = countValid(values, 5000);
+    const c = countValid(values, 2000);
     const verdict = classify(info.hasHeader ? name : undefined, c.tested, c.valid, c.distinct);
     const examples: string[] = [];
     for (const v of values) {

@@ -3,6 +3,7 @@
 
 /** Trim, uppercase, drop spaces, '-', '.', '/' (not for e-mails). */
 export function normId(v: string): string {
+  if (/^[0-9A-Z]*$/.test(v)) return v;
   return v.trim().toUpperCase().replace(/[\s\-./]/g, '');
 }
 
@@ -11,10 +12,12 @@ const CURP_ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
 /** Anexo 2 of the Instructivo: prefixes RENAPO never issues (identifiers.md §1). */
 const INCONVENIENT = new Set('BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY'.split(' '));
 
+const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function realDate(yy: number, mm: number, dd: number, century: number): boolean {
+  if (mm < 1 || mm > 12 || dd < 1) return false;
   const y = century + yy;
-  const d = new Date(Date.UTC(y, mm - 1, dd));
-  return d.getUTCMonth() === mm - 1 && d.getUTCDate() === dd;
+  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
+  return dd <= (mm === 2 && leap ? 29 : DAYS[mm - 1]!);
 }
 
 export function curpCheckDigit(first17: string): number {
@@ -111,6 +114,7 @@ export function isCard(v: string): boolean {
 
 /** Mexican phone numbers, legacy prefixes (044, 045, 01, +52 1) stripped first. */
 export function isPhone(v: string): boolean {
+  if (/^[2-9]\d{9}$/.test(v)) return true;
   let d = v.trim().replace(/[\s\-().]/g, '');
   if (!/^\+?\d{10,15}$/.test(d)) return false;
   d = d.replace(/^\+/, '');
@@ -158,15 +162,14 @@ export function isMoney(v: string): boolean {
 
 const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van', 'von']);
 /** A personal name: two to six capitalised words of letters (particles such as "de la" allowed). */
+const NAME_SHAPE = /^[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.-]*(?:\s+[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.-]*){1,5}$/;
+const CAPITAL = /^[A-ZÁÉÍÓÚÜÑ]/;
 export function isName(v: string): boolean {
   const s = v.trim();
-  if (s.length < 5 || s.length > 80) return false;
-  const words = s.split(/\s+/);
-  if (words.length < 2 || words.length > 6) return false;
+  if (s.length < 5 || s.length > 80 || !NAME_SHAPE.test(s)) return false;
   let capitalised = 0;
-  for (const w of words) {
-    if (!/^[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.\-]*$/u.test(w)) return false;
-    if (/^[A-ZÁÉÍÓÚÜÑ]/u.test(w)) capitalised++;
+  for (const w of s.split(/\s+/)) {
+    if (CAPITAL.test(w)) capitalised++;
     else if (!PARTICLES.has(w.toLowerCase())) return false;
   }
   return capitalised >= 2;

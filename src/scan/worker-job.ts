@@ -1,5 +1,7 @@
-// What a --full worker does with one block of whole rows: decode, split, validate every value.
+// What a --full worker does with one block of whole rows: decode, split, count, validate every
+// value, hash the key column. Blocks come cut at row boundaries by the main thread.
 import { type ValueType, TYPES } from './classify.js';
+import { fmix32, HyperLogLog } from './hll.js';
 import { parseRow } from './parse-row.js';
 import { ageOn } from './age.js';
 import { curpBirthDate, isCurp, normId, parseDate } from './validators.js';
@@ -9,11 +11,20 @@ export interface JobConfig {
   width: number;
   /** Value types to test, per column. */
   types: ValueType[][];
+  keyColumn: number;
   minors: { column: number; field: 'curp' | 'birth_date' } | null;
   today: string;
 }
 
 export interface JobResult {
+  rows: number;
+  malformed: number;
+  /** Malformed rows' lines, counted from the block's first line (1-based), at most 20. */
+  malformedLines: number[];
+  /** Newlines in the block (for turning local lines into file lines). */
+  newlines: number;
+  /** Local line where a quote that never closed opened (only possible in the last block). */
+  unclosedQuoteLine?: number;
   nonEmpty: number[];
   valid: Record<string, number>[];
   minors: number;
@@ -28,7 +39,7 @@ function decode(bytes: Uint8Array, r: JobResult): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    // Mixed encodings: decode row by row, each as UTF-8 when it is valid.
+    // Mixed encodings: decode line by line, each as UTF-8 when it is valid.
     let out = '';
     let start = 0;
     for (let i = 0; i <= bytes.length; i++) {
@@ -43,30 +54,66 @@ function decode(bytes: Uint8Array, r: JobResult): string {
   }
 }
 
-export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig): JobResult {
-  const r: JobResult = { nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
+/** FNV-1a over a key's characters, with the same normalisation as the row machine. */
+function hashKey(s: string): number {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) {
+    let c = s.charCodeAt(i);
+    if (c === 32 || c === 45 || c === 46 || c === 9 || c === 13 || c === 10 || c === 34) continue;
+    if (c >= 97 && c <= 122) c -= 32;
+    h = Math.imul(h ^ (c & 0xff), 16777619);
+  }
+  return fmix32(h);
+}
+
+/** Whether the CURP of this row passed validation in the column loop (avoids validating twice). */
+let lastCurpValid = false;
+function curpValidated(_r: JobResult, _column: number, raw: string): boolean {
+  return lastCurpValid || isCurp(raw);
+}
+
+export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog): JobResult {
+  const r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
   const text = decode(bytes, r);
-  const quoted = text.includes('"');
-  let start = 0;
-  let first = true;
   const tests = cfg.types.map((ts) => ts.map((t) => [t, TYPES[t].test] as const));
-  const handle = (line: string) => {
-    if (first && skipFirstRow) { first = false; return; }
-    first = false;
-    if (!line || line === '\r') return;
-    const cells = quoted && line.includes('"') ? parseRow(line, cfg.delimiter) : line.split(cfg.delimiter);
-    if (cells.length !== cfg.width) return; // malformed rows are counted by the main thread
+  const minorsColumn = cfg.minors?.field === 'curp' ? cfg.minors.column : -1;
+  let skip = skipFirstRow;
+  const handle = (line: string, lineNo: number, broken: boolean) => {
+    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (!line) return;
+    if (skip) { skip = false; return; }
+    r.rows++;
+    lastCurpValid = false;
+    const cells = line.includes('"') ? parseRow(line, cfg.delimiter) : line.split(cfg.delimiter);
+    if (broken || cells.length !== cfg.width) {
+      r.malformed++;
+      if (r.malformedLines.length < 20) r.malformedLines.push(lineNo);
+      return;
+    }
     for (let c = 0; c < cells.length; c++) {
-      const v = c === cells.length - 1 && cells[c]!.endsWith('\r') ? cells[c]!.slice(0, -1).trim() : cells[c]!.trim();
+      const raw = cells[c]!;
+      if (!raw) continue;
+      const v = raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32 ? raw.trim() : raw;
       if (!v) continue;
       r.nonEmpty[c]!++;
+      const t = tests[c]!;
+      if (!t.length) continue;
       const valid = r.valid[c]!;
-      for (const [t, test] of tests[c]!) if (test(v)) valid[t] = (valid[t] ?? 0) + 1;
+      for (let k = 0; k < t.length; k++) {
+        if (t[k]![1](v)) {
+          valid[t[k]![0]] = (valid[t[k]![0]] ?? 0) + 1;
+          if (c === minorsColumn && t[k]![0] === 'curp') lastCurpValid = true;
+        }
+      }
+    }
+    if (cfg.keyColumn >= 0) {
+      const k = cells[cfg.keyColumn]!;
+      if (k.trim()) hll.add(hashKey(k));
     }
     if (cfg.minors) {
-      const raw = cells[cfg.minors.column]?.trim();
+      const raw = cells[cfg.minors.column]!.trim();
       if (raw) {
-        const b = cfg.minors.field === 'curp' ? (isCurp(raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
+        const b = cfg.minors.field === 'curp' ? (curpValidated(r, cfg.minors.column, raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
         if (b) {
           r.minorsTested++;
           if (ageOn(b, cfg.today) < 18) r.minors++;
@@ -74,20 +121,33 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig)
       }
     }
   };
-  if (!quoted) {
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', start)) {
-      handle(text.slice(start, i));
-      start = i + 1;
+  let start = 0;
+  let line = 1;
+  let rowLine = 1;
+  let quoteLine = 0;
+  let inQ = false;
+  let nextQuote = text.indexOf('"');
+  for (let i = text.indexOf('\n'); ; i = text.indexOf('\n', i + 1)) {
+    if (i === -1) break;
+    r.newlines++;
+    // Quotes between the last position and this newline decide whether it ends the row.
+    while (nextQuote !== -1 && nextQuote < i) {
+      inQ = !inQ;
+      if (inQ) quoteLine = line;
+      nextQuote = text.indexOf('"', nextQuote + 1);
     }
-    if (start < text.length) handle(text.slice(start));
-  } else {
-    let inQ = false;
-    for (let i = 0; i < text.length; i++) {
-      const ch = text.charCodeAt(i);
-      if (ch === 34) inQ = !inQ;
-      else if (ch === 10 && !inQ) { handle(text.slice(start, i)); start = i + 1; }
-    }
-    if (start < text.length) handle(text.slice(start));
+    line++;
+    if (inQ) continue;
+    handle(text.slice(start, i), rowLine, false);
+    start = i + 1;
+    rowLine = line;
   }
+  while (nextQuote !== -1) {
+    inQ = !inQ;
+    if (inQ) quoteLine = line;
+    nextQuote = text.indexOf('"', nextQuote + 1);
+  }
+  if (start < text.length) handle(text.slice(start), rowLine, inQ);
+  if (inQ) r.unclosedQuoteLine = quoteLine;
   return r;
 }

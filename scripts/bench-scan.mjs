@@ -1,0 +1,79 @@
+// npm run bench:scan — breach scan against baselines on one synthetic dump, in one run:
+//   (a) a plain quote-aware newline count in Node over the file (the practical floor),
+//   (b) csv-parse parsing every row,
+//   (c) breach scan (default: exact row count, classification on a sample spread over the file),
+//   (d) breach scan --full (every value validated, worker threads),
+// and the peak memory of (c) and (d). Prints ratios; targets: c ≤ 2x a, b/d ≥ 4, peak < 256 MB.
+import { spawnSync } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
+import { once } from 'node:events';
+import { join, resolve } from 'node:path';
+import { dumpChunks } from './synth-dump.mjs';
+
+const MB = Number(process.env.BENCH_SCAN_MB ?? 520);
+const RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 3);
+const dir = resolve('bench-tmp');
+mkdirSync(dir, { recursive: true });
+const dump = join(dir, `dump-${MB}mb.csv`);
+
+if (!existsSync(dump) || statSync(dump).size < MB * 1e6) {
+  const rows = Math.ceil((MB * 1e6) / 215);
+  process.stderr.write(`generating ${dump} (${rows.toLocaleString('en-US')} rows)...\n`);
+  const w = createWriteStream(dump);
+  for (const chunk of dumpChunks(rows, { chunkRows: 20000 })) if (!w.write(chunk)) await once(w, 'drain');
+  w.end();
+  await once(w, 'finish');
+}
+const size = statSync(dump).size;
+
+const floor = join(dir, 'floor-newlines.mjs');
+writeFileSync(floor, `import { createReadStream } from 'node:fs';
+let rows = 0, inQ = false;
+for await (const buf of createReadStream(process.argv[2], { highWaterMark: 1 << 20 })) {
+  for (let i = 0; i < buf.length; i++) { const b = buf[i]; if (b === 34) inQ = !inQ; else if (b === 10 && !inQ) rows++; }
+}
+if (!rows) process.exit(9);
+`);
+const csvparse = join(dir, 'csv-parse-stream.mjs');
+writeFileSync(csvparse, `import { createReadStream } from 'node:fs';
+import { parse } from '${resolve('node_modules/csv-parse/lib/index.js')}';
+let rows = 0;
+for await (const rec of createReadStream(process.argv[2]).pipe(parse({ relax_column_count: true }))) rows++;
+if (!rows) process.exit(9);
+`);
+
+function timed(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  const ms = Number(process.hrtime.bigint() - t) / 1e6;
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const kb = Number(r.stderr.trim().split('\n').pop());
+  return { ms, mb: kb / 1024 };
+}
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+const cmds = {
+  floor: [floor, dump],
+  csvParse: [csvparse, dump],
+  scan: ['bin/breach.cjs', 'scan', dump, '--json', '--no-progress'],
+  full: ['bin/breach.cjs', 'scan', dump, '--full', '--json', '--no-progress'],
+};
+const res = Object.fromEntries(Object.keys(cmds).map((k) => [k, { ms: [], mb: [] }]));
+timed(cmds.floor); // warm the page cache
+for (let i = 0; i < RUNS; i++) {
+  for (const [k, args] of Object.entries(cmds)) {
+    if (k === 'csvParse' && i > 0 && process.env.BENCH_SCAN_CSVPARSE_ONCE !== '0') continue; // slowest by far: once is enough
+    const r = timed(args);
+    res[k].ms.push(r.ms);
+    res[k].mb.push(r.mb);
+  }
+}
+const m = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, { ms: median(v.ms), mb: Math.max(...v.mb) }]));
+const line = (k) => `${k.padEnd(9)} ${(m[k].ms / 1000).toFixed(2)} s  ${(size / 1e6 / (m[k].ms / 1000)).toFixed(0)} MB/s  peak ${m[k].mb.toFixed(0)} MB`;
+console.log(`dump ${(size / 1e6).toFixed(0)} MB, node ${process.version}, ${RUNS} runs (median)`);
+for (const k of Object.keys(m)) console.log(line(k));
+const r1 = m.scan.ms / m.floor.ms;
+const r2 = m.csvParse.ms / m.full.ms;
+console.log(`default scan / newline floor: ${r1.toFixed(2)}x (target ≤ 2x: ${r1 <= 2 ? 'met' : 'MISSED'})`);
+console.log(`csv-parse / scan --full:      ${r2.toFixed(2)}x faster (target ≥ 4x: ${r2 >= 4 ? 'met' : 'MISSED'})`);
+console.log(`peak memory: scan ${m.scan.mb.toFixed(0)} MB, --full ${m.full.mb.toFixed(0)} MB (target < 256 MB: ${Math.max(m.scan.mb, m.full.mb) < 256 ? 'met' : 'MISSED'})`);
