@@ -13,7 +13,7 @@ import { curpBirthDate, isCurp, normId, parseDate } from './validators.js';
 import { cleanText } from '../util/sanitize.js';
 import { ageOn } from './age.js';
 
-export const HEAD_BYTES = 4 << 20;
+export const HEAD_BYTES = 1 << 20;
 export const HEAD_ROWS = 2000;
 export const RESERVOIR = 10000;
 
@@ -99,7 +99,7 @@ export function readHead(head: Buffer, complete: boolean): HeadInfo {
   const headRows = hasHeader ? rows.slice(1) : rows;
   const distinctShares: number[] = [];
   const verdicts = names.map((_, i) => {
-    const c = countValid(headRows.map((r) => r[i] ?? ''));
+    const c = countValid(headRows.map((r) => r[i] ?? ''), 500);
     distinctShares.push(c.tested ? c.distinct / c.tested : 1);
     return classify(hasHeader ? rows[0]![i] : undefined, c.tested, c.valid, c.distinct);
   });
