@@ -28,6 +28,29 @@ export function detectEncoding(head: Buffer): { encoding: Encoding } | { error: 
   }
 }
 
+/**
+ * Decodes bytes line by line, each as UTF-8 when valid, else as Windows-1252, so a file mixing
+ * both keeps every accent. Says which encodings it met.
+ */
+export function decodeLines(bytes: Buffer): { text: string; utf8: number; latin1: number } {
+  let text = '';
+  let utf8Lines = 0;
+  let latin1 = 0;
+  let start = 0;
+  for (;;) {
+    const nl = bytes.indexOf(10, start);
+    const end = nl === -1 ? bytes.length : nl + 1;
+    if (end > start) {
+      const d = decodeRow(bytes.subarray(start, end));
+      text += d.text;
+      if (d.latin1) latin1++;
+      else utf8Lines++;
+    }
+    if (nl === -1) return { text, utf8: utf8Lines, latin1 };
+    start = nl + 1;
+  }
+}
+
 /** Decodes one row's bytes: UTF-8 when valid, else Windows-1252 (files mixing both survive). */
 export function decodeRow(bytes: Buffer): { text: string; latin1: boolean } {
   try {

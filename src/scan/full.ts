@@ -166,7 +166,7 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     return { index: i, name, ...verdict, examples, nonEmpty: totals.nonEmpty[i]! };
   });
   const profile: FileProfile = {
-    file: label, bytes: src.size, gzip: src.gzip, encoding: totals.latin1 && info.encoding !== 'windows-1252' ? 'mixed' : info.encoding,
+    file: label, bytes: src.size, gzip: src.gzip, encoding: info.encoding === 'mixed' || (totals.latin1 && info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,
     delimiter: info.delimiter, hasHeader: info.hasHeader, rows: totals.rows,
     malformed: { rows: totals.malformed, lines: totals.lines, ...(unclosed !== undefined && { unclosedQuoteLine: unclosed }) },
     columns, sample: { rows: totals.rows, mode: 'full' },

@@ -3,7 +3,7 @@
 // spread over the whole file), then a verdict per column. Raw values never leave this module:
 // the profile holds counts, shares and masked examples only.
 import { classify, type ColumnVerdict, countValid, KEY_FIELDS } from './classify.js';
-import { decodeRow, detectDelimiter, detectEncoding, type Encoding, looksLikeHeader, splitRows } from './detect.js';
+import { decodeLines, decodeRow, detectDelimiter, detectEncoding, type Encoding, looksLikeHeader, splitRows } from './detect.js';
 import { HyperLogLog } from './hll.js';
 import { mask } from './mask.js';
 import { parseRow } from './parse-row.js';
@@ -70,8 +70,14 @@ function rng(seed: number): () => number {
 }
 
 
+/** Whether the bytes hold at least one valid UTF-8 multi-byte sequence (an accent written in UTF-8). */
+function hasUtf8Multibyte(b: Buffer): boolean {
+  for (let i = 0; i + 1 < b.length; i++) if (b[i]! >= 0xc2 && b[i]! <= 0xf4 && (b[i + 1]! & 0xc0) === 0x80) return true;
+  return false;
+}
+
 export interface HeadInfo {
-  encoding: Encoding;
+  encoding: Encoding | 'mixed';
   delimiter: string;
   hasHeader: boolean;
   names: string[];
@@ -88,9 +94,11 @@ export function readHead(head: Buffer, complete: boolean): HeadInfo {
   const enc = detectEncoding(head);
   if ('error' in enc) throw new ScanError(enc.error);
   const start = enc.encoding === 'utf-8-bom' ? 3 : 0;
-  const text = new TextDecoder(enc.encoding === 'windows-1252' ? 'windows-1252' : 'utf-8').decode(head.subarray(start));
+  const decoded = decodeLines(head.subarray(start));
+  const text = decoded.text;
+  const encoding: Encoding | 'mixed' = decoded.latin1 > 0 && hasUtf8Multibyte(head) ? 'mixed' : enc.encoding;
   const lines = splitRows(text, HEAD_ROWS + 1, complete);
-  if (!lines.length) throw new ScanError('the file holds no rows');
+  if (!lines.length) throw new ScanError(complete ? 'the file holds no rows' : 'no complete row in the first 1 MiB: the lines are too long for a CSV dump');
   const delimiter = detectDelimiter(lines);
   const rows = lines.map((l) => parseRow(l, delimiter));
   const hasHeader = looksLikeHeader(rows[0]!, rows.slice(1));
@@ -108,7 +116,7 @@ export function readHead(head: Buffer, complete: boolean): HeadInfo {
     const i = verdicts.findIndex((x) => x.field === f && x.evidence !== 'header');
     if (i >= 0) { keyColumn = i; break; }
   }
-  return { encoding: enc.encoding, delimiter, hasHeader, names, width, headRows, verdicts, distinctShares, keyColumn };
+  return { encoding, delimiter, hasHeader, names, width, headRows, verdicts, distinctShares, keyColumn };
 }
 
 export interface Opened {
@@ -200,7 +208,7 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     file: label,
     bytes: src.size,
     gzip: src.gzip,
-    encoding: latin1 && (utf8Rows || info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,
+    encoding: info.encoding === 'mixed' || (latin1 && (utf8Rows || info.encoding !== 'windows-1252')) ? 'mixed' : info.encoding,
     delimiter: info.delimiter,
     hasHeader: info.hasHeader,
     rows: Math.max(0, dataRows),
