@@ -1,5 +1,6 @@
 // The `breach` command line: parses, calls the pure core, renders, sets the exit code.
 import { Command, CommanderError, Option } from 'commander';
+import { BRANCHES, DRAFT_FORMATS, INDUSTRIES, INPUT_FORMATS, LANGS, LEVELS, OUTPUT_FORMATS, SECTORS } from '../core/vocab.js';
 import { EXIT, reportFailure } from './errors.js';
 
 const program = new Command();
@@ -15,19 +16,19 @@ program
   .exitOverride()
   .configureOutput({ writeErr: stderr });
 
-const langOption = () => new Option('--lang <lang>', 'language of human-readable text (default from LC_ALL/LC_MESSAGES/LANG)').choices(['es', 'en']);
+const langOption = () => new Option('--lang <lang>', 'language of human-readable text (default from LC_ALL/LC_MESSAGES/LANG)').choices(LANGS);
 
 program
   .command('assess')
   .description('assess one or more descriptions (YAML, JSON or CSV; - for stdin)')
   .argument('<file...>', 'description files')
-  .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown', 'csv']).default('table'))
+  .addOption(new Option('-f, --format <format>', 'output format').choices(OUTPUT_FORMATS).default('table'))
   .addOption(langOption())
-  .addOption(new Option('--fail-on <level>', 'exit 1 when an incident reaches this level').choices(['low', 'medium', 'high', 'critical']))
+  .addOption(new Option('--fail-on <level>', 'exit 1 when an incident reaches this level').choices(LEVELS))
   .option('--as-of <date>', 'apply the law in force on this date (YYYY-MM-DD)')
   .option('-o, --output <file>', 'write the report to a file (atomically)')
   .option('--force', 'let --output replace an existing file')
-  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(['yaml', 'json', 'csv']))
+  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(INPUT_FORMATS))
   .option('-q, --quiet', 'no output on success; only the exit code')
   .option('--no-color', 'no colours')
   .action(async (files: string[], opts) => {
@@ -39,7 +40,7 @@ program
   .command('validate')
   .description('check descriptions only; no assessment')
   .argument('<file...>', 'description files')
-  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(['yaml', 'json', 'csv']))
+  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(INPUT_FORMATS))
   .option('-q, --quiet', 'no output on success')
   .action(async (files: string[], opts) => {
     const { runValidate } = await import('./assess-command.js');
@@ -72,13 +73,13 @@ program
   .command('notify')
   .description('draft the notices, breach-log entry and checklist the assessment requires (nothing is sent)')
   .argument('<file...>', 'description files (an optional `response:` block supplies what the drafts need)')
-  .addOption(new Option('-f, --format <format>', 'draft format').choices(['markdown', 'text', 'html']).default('markdown'))
-  .addOption(new Option('--lang <lang>', 'language of the drafts (default: es, for Mexican recipients)').choices(['es', 'en']))
+  .addOption(new Option('-f, --format <format>', 'draft format').choices(DRAFT_FORMATS).default('markdown'))
+  .addOption(new Option('--lang <lang>', 'language of the drafts (default: es, for Mexican recipients)').choices(LANGS))
   .option('--out-dir <dir>', 'write one file per document into this directory')
   .option('--force', 'let --out-dir replace existing files')
   .option('--strict', 'exit 1 when a legally required item is missing from the description')
   .option('--as-of <date>', 'apply the law in force on this date (YYYY-MM-DD)')
-  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(['yaml', 'json', 'csv']))
+  .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(INPUT_FORMATS))
   .option('-q, --quiet', 'no output on success')
   .action(async (files: string[], opts) => {
     const { runNotify } = await import('./notify-command.js');
@@ -93,10 +94,10 @@ program
   .option('--full', 'validate every value of every column, on all cores')
   .option('--describe <out.yaml>', 'write a breach/v1 description of the dumps (atomically)')
   .option('--force', 'let --describe replace an existing file')
-  .addOption(new Option('--sector <sector>', 'controller sector, for --describe').choices(['public', 'private']))
-  .addOption(new Option('--branch <branch>', 'public branch, for --describe').choices(['federal-executive', 'federal-judiciary', 'federal-legislative', 'autonomous', 'political-party', 'state', 'municipal']))
+  .addOption(new Option('--sector <sector>', 'controller sector, for --describe').choices(SECTORS))
+  .addOption(new Option('--branch <branch>', 'public branch, for --describe').choices(BRANCHES))
   .option('--state <state>', 'federal entity, for --describe')
-  .addOption(new Option('--industry <industry>', 'private industry, for --describe').choices(['banking', 'fintech', 'insurance', 'securities', 'telecom', 'health', 'education', 'retail', 'other']))
+  .addOption(new Option('--industry <industry>', 'private industry, for --describe').choices(INDUSTRIES))
   .option('--controller <name>', 'controller name, for --describe')
   .option('--title <title>', 'incident title, for --describe')
   .option('--discovered <date>', 'confirmation date, for --describe (default today)')

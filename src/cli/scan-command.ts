@@ -1,6 +1,7 @@
 // breach scan: profiles raw dumps without ever printing a raw value from them.
 import Table from 'cli-table3';
 import { basename } from 'node:path';
+import { BRANCHES } from '../core/vocab.js';
 import { InputError } from '../input/diagnostic.js';
 import { describe } from '../scan/describe.js';
 import { type FileProfile, type Progress, ScanError, scanFile } from '../scan/profile.js';
@@ -50,7 +51,7 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const day = today();
     const discovered = dateOption('--discovered', opts.discovered) ?? day;
     if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is');
-    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError('--describe with --sector public needs --branch (federal-executive, federal-judiciary, federal-legislative, autonomous, political-party, state, municipal)');
+    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`);
     const profiles: FileProfile[] = [];
     const problems: InputError['diagnostics'] = [];
     for (const file of files) {

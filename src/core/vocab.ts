@@ -10,6 +10,10 @@ export const AVAILABILITY = ['none', 'temporary', 'permanent'] as const;
 export const GROUPS = ['minors', 'vulnerable', 'victims', 'security-personnel', 'journalists-activists', 'public-officials', 'patients'] as const;
 export const CATEGORIES = ['simple', 'behavioural', 'financial', 'sensitive'] as const;
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
+export const LANGS = ['es', 'en'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
+export const INPUT_FORMATS = ['yaml', 'json', 'csv'] as const;
+export const DRAFT_FORMATS = ['markdown', 'text', 'html'] as const;
 
 export type Sector = (typeof SECTORS)[number];
 export type Branch = (typeof BRANCHES)[number];

@@ -1,12 +1,12 @@
 // A file's bytes → validated incidents, or every problem found, located.
 import type { SourcedIncident } from '../core/incident.js';
+import type { INPUT_FORMATS } from '../core/vocab.js';
 import { decodeText } from './decode.js';
 import { type Diagnostic, InputError } from './diagnostic.js';
 import { loadCsv } from './load-csv.js';
 import { loadDocuments, type RawDocument } from './load-document.js';
 import { validateDescription } from './validate.js';
 
-export const INPUT_FORMATS = ['yaml', 'json', 'csv'] as const;
 export type InputFormat = (typeof INPUT_FORMATS)[number];
 
 /** The input format from a file's extension, or undefined when it cannot tell. */

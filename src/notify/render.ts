@@ -1,9 +1,9 @@
 // Drafts → Markdown, plain text or a self-contained HTML page that prints cleanly.
+import type { DRAFT_FORMATS } from '../core/vocab.js';
 import { md } from '../report/markdown.js';
 import { wrap } from '../report/table.js';
 import type { Block, DraftDocument } from './documents.js';
 
-export const DRAFT_FORMATS = ['markdown', 'text', 'html'] as const;
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];
 export const EXTENSION: Record<DraftFormat, string> = { markdown: 'md', text: 'txt', html: 'html' };
 

@@ -2,8 +2,9 @@
 import type { Assessment } from '../core/assessment.js';
 import type { TableContext } from './table.js';
 
-export const FORMATS = ['table', 'json', 'markdown', 'csv'] as const;
-export type Format = (typeof FORMATS)[number];
+import { OUTPUT_FORMATS } from '../core/vocab.js';
+
+export type Format = (typeof OUTPUT_FORMATS)[number];
 
 /** A renderer yields the report in chunks, so a large portfolio is never held as one string. */
 export type Renderer = (assessments: Assessment[], ctx: TableContext) => Iterable<string>;

@@ -1,7 +1,7 @@
 // Column classification (identifiers.md §0): header synonyms are the prior, validators the
 // evidence, judged per column by the share of valid values against the chance baseline.
 // A column neither the header nor the values explain stays unknown: never guessed.
-import { FIELDS, fieldById, resolveField } from '../fields/catalogue.js';
+import { resolveField } from '../fields/catalogue.js';
 import { normalizeName } from '../util/normalize.js';
 import * as v from './validators.js';
 
@@ -127,7 +127,3 @@ const round = (x: number) => Math.round(x * 1000) / 1000;
 
 /** Key columns for counting distinct people, best first (issue 4). */
 export const KEY_FIELDS = ['curp', 'nss', 'rfc', 'email'];
-
-export function isKnownField(id: string): boolean {
-  return !!fieldById(id) || FIELDS.some((f) => f.id === id);
-}

@@ -105,7 +105,6 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     carry = Buffer.from(chunk.subarray(cut));
     carryParity = countQuotes(carry, 0, carry.length) & 1;
   };
-  let bytesIn = 0;
   try {
     for (const c of headChunks) await feed(c);
     if (!done) {
@@ -113,7 +112,6 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
       for (;;) {
         const r = await it.next();
         if (r.done) break;
-        bytesIn += r.value.length;
         await feed(r.value);
         if (++n % 32 === 0) opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: results.reduce((s, x) => s + (x?.rows ?? 0), 0) });
       }
@@ -150,7 +148,6 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     totals.latin1 += r.latin1Rows;
     lineBase += r.newlines;
   }
-  void bytesIn;
   opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: totals.rows });
   const columns = info.names.map((name, i) => {
     const valid = Object.fromEntries((Object.keys(TYPES) as ValueType[]).map((t) => [t, totals.valid[i]![t] ?? 0])) as Record<ValueType, number>;

@@ -68,7 +68,7 @@ function hashKey(s: string): number {
 
 /** Whether the CURP of this row passed validation in the column loop (avoids validating twice). */
 let lastCurpValid = false;
-function curpValidated(_r: JobResult, _column: number, raw: string): boolean {
+function curpValidated(raw: string): boolean {
   return lastCurpValid || isCurp(raw);
 }
 
@@ -113,7 +113,7 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
     if (cfg.minors) {
       const raw = cells[cfg.minors.column]!.trim();
       if (raw) {
-        const b = cfg.minors.field === 'curp' ? (curpValidated(r, cfg.minors.column, raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
+        const b = cfg.minors.field === 'curp' ? (curpValidated(raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
         if (b) {
           r.minorsTested++;
           if (ageOn(b, cfg.today) < 18) r.minors++;
