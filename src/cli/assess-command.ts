@@ -16,18 +16,28 @@ interface AssessOptions extends LoadOptions {
 export async function runAssess(files: string[], opts: AssessOptions): Promise<number> {
   try {
     const asOf = dateOption('--as-of', opts.asOf);
+    // Every input is validated before anything is written; then each incident is assessed while
+    // the report is written, so a large portfolio never holds all its assessments at once.
     const incidents = loadAll(files, opts);
-    const assessments: Assessment[] = incidents.map((i) => assess(i.incident, i.source, { ...(asOf && { asOf }) }));
-    const failed = opts.failOn !== undefined && assessments.some((a) => levelRank(a.severity.level) >= levelRank(opts.failOn!));
+    let worst = -1;
+    function* assessments(): Generator<Assessment> {
+      for (const i of incidents) {
+        const a = assess(i.incident, i.source, asOf ? { asOf } : {});
+        worst = Math.max(worst, levelRank(a.severity.level));
+        yield a;
+      }
+    }
     if (!opts.quiet || opts.output) {
       const { lang, t } = langOf(opts);
       const color = useColor({ color: opts.color }, process.env, !opts.output && !!process.stdout.isTTY);
       const render = await RENDERERS[opts.format]();
-      const chunks = render(assessments, { t, lang, version: __BREACH_VERSION__, color, width: process.stdout.columns || 80 });
+      const chunks = render(assessments(), { t, lang, version: __BREACH_VERSION__, color, width: process.stdout.columns || 80 });
       if (opts.output) writeAtomic(opts.output, chunks, !!opts.force, files);
       else await writeStdout(chunks);
+    } else {
+      for (const _ of assessments()) { /* levels only */ }
     }
-    return failed ? EXIT.failOn : EXIT.ok;
+    return opts.failOn !== undefined && worst >= levelRank(opts.failOn) ? EXIT.failOn : EXIT.ok;
   } catch (e) {
     return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
   }

@@ -86,7 +86,13 @@ export function writeAtomic(target: string, chunks: Iterable<string>, force: boo
 /** Writes chunks to stdout, waiting for the pipe to drain so memory stays bounded. */
 export async function writeStdout(chunks: Iterable<string>): Promise<void> {
   const out = process.stdout;
+  let pending = '';
   for (const chunk of chunks) {
-    if (!out.write(chunk)) await once(out, 'drain');
+    pending += chunk;
+    if (pending.length < 1 << 16) continue;
+    const full = !out.write(pending);
+    pending = '';
+    if (full) await once(out, 'drain');
   }
+  if (pending && !out.write(pending)) await once(out, 'drain');
 }

@@ -9,7 +9,7 @@ const HEADER = [
   'enisa_score', 'enisa_level', 'subjects', 'significant_impact', 'obligations', 'authority',
 ];
 
-export function* render(assessments: Assessment[], ctx: ReportContext): Generator<string> {
+export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): Generator<string> {
   yield `${HEADER.join(',')}\n`;
   for (const a of assessments) {
     const c = a.incident.controller;

@@ -87,7 +87,7 @@ export function assessmentJson(a: Assessment, ctx: ReportContext) {
 }
 
 /** Streams the document one assessment at a time: a large portfolio never becomes one string. */
-export function* render(assessments: Assessment[], ctx: ReportContext): Generator<string> {
+export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): Generator<string> {
   const head = { schemaVersion: 1, generator: { name: 'breach', version: ctx.version }, lang: ctx.lang };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "assessments": [`;
   let first = true;

@@ -59,7 +59,8 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   return out.join('\n');
 }
 
-export function* render(assessments: Assessment[], ctx: ReportContext): Generator<string> {
+export function* render(input: Iterable<Assessment>, ctx: ReportContext): Generator<string> {
+  const assessments = [...input];
   const { t } = ctx;
   const parts = [`# ${t('ui.report.title')}`, '', `_${t('ui.report.generated', { version: ctx.version })}_`, ''];
   if (assessments.length > 1) {

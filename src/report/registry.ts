@@ -7,7 +7,7 @@ import { OUTPUT_FORMATS } from '../core/vocab.js';
 export type Format = (typeof OUTPUT_FORMATS)[number];
 
 /** A renderer yields the report in chunks, so a large portfolio is never held as one string. */
-export type Renderer = (assessments: Assessment[], ctx: TableContext) => Iterable<string>;
+export type Renderer = (assessments: Iterable<Assessment>, ctx: TableContext) => Iterable<string>;
 
 export const RENDERERS = {
   table: async () => (await import('./table.js')).render,

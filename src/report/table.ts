@@ -83,7 +83,8 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   return out.join('\n');
 }
 
-export function* render(assessments: Assessment[], ctx: TableContext): Generator<string> {
+export function* render(input: Iterable<Assessment>, ctx: TableContext): Generator<string> {
+  const assessments = [...input];
   const ch = new Chalk({ level: ctx.color ? 1 : 0 });
   const { t } = ctx;
   if (assessments.length > 1) {
