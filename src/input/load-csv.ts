@@ -111,9 +111,11 @@ const SECTOR: Record<string, string> = { public: 'public', publico: 'public', pr
 const BOOL: Record<string, boolean> = { yes: true, no: false, true: true, false: false, si: true, y: true, n: false, '1': true, '0': false };
 
 function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delimiter: string, file: string, problems: Diagnostic[], lineOf: (record: number) => number): CsvDocument[] {
+  // Column indices resolved once: the per-row work is array reads.
+  const index = Object.fromEntries(Object.keys(CSV_COLUMNS).map((c) => [c, columns.get(c as CsvColumn) ?? -1])) as Record<CsvColumn, number>;
   const cell = (row: Row, c: CsvColumn): string => {
-    const i = columns.get(c);
-    return i === undefined ? '' : (row.cells[i] ?? '').trim();
+    const i = index[c];
+    return i < 0 ? '' : (row.cells[i] ?? '').trim();
   };
   const byKey = new Map<string, Row[]>();
   for (const row of rows) {
@@ -187,12 +189,18 @@ function splitList(s: string): string[] {
 }
 
 function drop<T extends Record<string, unknown>>(o: T): Partial<T> {
-  return Object.fromEntries(Object.entries(o).filter(([, v]) => v !== undefined && v !== '')) as Partial<T>;
+  const out: Record<string, unknown> = {};
+  for (const k in o) {
+    const v = o[k];
+    if (v !== undefined && v !== '') out[k] = v;
+  }
+  return out as Partial<T>;
 }
 
 function dropEmpty<T extends Record<string, unknown>>(o: T): Partial<T> | undefined {
   const d = drop(o);
-  return Object.keys(d).length ? d : undefined;
+  for (const _ in d) return d;
+  return undefined;
 }
 
 /** 1-based character column of cell `index` on `line` (quote-aware), computed only for diagnostics. */

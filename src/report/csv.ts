@@ -21,7 +21,8 @@ export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): 
     ].map(csvCell).join(',');
     let rows = '';
     for (const d of a.datasets) {
-      rows += `${head},${csvCell(d.name)},${d.records},${csvCell(d.fields.map((f) => f.id).join(';'))},${d.severity.level},${d.severity.score},${d.severity.vector},${tail}\n`;
+      // Field ids, levels, scores and vectors are our own codes: only the name comes from the input.
+      rows += `${head},${csvCell(d.name)},${d.records},"${d.fields.map((f) => f.id).join(';')}",${d.severity.level},${d.severity.score},${d.severity.vector},${tail}\n`;
     }
     yield rows;
   }
