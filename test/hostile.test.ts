@@ -25,6 +25,13 @@ describe('descriptions', () => {
     expect(JSON.parse(r.stdout).assessments[0].subjects).toBe((5000 * 5001) / 2);
   });
 
+  it('a field list with thousands of entries is one located error', () => {
+    const r = run(['assess', file('fields.yaml', `incident:\n  controller: { sector: private }\ndatasets:\n  - name: a\n    records: 1\n    fields: [${Array(5000).fill('email').join(', ')}]\n`)]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toMatch(/fields\.yaml:6:13: `datasets\[0\]\.fields`: lists more than 1000 field types/);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+  });
+
   it('a 5 MB single line is one located error', () => {
     const r = run(['assess', file('line.yaml', `incident: ${'x'.repeat(5_000_000)}\n`)]);
     expect(r.status).toBe(2);
