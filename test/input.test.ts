@@ -111,6 +111,16 @@ describe('CSV portfolios', () => {
     expect(a.map((x) => [x.source, x.incident.title, x.datasets.length])).toEqual([['p.csv#A', 'Nómina', 2], ['p.csv#B', 'Padrón', 1]]);
   });
 
+  it('past 50 descriptions (zod compiled parser) problems are still found and located the same way', () => {
+    const rows = Array.from({ length: 80 }, (_, i) => `I${i},d${i},${i === 77 ? '-4' : '10'},${i === 78 ? 'emial' : 'email'},privado,2025-01-01`);
+    const p = problems(`${header}\n${rows.join('\n')}\n`, 'csv', 'p.csv');
+    expect(p).toEqual([
+      'p.csv:79:9: `datasets[0].records`: must not be negative (got "-4")',
+      'p.csv:80:12: `datasets[0].fields[0]`: unknown field type `emial` (did you mean `email`?); `breach fields` lists them',
+    ]);
+    expect(assessText(`${header}\n${rows.slice(0, 70).join('\n')}\n`, { format: 'csv', file: 'p.csv' })).toHaveLength(70);
+  });
+
   it('names both rows when incident-level columns disagree', () => {
     const p = problems(`${header}\nA,uno,10,email,privado,2025-01-01\nA,dos,5,email,público,2025-01-01\n`, 'csv', 'p.csv');
     expect(p).toEqual(['p.csv:3:15: `sector` is "público" here but "privado" on line 2: rows of one incident (`A`) must agree']);
