@@ -1,7 +1,18 @@
 // The `breach` command line: parses, calls the pure core, renders, sets the exit code.
+import { join } from 'node:path';
 import { Command, CommanderError, Option } from 'commander';
 import { BRANCHES, DRAFT_FORMATS, INDUSTRIES, INPUT_FORMATS, LANGS, LEVELS, OUTPUT_FORMATS, SECTORS } from '../core/vocab.js';
 import { EXIT, reportFailure } from './errors.js';
+
+declare const __dirname: string;
+
+/**
+ * `scan` and `notify` are bundled apart (dist/scan.cjs, dist/notify.cjs) so that the code every
+ * `assess` in a CI pipeline loads stays small.
+ */
+function command<T>(name: 'scan' | 'notify'): T {
+  return require(join(__dirname, `${name}.cjs`)) as T;
+}
 
 const program = new Command();
 const debug = process.argv.includes('--debug');
@@ -82,7 +93,7 @@ program
   .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(INPUT_FORMATS))
   .option('-q, --quiet', 'no output on success')
   .action(async (files: string[], opts) => {
-    const { runNotify } = await import('./notify-command.js');
+    const { runNotify } = command<typeof import('./notify-command.js')>('notify');
     process.exitCode = await runNotify(files, opts);
   });
 
@@ -104,7 +115,7 @@ program
   .option('--no-progress', 'no progress bar')
   .option('-q, --quiet', 'no output on success')
   .action(async (files: string[], opts) => {
-    const { runScan } = await import('./scan-command.js');
+    const { runScan } = command<typeof import('./scan-command.js')>('scan');
     process.exitCode = await runScan(files, opts);
   });
 
