@@ -25,7 +25,17 @@ program
   .option('--debug', 'print stacks of internal errors')
   .showHelpAfterError('(run `breach --help` for usage)')
   .exitOverride()
-  .configureOutput({ writeErr: stderr });
+  .configureOutput({ writeErr: stderr })
+  .addHelpText('after', `
+Examples:
+  breach assess incident.yaml                      severity, obligations, deadlines
+  breach assess breaches/*.yaml --fail-on high -q  CI gate: exit 1 at high or above
+  breach assess portfolio.csv -f markdown --lang es -o informe.md
+  breach scan dump.csv.gz --describe incident.yaml --sector private
+  breach notify incident.yaml -f html --out-dir avisos
+  breach rules --as-of 2025-03-21
+
+Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage or input, 3 bug.`);
 
 const langOption = () => new Option('--lang <lang>', 'language of human-readable text (default from LC_ALL/LC_MESSAGES/LANG)').choices(LANGS);
 
