@@ -1,7 +1,7 @@
 // Drafts → Markdown, plain text or a self-contained HTML page that prints cleanly.
 import type { DRAFT_FORMATS } from '../core/vocab.js';
 import { md } from '../report/markdown.js';
-import { wrap } from '../report/table.js';
+import { wrap } from '../util/wrap.js';
 import type { Block, DraftDocument } from './documents.js';
 
 export type DraftFormat = (typeof DRAFT_FORMATS)[number];

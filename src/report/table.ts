@@ -3,27 +3,12 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import Table from 'cli-table3';
 import type { Assessment } from '../core/assessment.js';
 import type { Level } from '../core/vocab.js';
+import { wrap } from '../util/wrap.js';
 import { basisText, caveatTexts, controllerText, deadlineText, fmtNumber, levelText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
 
 export interface TableContext extends ReportContext { color: boolean; width?: number }
 
 const WIDTH = 80;
-
-/** Word-wraps `text` to `width`; continuation lines hang two spaces deeper than the first. */
-export function wrap(text: string, width: number, indent = '', hang = '  '): string[] {
-  const lines: string[] = [];
-  let line = '';
-  let prefix = indent;
-  for (const word of text.split(/\s+/).filter(Boolean)) {
-    if (line && prefix.length + line.length + 1 + word.length > width) {
-      lines.push(prefix + line);
-      prefix = `${indent}${hang}`;
-      line = word;
-    } else line = line ? `${line} ${word}` : word;
-  }
-  if (line) lines.push(prefix + line);
-  return lines;
-}
 
 function paint(ch: ChalkInstance, level: Level, text: string): string {
   switch (level) {

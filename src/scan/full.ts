@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { classify, type ValueType, TYPES } from './classify.js';
 import { HyperLogLog } from './hll.js';
-import { mask } from './mask.js';
+import { maskedExamples } from './mask.js';
 import { type FileProfile, openDump, type ScanOptions, streamError } from './profile.js';
 import type { JobConfig, JobResult } from './worker-job.js';
-import { cleanText } from '../util/sanitize.js';
 
 const ALONE = (Object.keys(TYPES) as ValueType[]).filter((t) => TYPES[t].alone !== undefined);
 const MAX_CARRY = 64 << 20;
@@ -154,13 +153,7 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     const head = info.verdicts[i]!;
     // Header-only columns keep the head's verdict; others are judged on every value.
     const verdict = head.evidence === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
-    const examples: string[] = [];
-    for (const r of info.headRows) {
-      if (examples.length >= 3) break;
-      const m = mask(cleanText(r[i] ?? ''), verdict.field);
-      if (m && !examples.includes(m)) examples.push(m);
-    }
-    return { index: i, name, ...verdict, examples, nonEmpty: totals.nonEmpty[i]! };
+    return { index: i, name, ...verdict, examples: maskedExamples(info.headRows.map((r) => r[i] ?? ''), verdict.field), nonEmpty: totals.nonEmpty[i]! };
   });
   const profile: FileProfile = {
     file: label, bytes: src.size, gzip: src.gzip, encoding: info.encoding === 'mixed' || (totals.latin1 && info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,

@@ -5,13 +5,12 @@
 import { classify, type ColumnVerdict, countValid, KEY_FIELDS } from './classify.js';
 import { decodeLines, decodeRow, detectDelimiter, detectEncoding, type Encoding, looksLikeHeader, splitRows } from './detect.js';
 import { HyperLogLog } from './hll.js';
-import { mask } from './mask.js';
+import { maskedExamples } from './mask.js';
 import { parseRow } from './parse-row.js';
 import { RowMachine } from './row-machine.js';
 import { openSource, type Source } from './source.js';
-import { curpBirthDate, isCurp, normId, parseDate } from './validators.js';
 import { cleanText } from '../util/sanitize.js';
-import { ageOn } from './age.js';
+import { ageOn, birthDateOf } from './age.js';
 
 export const HEAD_BYTES = 1 << 20;
 export const HEAD_ROWS = 2000;
@@ -235,13 +234,7 @@ export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfil
     const values = sample.map((r) => r[i] ?? '');
     const c = countValid(values, 2000);
     const verdict = classify(info.hasHeader ? name : undefined, c.tested, c.valid, c.distinct);
-    const examples: string[] = [];
-    for (const v of values) {
-      if (examples.length >= 3) break;
-      const m = mask(cleanText(v), verdict.field);
-      if (m && !examples.includes(m)) examples.push(m);
-    }
-    return { index: i, name, ...verdict, examples, nonEmpty: values.filter((x) => x.trim()).length };
+    return { index: i, name, ...verdict, examples: maskedExamples(values, verdict.field), nonEmpty: values.filter((x) => x.trim()).length };
   });
 }
 
@@ -254,7 +247,7 @@ export function minorsIn(columns: ColumnProfile[], sample: string[][], today: st
   for (const r of sample) {
     const raw = r[col.index];
     if (!raw) continue;
-    const b = col.field === 'curp' ? (isCurp(raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
+    const b = birthDateOf(raw, col.field as 'curp' | 'birth_date');
     if (!b) continue;
     tested++;
     if (ageOn(b, today) < 18) minors++;

@@ -3,8 +3,8 @@
 import { type ValueType, TYPES } from './classify.js';
 import { fmix32, HyperLogLog } from './hll.js';
 import { parseRow } from './parse-row.js';
-import { ageOn } from './age.js';
-import { curpBirthDate, isCurp, normId, parseDate } from './validators.js';
+import { ageOn, birthDateOf } from './age.js';
+import { decodeLines } from './detect.js';
 
 export interface JobConfig {
   delimiter: string;
@@ -33,24 +33,15 @@ export interface JobResult {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-const win1252 = new TextDecoder('windows-1252');
 
 function decode(bytes: Uint8Array, r: JobResult): string {
   try {
     return utf8.decode(bytes);
   } catch {
-    // Mixed encodings: decode line by line, each as UTF-8 when it is valid.
-    let out = '';
-    let start = 0;
-    for (let i = 0; i <= bytes.length; i++) {
-      if (i === bytes.length || bytes[i] === 10) {
-        const row = bytes.subarray(start, i);
-        try { out += utf8.decode(row); } catch { out += win1252.decode(row); r.latin1Rows++; }
-        if (i < bytes.length) out += '\n';
-        start = i + 1;
-      }
-    }
-    return out;
+    // Mixed encodings: line by line, each as UTF-8 when it is valid.
+    const d = decodeLines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    r.latin1Rows += d.latin1;
+    return d.text;
   }
 }
 
@@ -66,11 +57,8 @@ function hashKey(s: string): number {
   return fmix32(h);
 }
 
-/** Whether the CURP of this row passed validation in the column loop (avoids validating twice). */
+/** Whether this row's CURP already passed validation in the column loop (not validated twice). */
 let lastCurpValid = false;
-function curpValidated(raw: string): boolean {
-  return lastCurpValid || isCurp(raw);
-}
 
 export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog): JobResult {
   const r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
@@ -113,7 +101,7 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
     if (cfg.minors) {
       const raw = cells[cfg.minors.column]!.trim();
       if (raw) {
-        const b = cfg.minors.field === 'curp' ? (curpValidated(raw) ? curpBirthDate(normId(raw)) : undefined) : parseDate(raw);
+        const b = birthDateOf(raw, cfg.minors.field, lastCurpValid);
         if (b) {
           r.minorsTested++;
           if (ageOn(b, cfg.today) < 18) r.minors++;
