@@ -43,8 +43,9 @@ export function stateGuarantor(state: string | undefined, asOf: string, caveats:
 export function obligations(incident: Incident, asOf: string, significant: boolean, loss: boolean): ObligationsResult {
   const out: Obligation[] = [];
   const caveats: Reason[] = [];
+  // Repeats are removed once, by evaluateLaw(), over all the incident's caveats.
   const caveat = (code: string | undefined, args?: Reason['args']) => {
-    if (code && !caveats.some((c) => c.code === code && JSON.stringify(c.args) === JSON.stringify(args))) caveats.push(args ? { code, args } : { code });
+    if (code) caveats.push(args ? { code, args } : { code });
   };
   for (const family of OBLIGATION_FAMILIES) {
     if (!inScope(family, incident)) continue;
