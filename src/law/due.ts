@@ -9,6 +9,8 @@ import type { Basis, Deadline, Handover, Obligation, Reason, Status } from './ty
 
 export interface AuthorityInfo { code: string; name: string; valid_from?: string; valid_to?: string; successor: string; status: Status; checked_on: string; basis: Basis[] }
 export const AUTHORITIES = (authoritiesRaw as { authorities: AuthorityInfo[] }).authorities;
+/** Who supervised the private sector on a date (IFAI, INAI, SABG). */
+export const PRIVATE_SUPERVISOR = (authoritiesRaw as { private_supervisor: { code: string; valid_from: string; valid_to?: string; status: Status; checked_on: string; basis: Basis[] }[] }).private_supervisor;
 
 /** The local wall-clock start of the terms: "YYYY-MM-DD HH:MM" and whether the hour was assumed. */
 export interface Start { date: string; time: string; assumed: boolean }
