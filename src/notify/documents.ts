@@ -4,7 +4,7 @@
 import type { Assessment } from '../core/assessment.js';
 import { fieldById } from '../fields/catalogue.js';
 import type { Obligation } from '../law/types.js';
-import { basisText, caveatTexts, deadlineText, recipientText } from '../report/view.js';
+import { basisText, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
 import { decisionRecordBasis } from './decision-record.js';
@@ -202,7 +202,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         { code: 'decision-facts', heading: n('item.decision-facts'), blocks: [...natureBlocks(), { kind: 'list', items: dataRows() }] },
         { code: 'decision-reasons', heading: n('item.decision-reasons'), blocks: [
           { kind: 'p', text: n('decision.lead', { authority: inc.controller.sector === 'public' ? n('decision.authority') : '' }) },
-          { kind: 'list', items: a.significantImpact.reasons.map((x) => t(`reason.${x.code}`, x.args)), generated: true },
+          { kind: 'list', items: reasonTexts(a, t), generated: true },
           { kind: 'p', text: n(record.statutory ? 'decision.basis.statutory' : 'decision.basis.practice', { basis }) },
         ] },
         { code: 'decision-evidence', heading: n('item.decision-evidence'), blocks: [{ kind: 'list', checklist: true, items: [

@@ -1,6 +1,7 @@
 // --format markdown: a report a consultant can paste into a client document.
 import type { Assessment } from '../core/assessment.js';
-import { basisText, caveatTexts, controllerText, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisText, caveatTexts, controllerText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { longDate } from '../util/long-date.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
 export function md(s: string): string {
@@ -18,7 +19,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`## ${md(userText(a.incident.title, t('ui.untitled')))}`, '');
   out.push(`- **${t('ui.source')}:** ${md(userText(a.source))}`);
   out.push(`- **${t('ui.controller')}:** ${md(controllerText(a, t))}`);
-  out.push(`- **${t('ui.discovered')}:** ${a.incident.discovered}`);
+  out.push(`- **${t('ui.discovered')}:** ${longDate(a.incident.discovered, ctx.lang)}`);
   out.push(`- **${t('ui.asOf')}:** ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);
   out.push(`- **${t('ui.severity')}:** **${levelText(a.severity.level, t).toUpperCase()}** (${a.severity.score}); ${t('ui.enisa')} ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
@@ -29,7 +30,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   ])), '');
   out.push(`### ${t('ui.dataset')}`, '');
   out.push(table([t('ui.dataset'), t('ui.records'), t('ui.fields'), t('ui.level'), t('ui.score'), t('ui.vector')], a.datasets.map((d) => [
-    md(userText(d.name)), n(d.records), md(d.fields.map((f) => f.id).join(', ')), levelText(d.severity.level, t), String(d.severity.score), `\`${d.severity.vector}\``,
+    md(userText(d.name)), n(d.records), md(d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')), levelText(d.severity.level, t), String(d.severity.score), `\`${d.severity.vector}\``,
   ])), '');
   out.push(`### ${t('ui.significant')}: ${a.significantImpact.value ? t('ui.yes') : t('ui.no')}`, '');
   for (const r of reasonTexts(a, t)) out.push(`- ${md(r)}`);

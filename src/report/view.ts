@@ -5,6 +5,7 @@ import type { Factor } from '../severity/types.js';
 import type { Basis, Obligation } from '../law/types.js';
 import { cleanText } from '../util/sanitize.js';
 import { longDate, longDateTime } from '../util/long-date.js';
+import { fieldById } from '../fields/catalogue.js';
 
 export interface ReportContext {
   t: Translator;
@@ -117,16 +118,42 @@ export function caveatTexts(a: Assessment, t: Translator): string[] {
   return a.caveats.map((c) => caveatText(c, t));
 }
 
+/** A field type by its label in the report's language (the id when the catalogue does not know it). */
+export function fieldLabel(id: string, lang: 'es' | 'en'): string {
+  return fieldById(id)?.label[lang] ?? cleanText(id);
+}
+
+/** One significance reason in words: field ids become labels, group codes become words. */
+export function reasonText(r: { code: string; args?: Record<string, string | number> }, t: Translator): string {
+  const lang = t.lang ?? 'en';
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(r.args ?? {})) {
+    if (typeof v !== 'string') args[k] = v;
+    else if (k === 'field') args[k] = fieldLabel(v, lang);
+    else if (k === 'fields') args[k] = v.split(/,\s*/).map((x) => fieldLabel(x, lang)).join(', ');
+    else if (k === 'group') args[k] = t(`group.${v}`);
+    else args[k] = cleanText(v);
+  }
+  return t(`reason.${r.code}`, args);
+}
+
 export function reasonTexts(a: Assessment, t: Translator): string[] {
-  return a.significantImpact.reasons.map((r) => t(`reason.${r.code}`, r.args));
+  return a.significantImpact.reasons.map((r) => reasonText(r, t));
 }
 
 export function fmtNumber(n: number, lang: 'es' | 'en'): string {
   return n.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 });
 }
 
+/** "Name (public, Federal Executive, health, Jalisco, processor ...)": every code in words. */
 export function controllerText(a: Assessment, t: Translator): string {
   const c = a.incident.controller;
-  const parts = [t(`ui.sector.${c.sector}`), c.branch, c.industry, c.state && cleanText(c.state), c.role === 'processor' ? 'processor' : undefined].filter(Boolean);
+  const parts = [
+    t(`ui.sector.${c.sector}`),
+    c.branch && t(`branch.${c.branch}`),
+    c.industry && t(`industry.${c.industry}`),
+    c.state && cleanText(c.state),
+    c.role === 'processor' ? t('ui.role.processor') : undefined,
+  ].filter(Boolean);
   return `${userText(c.name, '-')} (${parts.join(', ')})`;
 }
