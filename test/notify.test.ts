@@ -15,6 +15,8 @@ import { assessText, fixture } from './helpers.js';
 const labels = { banner: 'DRAFT', generated: 'generated', missing: 'MISSING' };
 const drafts = (text: string, lang: 'es' | 'en' = 'es', issued?: string) => buildDrafts(assessText(text)[0]!, lang, translator(lang), issued ? { issued } : {});
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
+/** The addressee block of a letter, one line each. */
+const addressee = (doc: { letter?: { to: { text: string }[][] } }) => doc.letter!.to.map((l) => l.map((x) => x.text).join('')).join('\n');
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21' } });
 
 // What each document must contain, by the law's content codes (law-mx.md).
@@ -23,8 +25,8 @@ const AUTHORITY_ITEMS = ['nature', 'identified-at', 'investigation-start', 'peop
 
 describe('drafts for the bundled real cases contain every legally required item', () => {
   it.each([
-    ['imss-afiliados-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS, 'breach-log': ['log-description', 'log-date', 'log-reason', 'log-corrective-actions'], 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, 'INAI'],
-    ['sedena-guacamaya-2022.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'INAI'],
+    ['imss-afiliados-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS, 'breach-log': ['log-description', 'log-date', 'log-reason', 'log-corrective-actions'], 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, 'Instituto Nacional de Transparencia'],
+    ['sedena-guacamaya-2022.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'Instituto Nacional de Transparencia'],
     ['imss-pensionados-2025.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'Secretaría Anticorrupción y Buen Gobierno'],
     ['aseguradora-clientes-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, null],
     ['hova-health-michoacan-2018.yaml', { 'notice-controller': ['nature', 'identified-at', 'investigation-start', 'people-categories', 'data-compromised', 'systems-compromised', 'corrective-actions', 'more-information', 'controller-duties'] }, null],
@@ -33,14 +35,14 @@ describe('drafts for the bundled real cases contain every legally required item'
     for (const [doc, items] of Object.entries(expected)) {
       const document = d.documents.find((x) => x.id === doc);
       expect(document, doc).toBeDefined();
-      expect(document!.sections.map((s) => s.code).filter((c) => !['opening', 'signature'].includes(c))).toEqual(items);
+      expect(document!.sections.map((s) => s.code).filter((c) => c !== 'opening')).toEqual(items);
       const md = renderDraft(document!, 'markdown', labels, 'es');
       const html = renderDraft(document!, 'html', labels, 'es');
       for (const item of items) expect(html).toContain(`data-item="${item}"`);
       expect(md).toContain('DRAFT');
     }
     const authorityDoc = d.documents.find((x) => x.id === 'notice-authority');
-    if (authority) expect(authorityDoc!.meta.find(([k]) => k === 'Destinatario')![1]).toContain(authority);
+    if (authority) expect(addressee(authorityDoc!)).toContain(authority);
     else expect(authorityDoc).toBeUndefined();
     expect(d.documents[0]!.id).toBe('summary');
   });
@@ -72,7 +74,8 @@ describe('deadlines as dates and times', () => {
     // Written after INAI ceased: the letter goes to its successor.
     const later = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en', '2026-11-21');
     expect(row(later, 'Notify the authority')[1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
-    expect(later.documents.find((x) => x.id === 'notice-authority')!.meta.find(([k]) => k === 'Recipient')![1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
+    expect(addressee(later.documents.find((x) => x.id === 'notice-authority')!)).toBe('Persona titular de la Secretaría\nSecretaría Anticorrupción y Buen Gobierno');
+    expect(addressee(onTheDay.documents.find((x) => x.id === 'notice-authority')!)).toContain('Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales');
     const desc = parse(fixture('test/fixtures/notify-complete.yaml'));
     desc.incident.discovered = '2025-03-21';
     desc.response.confirmed_at = '2025-03-21 14:30';
@@ -87,9 +90,9 @@ describe('deadlines as dates and times', () => {
     expect(rows.find((r) => r[0] === 'Report to the sector regulator')![2]).toBe('immediately to the CNBV; full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00); work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00); affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)');
     // The draft to the CNBV lists the same terms as dates.
     const notice = d.documents.find((x) => x.id === 'notice-regulator')!;
-    expect(notice.meta.find(([k]) => k === 'Recipient')![1]).toContain('CNBV');
-    const terms = notice.sections.find((x) => x.code === 'milestones')!.blocks[0] as { items: string[] };
-    expect(terms.items).toEqual(['Immediate notice to the CNBV on learning of the incident.', 'full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)', 'affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)']);
+    expect(addressee(notice)).toContain('Comisión Nacional Bancaria y de Valores');
+    const terms = notice.sections.find((x) => x.code === 'milestones')!.blocks[1] as { items: string[] };
+    expect(terms.items).toEqual(['full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)', 'affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)']);
   });
 
   it('without a confirmation time, deadlines run from 00:00 and the summary asks for it', () => {
@@ -103,7 +106,7 @@ describe('deadlines as dates and times', () => {
 
 describe('what the officer supplies', () => {
   it('a complete response block leaves no placeholder', () => {
-    const d = drafts(fixture('test/fixtures/notify-complete.yaml'));
+    const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
     expect(d.missing).toEqual([]);
     const text = d.documents.map((x) => renderDraft(x, 'text', labels, 'es')).join('\n');
     expect(text).not.toContain('MISSING');
@@ -118,7 +121,7 @@ describe('what the officer supplies', () => {
     const ok = run(['notify', new URL('./fixtures/notify-complete.yaml', import.meta.url).pathname, '--strict']);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toBe('');
-    expect(ok.stdout).toContain('# Aviso a la autoridad');
+    expect(ok.stdout).toContain('Asunto: Se informa vulneración de seguridad de datos personales.');
   });
 
   it('rejects a confirmation time on another day than `discovered`', () => {
@@ -153,7 +156,8 @@ describe('files and formats', () => {
     for (const doc of d.documents) {
       const html = renderDraft(doc, 'html', labels, 'es');
       expect(html).not.toMatch(/<script|<img|<a |<link|<iframe/i);
-      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;');
+      if (doc.id === 'summary') expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;');
+      else if (doc.letter) expect(html).not.toContain('alert('); // letters never carry the internal title
       expect(html).toContain("default-src 'none'");
     }
   });
@@ -178,12 +182,12 @@ describe('edges of the law in the drafts', () => {
   it('a processor signs as processor, cites the contract clause, and tells the controller what it owes and by when', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
     const notice = d.documents.find((x) => x.id === 'notice-controller')!;
-    expect(notice.meta.find(([k]) => k === 'Encargado')?.[1]).toBe('Hova Health');
-    expect(notice.meta.some(([k]) => k === 'Responsable')).toBe(false);
-    const intro = (notice.sections[0]!.blocks[1] as { text: string }).text;
-    expect(intro).toContain('LGPDPPSO-2017 art. 59-IV');
+    expect(notice.letter!.signature.map((x) => x.text)).toContain('Hova Health, en su carácter de encargado del tratamiento');
+    const intro = (notice.sections[0]!.blocks[0] as { text: string }).text;
+    expect(intro).toContain('Con fundamento en el artículo 59, fracción IV, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados');
+    expect(intro).toContain('en representación del encargado del tratamiento Hova Health');
     const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
-    expect(duties.items.map((x) => x.split(' (')[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items.map((x) => x.split(', dirigido')[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
     expect(duties.items[1]).toContain('IMAIP');
     const summary = d.documents[0]!;
     expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');
@@ -192,8 +196,9 @@ describe('edges of the law in the drafts', () => {
   it('a private processor for a private controller: contractual notice, no statutory basis cited', () => {
     const d = drafts('incident:\n  discovered: 2025-08-01\n  controller: { name: Nube SA, sector: private, role: processor }\ndatasets: [{ name: c, records: 10, fields: [full_name, salary] }]\n', 'es');
     const notice = d.documents.find((x) => x.id === 'notice-controller')!;
-    expect((notice.sections[0]!.blocks[1] as { text: string }).text).toContain('la ley no impone este aviso al encargado');
-    expect(notice.meta.find(([k]) => k === 'Fundamento')![1]).not.toContain('LFPDPPP-2025 art. 19');
+    const intro = (notice.sections[0]!.blocks[0] as { text: string }).text;
+    expect(intro).toContain('Conforme a lo pactado en el contrato');
+    expect(intro).not.toContain('Con fundamento');
   });
 
   it('not significant: a decision record with the reasons, the evidence to keep and a blank for who decided', () => {

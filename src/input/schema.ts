@@ -71,6 +71,14 @@ const localDateTime = z.string().check((ctx) => {
 /** What the officer supplies for the drafts of `breach notify` (all optional; missing items become placeholders). */
 export const responseSchema = z.strictObject({
   confirmed_at: z.optional(localDateTime),
+  /** Where the letters are issued (city and state), for the date line. */
+  place: z.optional(text),
+  /** A neutral account of what happened, for the people affected (never the internal title). */
+  public_summary: z.optional(text),
+  /** How the people affected are told: one by one (default) or by a public notice when individual notice is disproportionate. */
+  channel: z.optional(z.enum(['individual', 'public-notice'])),
+  /** Name and position of the person each letter is addressed to ("Mtra. ..., Titular de ..."). */
+  addressee: z.optional(z.strictObject({ authority: z.optional(text), regulator: z.optional(text), controller: z.optional(text) })),
   identified_at: z.optional(localDateTime),
   investigation_started_at: z.optional(localDateTime),
   nature: z.optional(text),
