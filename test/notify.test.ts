@@ -178,6 +178,65 @@ describe('files and formats', () => {
   });
 });
 
+describe('letters, not forms', () => {
+  const recs = (text: string, lang: 'es' | 'en' = 'es') => (drafts(text, lang).documents.find((x) => x.id === 'notice-data-subjects')!.sections.find((s) => s.code === 'recommendations')!.blocks[0] as { items: string[] }).items.join(' ');
+
+  it('a bank does not tell its customers to call their bank', () => {
+    const bank = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: banking }\ndatasets: [{ name: t, records: 10, fields: [card_number, bank_account] }]\n');
+    expect(bank).not.toMatch(/Llame a su banco|de su banco/);
+    expect(bank).toContain('Comuníquese con nosotros');
+    const shop = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: retail }\ndatasets: [{ name: t, records: 10, fields: [card_number] }]\n');
+    expect(shop).toContain('Llame a su banco');
+  });
+
+  it('safety advice (911) only when the data put physical safety at risk', () => {
+    const tax = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, tax_data] }]\n');
+    expect(tax).not.toContain('911');
+    const victims = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\n  subjects: { groups: [victims] }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, salary] }]\n');
+    expect(victims).toContain('911');
+    expect(recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, geolocation, salary] }]\n')).toContain('911');
+  });
+
+  it('a notice has place and date of issue, an oficio number blank, the addressee, Presente, the basis in words and a signature block', () => {
+    const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
+    const md = renderDraft(d.documents.find((x) => x.id === 'notice-authority')!, 'markdown', labels, 'es');
+    expect(md).toContain('Ciudad de México, a 21 de noviembre de 2026.');
+    expect(md).toMatch(/Oficio núm\. (\\_){4}/);
+    expect(md).toContain('Persona titular de la Secretaría  \nSecretaría Anticorrupción y Buen Gobierno');
+    expect(md).toContain('**P r e s e n t e**');
+    expect(md).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados y el artículo 66 de los Lineamientos Generales');
+    expect(md).toMatch(/Atentamente\n[\s\S]*Titular de la Unidad de Transparencia {2}\nOficial de protección de datos {2}\nSecretaría Federal de Ejemplo/);
+    expect(md).not.toContain('Expedientes de personal expuestos'); // the internal title
+  });
+
+  it('the letter to the people affected holds only what they need: the public summary, no deadlines or basis, no repeated paragraph', () => {
+    const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
+    const doc = d.documents.find((x) => x.id === 'notice-data-subjects')!;
+    const text = renderDraft(doc, 'text', labels, 'es');
+    expect(text).toContain('detectamos que una persona no autorizada copió archivos');
+    expect(text).not.toMatch(/Expedientes de personal expuestos|Fundamento|fundamento|Plazo|Vence|LGPDPPSO|art\./);
+    for (const x of d.documents) {
+      const paragraphs = renderDraft(x, 'text', labels, 'es').split(/\n\n+/).map((p) => p.trim()).filter((p) => p.length > 40 && !p.startsWith('('));
+      expect(paragraphs.length, x.id).toBe(new Set(paragraphs).size);
+    }
+  });
+
+  it('a state body is addressed by its full name, or its acronym with a blank for the name', () => {
+    const full = drafts('incident:\n  discovered: 2022-08-01\n  controller: { sector: public, branch: state, state: Jalisco }\ndatasets: [{ name: t, records: 10, fields: [full_name, salary] }]\n', 'es', '2022-08-10');
+    expect(addressee(full.documents.find((x) => x.id === 'notice-authority')!)).toContain('Instituto de Transparencia, Información Pública y Protección de Datos Personales del Estado de Jalisco');
+    const blank = drafts('incident:\n  discovered: 2022-08-01\n  controller: { sector: public, branch: state, state: Chiapas }\ndatasets: [{ name: t, records: 10, fields: [full_name, salary] }]\n', 'es', '2022-08-10');
+    expect(addressee(blank.documents.find((x) => x.id === 'notice-authority')!)).toContain('ITAIPCH: nombre completo del organismo garante');
+  });
+
+  it('response.channel: public-notice adds a public notice with the caveat that the law does not regulate it', () => {
+    const text = fixture('test/fixtures/notify-complete.yaml').replace('  place: Ciudad de México\n', '  place: Ciudad de México\n  channel: public-notice\n');
+    const d = drafts(text, 'es', '2026-11-21');
+    const doc = d.documents.find((x) => x.id === 'public-notice')!;
+    expect(doc.meta[0]![1]).toContain('La ley no regula la notificación masiva');
+    expect(renderDraft(doc, 'text', labels, 'es')).toContain('A las personas cuyos datos personales se vieron afectados:');
+  });
+});
+
 describe('edges of the law in the drafts', () => {
   it('a processor signs as processor, cites the contract clause, and tells the controller what it owes and by when', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
@@ -187,7 +246,7 @@ describe('edges of the law in the drafts', () => {
     expect(intro).toContain('Con fundamento en el artículo 59, fracción IV, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados');
     expect(intro).toContain('en representación del encargado del tratamiento Hova Health');
     const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
-    expect(duties.items.map((x) => x.split(', dirigido')[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)/)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
     expect(duties.items[1]).toContain('IMAIP');
     const summary = d.documents[0]!;
     expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');

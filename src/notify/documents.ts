@@ -92,7 +92,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const dataRows = (): string[] => inc.datasets.map((d) => n('data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldLabel(id, lang)).join(', '), records: num(d.records) }));
   const recs = recommendationsFor(inc);
 
-  const sectionFor = (doc: string, code: string): Block[] => {
+  const sectionFor = (doc: string, code: string, codes: readonly string[] = []): Block[] => {
     switch (code) {
       case 'nature':
         return doc === 'notice-data-subjects' || doc === 'public-notice' ? publicSummary(doc) : natureLetter();
@@ -126,7 +126,9 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
           ...(circumstanceFacts().length ? [{ kind: 'p' as const, text: circumstanceFacts().join(' '), generated: true }] : []),
         ];
       case 'systems-compromised':
-        return [r?.systems ? { kind: 'p', text: cleanText(r.systems) } : need(doc, code, n('missing.systems-compromised')), { kind: 'p', text: n('systems.data') }, { kind: 'list', items: dataRows() }];
+        return [r?.systems ? { kind: 'p', text: cleanText(r.systems) } : need(doc, code, n('missing.systems-compromised')), ...(codes.includes('data-compromised')
+          ? [{ kind: 'p' as const, text: n('systems.see', { section: ROMAN[codes.indexOf('data-compromised')]! }) }]
+          : [{ kind: 'p' as const, text: n('systems.data') }, { kind: 'list' as const, items: dataRows() }])];
       case 'consequences':
         return r?.consequences ? [{ kind: 'p', text: cleanText(r.consequences) }] : [{ kind: 'p', text: n('consequences.lead') }, { kind: 'list', items: recs.map((x) => x.risk[lang]), generated: true }];
       case 'log-date':
@@ -231,11 +233,11 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const letterDoc = (id: string, o: Obligation, codes: readonly string[]): DraftDocument => {
     const roman = id !== 'notice-data-subjects' && id !== 'public-notice';
     const sections: Section[] = [{ code: 'opening', heading: '', blocks: [{ kind: 'p', text: introOf(id, o) }] }];
-    codes.forEach((code, k) => sections.push({ code, heading: roman ? `${ROMAN[k]}. ${n(`item.${code}` as NotifyKey)}` : n((table[`people-item.${code}` as NotifyKey] ? `people-item.${code}` : `item.${code}`) as NotifyKey), blocks: sectionFor(id, code) }));
+    codes.forEach((code, k) => sections.push({ code, heading: roman ? `${ROMAN[k]}. ${n(`item.${code}` as NotifyKey)}` : n((table[`people-item.${code}` as NotifyKey] ? `people-item.${code}` : `item.${code}`) as NotifyKey), blocks: sectionFor(id, code, codes) }));
     if (id === 'notice-controller' && a.controllerObligations?.length) {
       sections.push({ code: 'controller-duties', heading: `${ROMAN[codes.length]}. ${n('item.controller-duties')}`, blocks: [
         { kind: 'p', text: n('controller-duties.lead') },
-        { kind: 'list', items: a.controllerObligations.map((x) => n('controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
+        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
       ] });
     }
     if (id === 'notice-regulator' && o.deadline.milestones?.length) {
