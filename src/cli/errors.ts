@@ -1,11 +1,15 @@
 import { formatDiagnostic, InputError } from '../input/diagnostic.js';
+import { diagText } from '../input/messages.js';
+import { uiLang } from '../i18n/ui-lang.js';
+import { cliText, type CliKey } from './cli-messages.js';
 
 /** Exit codes (contract.md §1). */
 export const EXIT = { ok: 0, failOn: 1, usage: 2, internal: 3 } as const;
 
 /** A usage problem the user can fix: one line on stderr, exit 2. */
 export class UsageError extends Error {
-  constructor(message: string) {
+  /** `message` is the English text; `key` and `args` give it in other languages (src/cli/cli-messages.ts). */
+  constructor(message: string, readonly key?: CliKey, readonly args: Record<string, string | number> = {}) {
     super(message);
     this.name = 'UsageError';
   }
@@ -16,17 +20,18 @@ const MAX_LINES = 200;
 /** Prints a failure the way the contract promises and returns the exit code. */
 export function reportFailure(err: unknown, debug: boolean, stderr: (s: string) => void): number {
   if (err instanceof InputError) {
-    const lines = err.diagnostics.slice(0, MAX_LINES).map(formatDiagnostic);
-    if (err.diagnostics.length > MAX_LINES) lines.push(`breach: ... and ${err.diagnostics.length - MAX_LINES} more problems`);
+    const lang = uiLang();
+    const lines = err.diagnostics.slice(0, MAX_LINES).map((d) => formatDiagnostic(d, lang));
+    if (err.diagnostics.length > MAX_LINES) lines.push(diagText('more-problems', { count: err.diagnostics.length - MAX_LINES }, lang));
     stderr(`${lines.join('\n')}\n`);
     return EXIT.usage;
   }
   if (err instanceof UsageError) {
-    stderr(`breach: ${err.message}\n`);
+    stderr(`breach: ${err.key && uiLang() !== 'en' ? cliText(err.key, err.args, uiLang()) : err.message}\n`);
     return EXIT.usage;
   }
   const e = err instanceof Error ? err : new Error(String(err));
-  stderr(`breach: internal error: ${e.message.split('\n')[0]} (this is a bug; run again with --debug for the stack)\n`);
+  stderr(`${cliText('internal', { message: e.message.split('\n')[0] ?? '' }, uiLang())}\n`);
   if (debug && e.stack) stderr(`${e.stack}\n`);
   return EXIT.internal;
 }

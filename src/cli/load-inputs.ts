@@ -9,7 +9,7 @@ export interface LoadOptions { inputFormat?: InputFormat }
 
 /** Loads every file; all problems of all files are reported together. */
 export function loadAll(files: string[], opts: LoadOptions): SourcedIncident[] {
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once', 'stdin-once');
   const problems: Diagnostic[] = [];
   const incidents: SourcedIncident[] = [];
   const day = today();

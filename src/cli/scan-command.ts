@@ -50,8 +50,8 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
   try {
     const day = today();
     const discovered = dateOption('--discovered', opts.discovered) ?? day;
-    if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is');
-    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`);
+    if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is', 'describe.sector');
+    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`, 'describe.branch', { branches: BRANCHES.join(', ') });
     const profiles: FileProfile[] = [];
     const problems: InputError['diagnostics'] = [];
     for (const file of files) {

@@ -56,7 +56,7 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
     const err = e as { lines?: number; message: string };
     throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${err.message.split('\n')[0]}` }]);
   }
-  if (!records.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)' }]);
+  if (!records.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)', key: 'csv.empty' }]);
   const lineOf = lazyLines(text, delimiter);
   const problems: Diagnostic[] = [];
   const header = records[0]!;
@@ -70,7 +70,7 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
     rows.push({ cells: record, index: i });
   }
   if (problems.length) throw new InputError(problems);
-  if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows' }]);
+  if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows', key: 'csv.no-rows' }]);
   const docs = group(rows, columns, text, delimiter, file, problems, lineOf);
   if (problems.length) throw new InputError(problems);
   return docs;
@@ -83,7 +83,7 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
     const n = normalizeName(h);
     const col = HEADER_INDEX.get(n);
     if (!col) {
-      problems.push({ file, line: at(), col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
+      problems.push({ file, line: at(), col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}`, key: 'csv.unknown-column', args: { column: h.slice(0, 60), suggestion: suggest(n, HEADER_INDEX.keys()).map((o) => `\`${o}\``).join(', ') } });
     } else if (columns.has(col)) {
       problems.push({ file, line: at(), col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
     } else {
@@ -91,7 +91,7 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
     }
   });
   for (const req of REQUIRED_COLUMNS) {
-    if (!columns.has(req)) problems.push({ file, line: at(), col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)` });
+    if (!columns.has(req)) problems.push({ file, line: at(), col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)`, key: 'csv.missing-column', args: { column: req, spanish: CSV_COLUMNS[req].at(-1) ?? req } });
   }
   return columns;
 }

@@ -54,7 +54,7 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
 }
 
 function emptyFile(file: string): never {
-  throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description (see `breach validate --help`)' }]);
+  throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description (see `breach validate --help`)', key: 'file-empty.help' }]);
 }
 
 function firstLine(s: string): string {

@@ -21,7 +21,7 @@ export function formatFromPath(path: string): InputFormat | undefined {
 export function loadIncidents(bytes: Uint8Array, label: string, format: InputFormat, today: string): SourcedIncident[] {
   const decoded = decodeText(bytes);
   if (!decoded.ok) throw new InputError([{ file: label, line: 1, col: 1, message: decoded.message }]);
-  if (!decoded.text.trim()) throw new InputError([{ file: label, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description' }]);
+  if (!decoded.text.trim()) throw new InputError([{ file: label, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description', key: 'file-empty' }]);
   const docs: (RawDocument & { key?: string | undefined })[] = format === 'csv' ? loadCsv(decoded.text, label) : loadDocuments(decoded.text, label, format);
   const problems: Diagnostic[] = [];
   const out: SourcedIncident[] = [];

@@ -11,7 +11,7 @@ export type Validated = { ok: true; incident: Incident } | { ok: false; diagnost
 /** Validates one raw description (from YAML, JSON or CSV) and normalises it into an Incident. */
 export function validateDescription(raw: unknown, file: string, locate: Locator, today: string): Validated {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, diagnostics: [{ file, ...locate([]), message: 'expected a breach/v1 description: a mapping with `incident` and `datasets`' }] };
+    return { ok: false, diagnostics: [{ file, ...locate([]), message: 'expected a breach/v1 description: a mapping with `incident` and `datasets`', key: 'not-description' }] };
   }
   const fast = compiledSchema();
   const r = (fast ?? descriptionSchema).safeParse(raw);
