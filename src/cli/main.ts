@@ -76,6 +76,7 @@ program
   .command('validate')
   .description(h('validate.description'))
   .argument('<file...>', h('arg.files'))
+  .addOption(langOption())
   .addOption(new Option('--input-format <format>', h('opt.inputFormat')).choices(INPUT_FORMATS))
   .option('-q, --quiet', h('opt.quiet'))
   .action(async (files: string[], opts) => {
@@ -126,6 +127,7 @@ program
   .command('scan')
   .description(h('scan.description'))
   .argument('<dump...>', h('arg.dumps'))
+  .addOption(langOption())
   .option('--json', h('opt.json.scan'))
   .option('--full', h('opt.full'))
   .option('--describe <out.yaml>', h('opt.describe'))

@@ -213,7 +213,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     ];
     return {
       letterhead: controller,
-      dateline: [place, { text: n('letter.dateline.sep') }, date, { text: n('letter.dateline.end') }],
+      dateline: table['letter.dateline'].split(/(\{place\}|\{date\})/).filter(Boolean).map((x) => (x === '{place}' ? place : x === '{date}' ? date : { text: x })),
       ...(who === 'data-subjects' || who === 'public' ? {} : { reference: n(inc.controller.sector === 'public' ? 'letter.reference.public' : 'letter.reference.private'), subject: n(`subject.${who}` as NotifyKey) }),
       to,
       salutation: n(`salutation.${who}` as NotifyKey),

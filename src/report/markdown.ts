@@ -1,6 +1,6 @@
 // --format markdown: a report a consultant can paste into a client document.
 import type { Assessment } from '../core/assessment.js';
-import { basisText, caveatTexts, controllerText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
@@ -20,13 +20,13 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`- **${t('ui.source')}:** ${md(userText(a.source))}`);
   out.push(`- **${t('ui.controller')}:** ${md(controllerText(a, t))}`);
   out.push(`- **${t('ui.discovered')}:** ${longDate(a.incident.discovered, ctx.lang)}`);
-  out.push(`- **${t('ui.asOf')}:** ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
+  out.push(`- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);
   out.push(`- **${t('ui.severity')}:** **${levelText(a.severity.level, t).toUpperCase()}** (${a.severity.score}); ${t('ui.enisa')} ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`- **${t('ui.vector')}:** \`${a.severity.vector}\``, '');
   out.push(`### ${t('ui.factors')}`, '');
   out.push(table([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence'), t('ui.basis')], a.severity.factors.map((f) => [
-    f.factor, String(f.value), `\`${f.rule}\`: ${md(t(`rule.${f.rule}`))}`, md(f.evidence.map((e) => userText(e)).join(', ')), md(f.basis),
+    f.factor, String(f.value), `\`${f.rule}\`: ${md(t(`rule.${f.rule}`))}`, md(f.evidence.map((e) => evidenceText(e, t)).join(', ')), md(ruleBasisText(f, t)),
   ])), '');
   out.push(`### ${t('ui.dataset')}`, '');
   out.push(table([t('ui.dataset'), t('ui.records'), t('ui.fields'), t('ui.level'), t('ui.score'), t('ui.vector')], a.datasets.map((d) => [

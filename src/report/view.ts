@@ -78,6 +78,26 @@ export function rangeText(r: Assessment['penalties']['ranges'][number], t: Trans
   return r.kind === 'coercive' ? `${t(`penalty.${r.code}`)} (${t('ui.coercive')})` : t(`penalty.${r.code}`);
 }
 
+/** A factor's evidence in words: field types by label, circumstances and counts named in the language. */
+export function evidenceText(e: string, t: Translator): string {
+  const lang = t.lang ?? 'en';
+  const field = fieldById(e);
+  if (field) return field.label[lang];
+  const m = /^([a-z. ()]+): (.+)$/.exec(e);
+  if (m && t(`evidence.${m[1]}`) !== `evidence.${m[1]}`) {
+    const v = m[2]!;
+    const value = /^\d+$/.test(v) ? fmtNumber(Number(v), lang) : t(`evidence.value.${v}`) !== `evidence.value.${v}` ? t(`evidence.value.${v}`) : fieldById(v)?.label[lang] ?? cleanText(v);
+    return `${t(`evidence.${m[1]}`)}: ${value}`;
+  }
+  return cleanText(e);
+}
+
+/** The basis of a severity rule in the language (data/severity.yaml holds the English one for JSON). */
+export function ruleBasisText(f: Factor, t: Translator): string {
+  const key = `ruleBasis.${f.rule}`;
+  return t(key) === key ? cleanText(f.basis) : t(key);
+}
+
 export function factorText(f: Factor, t: Translator): string {
   return t(`rule.${f.rule}`);
 }
