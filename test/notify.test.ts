@@ -150,6 +150,20 @@ describe('files and formats', () => {
     expect(existsSync(join(d, 'summary.md'))).toBe(false);
   });
 
+  it('a portfolio\'s drafts are named by incident id and come with an index of documents and deadlines', () => {
+    const d = mkdtempSync(join(tmpdir(), 'breach-'));
+    const r = run(['notify', new URL('../data/examples/portafolio.csv', import.meta.url).pathname, '--out-dir', d, '-q']);
+    expect(r.status).toBe(0);
+    const files = readdirSync(d).sort();
+    expect(files).toContain('index.md');
+    expect(files).toContain('INC-01-summary.md');
+    expect(files).toContain('INC-04-notice-regulator.md');
+    expect(files.some((f) => f.startsWith('incident-'))).toBe(false);
+    const index = readFileSync(join(d, 'index.md'), 'utf8');
+    expect(index).toContain('# Índice de borradores');
+    expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*INC-04-notice-regulator\.md \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
+  });
+
   it('HTML is self-contained and escapes what it must', () => {
     const evil = fixture('test/fixtures/notify-complete.yaml').replace('title: Expedientes de personal expuestos', 'title: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"');
     const d = drafts(evil);

@@ -7,6 +7,8 @@ import { translator } from '../i18n/index.js';
 import { buildDrafts, notifyEn, notifyEs } from '../notify/documents.js';
 import { type DraftFormat, EXTENSION, renderDraft } from '../notify/render.js';
 import { toHtmlBundle } from '../notify/html-bundle.js';
+import { filePrefix, indexDocument, type IndexEntry } from '../notify/index-page.js';
+import { cleanText } from '../util/sanitize.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
 import { cliText } from './cli-messages.js';
 import { uiLang } from '../i18n/ui-lang.js';
@@ -32,14 +34,24 @@ export async function runNotify(files: string[], opts: NotifyOptions): Promise<n
     const outputs: { name: string; text: string }[] = [];
     const missingLines: { source: string; document: string; text: string }[] = [];
     const allDocs: { prefix: string; docs: ReturnType<typeof buildDrafts>['documents'] }[] = [];
+    const index: IndexEntry[] = [];
+    const used = new Set<string>();
     incidents.forEach((i, k) => {
       const a = assess(i.incident, i.source, asOf ? { asOf } : {});
       const drafts = buildDrafts(a, lang, t, { issued });
-      const prefix = many ? `incident-${k + 1}-` : '';
+      // A portfolio's drafts are named by the incident's id (INC-01-summary.md); else by its position.
+      const key = i.source.includes('#') ? i.source.slice(i.source.lastIndexOf('#') + 1) : '';
+      let id = key && !/^\d+$/.test(key) ? filePrefix(key) : `incident-${k + 1}`;
+      while (many && used.has(id)) id = `${id}-${k + 1}`;
+      used.add(id);
+      const prefix = many ? `${id}-` : '';
       allDocs.push({ prefix, docs: drafts.documents });
-      for (const d of drafts.documents) outputs.push({ name: `${prefix}${d.id}.${EXTENSION[opts.format]}`, text: renderDraft(d, opts.format, labels, lang) });
+      const files = drafts.documents.map((d) => ({ doc: d, name: `${prefix}${d.id}.${EXTENSION[opts.format]}` }));
+      index.push({ id, title: cleanText(i.incident.title ?? i.source), files });
+      for (const f of files) outputs.push({ name: f.name, text: renderDraft(f.doc, opts.format, labels, lang) });
       for (const x of drafts.missing) missingLines.push({ source: i.source, document: x.document, text: x.text });
     });
+    if (many) outputs.unshift({ name: `index.${EXTENSION[opts.format]}`, text: renderDraft(indexDocument(index, lang), opts.format, labels, lang) });
     if (opts.outDir) {
       const dir = resolve(opts.outDir);
       if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${opts.outDir} is not a directory`, 'out-dir.not-dir', { dir: opts.outDir });

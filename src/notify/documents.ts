@@ -29,6 +29,9 @@ export interface DraftDocument {
   meta: [string, string][];
   /** Notices are letters: date line, reference, addressee, salutation, closing and signature. */
   letter?: Letter;
+  /** For an index of drafts: who receives the document and when it is due, in words. */
+  recipient?: string;
+  due?: string;
   sections: Section[];
 }
 
@@ -246,7 +249,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         { kind: 'list', items: o.deadline.milestones.map(milestoneText) },
       ] });
     }
-    return { id, title: n(`doc.${id}` as NotifyKey), meta: id === 'public-notice' ? [[n('draft.note'), n('public-notice.caveat')]] : [], letter: letterFor(id, o), sections };
+    return { id, title: n(`doc.${id}` as NotifyKey), meta: id === 'public-notice' ? [[n('draft.note'), n('public-notice.caveat')]] : [], letter: letterFor(id, o), sections, recipient: cleanText(addressee(o)), due: dueText(o) };
   };
   for (const o of a.obligations) {
     const id = DOC_FOR[o.code];
@@ -258,7 +261,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       continue;
     }
     const sections: Section[] = o.content.map((code) => ({ code, heading: n(`item.${code}` as NotifyKey), blocks: sectionFor(id, code) }));
-    documents.push({ id, title: n(`doc.${id}` as NotifyKey), meta: metaOf(o), sections });
+    documents.push({ id, title: n(`doc.${id}` as NotifyKey), meta: metaOf(o), sections, recipient: cleanText(addressee(o)), due: dueText(o) });
   }
 
   // Not significant (or neutralised): the record of the decision and the evidence behind it.

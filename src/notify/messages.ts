@@ -187,6 +187,10 @@ export const notifyEs = {
   'people-item.recommendations': 'Qué puede hacer usted para protegerse',
   'people-item.corrective-actions': 'Qué hemos hecho',
   'people-item.more-information': 'Dónde obtener más información',
+  'doc.index': 'Índice de borradores',
+  'index.document': 'Documento',
+  'index.file': 'Archivo',
+  'index.lead': 'Borradores de {count} incidentes. Cada incidente tiene su hoja resumen con todas las obligaciones y plazos.',
 };
 
 export type NotifyKey = keyof typeof notifyEs;
@@ -379,4 +383,8 @@ export const notifyEn: Record<NotifyKey, string> = {
   'people-item.recommendations': 'What you can do to protect yourself',
   'people-item.corrective-actions': 'What we have done',
   'people-item.more-information': 'Where to get more information',
+  'doc.index': 'Index of drafts',
+  'index.document': 'Document',
+  'index.file': 'File',
+  'index.lead': 'Drafts for {count} incidents. Each incident has its summary sheet with every obligation and deadline.',
 };
