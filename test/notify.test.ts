@@ -164,6 +164,18 @@ describe('files and formats', () => {
     expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*INC-04-notice-regulator\.md \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
   });
 
+  it('a CSV portfolio carries the response items as optional columns (Spanish headers), so its drafts can be complete', () => {
+    const csv = 'incidente,titulo,conjunto,registros,campos,responsable,sector,rama,fecha,confidencialidad,confirmado_el,lugar,resumen_publico,acciones,contacto_correo,firmante,cargo_del_firmante,destinatario_autoridad,circunstancias,sistemas,identificado_el,investigacion_iniciada_el,causa\n'
+      + 'INC-07,Nómina expuesta,nomina,5000,full_name;curp;salary,Secretaría de Ejemplo,público,federal-executive,2025-05-12,unknown-recipients,2025-05-12 10:00,Ciudad de México,Un archivo de nómina quedó accesible en internet.,Se retiró el archivo;Se cambiaron las claves,datos@ejemplo.gob.mx,Mtra. Ana Pérez,Titular de la Unidad de Transparencia,Persona titular de la SABG,Un archivo quedó público,servidor de archivos,2025-05-12 09:00,2025-05-12 09:30,permisos mal configurados\n';
+    const [a] = assessText(csv, { format: 'csv', file: 'p.csv' });
+    expect(a!.incident.response).toMatchObject({ place: 'Ciudad de México', actions: ['Se retiró el archivo', 'Se cambiaron las claves'], officer: { name: 'Mtra. Ana Pérez' }, addressee: { authority: 'Persona titular de la SABG' } });
+    const d = buildDrafts(a!, 'es', translator('es'), { issued: '2026-11-21' });
+    expect(d.missing).toEqual([]);
+    // An officer's position without a name is located at its cell.
+    const bad = csv.replace('Mtra. Ana Pérez', '');
+    expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: missing required key `name` in response\.officer/);
+  });
+
   it('HTML is self-contained and escapes what it must', () => {
     const evil = fixture('test/fixtures/notify-complete.yaml').replace('title: Expedientes de personal expuestos', 'title: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"');
     const d = drafts(evil);
@@ -218,7 +230,7 @@ describe('letters, not forms', () => {
     expect(md).toMatch(/Oficio núm\. (\\_){4}/);
     expect(md).toContain('Persona titular de la Secretaría  \nSecretaría Anticorrupción y Buen Gobierno');
     expect(md).toContain('**P r e s e n t e**');
-    expect(md).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados y el artículo 66 de los Lineamientos Generales');
+    expect(md).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados y en el artículo 66 de los Lineamientos Generales');
     expect(md).toMatch(/Atentamente\n[\s\S]*Titular de la Unidad de Transparencia {2}\nOficial de protección de datos {2}\nSecretaría Federal de Ejemplo/);
     expect(md).not.toContain('Expedientes de personal expuestos'); // the internal title
   });

@@ -160,6 +160,15 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         circumstances: dropEmpty({ confidentiality: inc('confidentiality'), integrity: inc('integrity'), availability: inc('availability'), malicious: bool('malicious'), unintelligible: bool('unintelligible'), insider: bool('insider'), deception: bool('deception') }),
         subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
       }),
+      response: dropEmpty({
+        confirmed_at: inc('confirmed_at'), identified_at: inc('identified_at'), investigation_started_at: inc('investigation_started_at'),
+        place: inc('place'), public_summary: inc('public_summary'), channel: inc('channel'),
+        nature: inc('nature'), cause: inc('cause'), circumstances: inc('circumstances'), systems: inc('systems'), consequences: inc('consequences'),
+        actions: inc('actions') === undefined ? undefined : splitList(inc('actions')!),
+        contact: dropEmpty({ channel: inc('contact_channel'), email: inc('contact_email'), phone: inc('contact_phone'), url: inc('contact_url'), address: inc('contact_address') }),
+        officer: dropEmpty({ name: inc('officer_name'), role: inc('officer_role'), email: inc('officer_email'), phone: inc('officer_phone') }),
+        addressee: dropEmpty({ authority: inc('addressee_authority'), regulator: inc('addressee_regulator'), controller: inc('addressee_controller') }),
+      }),
       datasets: members.map((row) => {
         const notes = cell(row, 'notes');
         const ds: Record<string, unknown> = { name: cell(row, 'dataset'), records: cell(row, 'records'), fields: splitList(cell(row, 'fields')) };
@@ -174,7 +183,8 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         const row = members[a]!;
         return { line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c) ?? 0, delimiter) };
       }
-      const name = [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident') as CsvColumn | undefined;
+      const nested = top === 'response' && typeof a === 'string' && (a === 'contact' || a === 'officer' || a === 'addressee') ? `${a}_${typeof b === 'string' ? b : a === 'officer' ? 'name' : ''}` : undefined;
+      const name = (nested && nested in CSV_COLUMNS ? nested : [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident')) as CsvColumn | undefined;
       const col = name === undefined && path.includes('controller') ? 'controller' : name;
       const row = (col && source.get(col)) ?? members[0]!;
       return { line: lineOf(row.index), col: col && columns.has(col) ? charCol(text, lineOf(row.index), columns.get(col)!, delimiter) : 1 };

@@ -37,33 +37,58 @@ export function lawName(code: string): string {
   return name ? name.replace(/\s*\(\d{4}\)$/, '') : code;
 }
 
-/** "40, 41" → "los artículos 40 y 41"; "59-IV" → "el artículo 59, fracción IV". */
-function articles(article: string, lang: 'es' | 'en'): string {
-  const list = article.split(/,\s*/).map((a) => {
-    const m = /^(\d+(?:\s*bis)?)-([IVXLC]+)$/.exec(a);
-    return m ? (lang === 'es' ? `${m[1]}, fracción ${m[2]}` : `${m[1]}, section ${m[2]}`) : a;
-  });
-  const and = lang === 'es' ? ' y ' : ' and ';
-  const joined = list.length > 1 ? `${list.slice(0, -1).join(', ')}${and}${list[list.length - 1]}` : list[0] ?? '';
-  if (lang === 'es') return `${list.length > 1 ? 'los artículos' : 'el artículo'} ${joined}`;
-  return `${list.length > 1 ? 'articles' : 'article'} ${joined}`;
+const joinAnd = (list: string[], lang: 'es' | 'en') => (list.length > 1 ? `${list.slice(0, -1).join(', ')}${lang === 'es' ? ' y ' : ' and '}${list[list.length - 1]}` : list[0] ?? '');
+
+/** One group of an article citation: "3-II, 3-XXVI" → "el artículo 3, fracciones II y XXVI"; "transitorios 4, 19" → "los artículos transitorios 4 y 19". */
+function articleGroup(group: string, lang: 'es' | 'en'): string {
+  const trans = /^transitorios?\s+(.+)$/i.exec(group);
+  if (trans) {
+    const list = trans[1]!.split(/,\s*/);
+    if (lang === 'es') return `${list.length > 1 ? 'los artículos transitorios' : 'el artículo transitorio'} ${joinAnd(list, lang)}`;
+    return `${list.length > 1 ? 'transitory articles' : 'transitory article'} ${joinAnd(list, lang)}`;
+  }
+  const arts: { num: string; fracs: string[] }[] = [];
+  for (const item of group.split(/,\s*/)) {
+    const m = /^(\d+(?:\s*bis)?)(?:-([IVXLC]+))?$/.exec(item);
+    const num = m ? m[1]! : item;
+    let a = arts.find((x) => x.num === num);
+    if (!a) arts.push((a = { num, fracs: [] }));
+    if (m?.[2]) a.fracs.push(m[2]);
+  }
+  const text = arts.map((a) => (a.fracs.length
+    ? `${a.num}, ${lang === 'es' ? (a.fracs.length > 1 ? 'fracciones' : 'fracción') : (a.fracs.length > 1 ? 'sections' : 'section')} ${joinAnd(a.fracs, lang)}`
+    : a.num));
+  if (lang === 'es') return `${arts.length > 1 ? 'los artículos' : 'el artículo'} ${joinAnd(text, lang)}`;
+  return `${arts.length > 1 ? 'articles' : 'article'} ${joinAnd(text, lang)}`;
 }
 
-/** "el artículo 40 de la Ley General de ... y el artículo 66 de los Lineamientos ..." */
+/** "40, 41" → "los artículos 40 y 41"; "59-IV" → "el artículo 59, fracción IV"; groups split by ";". */
+function articles(article: string, lang: 'es' | 'en'): string {
+  const groups = article.split(/;\s*/).filter(Boolean).map((g) => articleGroup(g, lang));
+  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')}, ${lang === 'es' ? 'y' : 'and'} ${groups[groups.length - 1]}` : groups[0] ?? '';
+}
+
+/** "el artículo 40 de la Ley General de ... y el artículo 66 de los Lineamientos ..." (citations of one law merged). */
 export function basisSentence(basis: readonly Basis[], lang: 'es' | 'en'): string {
-  const parts = basis.map((b) => {
+  const byLaw: { name: string; articles: string[] }[] = [];
+  for (const b of basis) {
     const name = lawName(b.law);
+    let e = byLaw.find((x) => x.name === name);
+    if (!e) byLaw.push((e = { name, articles: [] }));
+    if (b.article) e.articles.push(b.article);
+  }
+  const parts = byLaw.map(({ name, articles: list }) => {
+    const arts = list.length ? articles(list.join('; '), lang) : '';
     if (lang === 'es') {
       const art = lawArticle(name);
       const of = art === 'el' ? `del ${name}` : `de ${art} ${name}`;
-      const arts = b.article ? articles(b.article, lang) : '';
-      return arts ? `${arts}${/fracción [IVXLC]+$/.test(arts) ? ', ' : ' '}${of}` : `${art} ${name}`;
+      return arts ? `${arts}${/(fracción|fracciones) [IVXLC ,y]+$/.test(arts) ? ', ' : ' '}${of}` : `${art} ${name}`;
     }
-    const arts = b.article ? articles(b.article, lang) : '';
-    return arts ? `${arts}${/section [IVXLC]+$/.test(arts) ? ',' : ''} of the ${name}` : `the ${name}`;
+    return arts ? `${arts}${/sections? [IVXLC ,and]+$/.test(arts) ? ',' : ''} of the ${name}` : `the ${name}`;
   });
-  const and = lang === 'es' ? ' y ' : ' and ';
-  return parts.length > 1 ? `${parts.slice(0, -1).join(', ')}${and}${parts[parts.length - 1]}` : parts[0] ?? '';
+  // Spanish repeats the preposition before each law: "en el artículo 40 de la Ley ... y en el artículo 66 de los Lineamientos".
+  if (lang === 'es' && parts.length > 1) return `${parts.slice(0, -1).join(', en ')} y en ${parts[parts.length - 1]}`;
+  return joinAnd(parts, lang);
 }
 
 /** The full name of a state body from its acronym, where the data know it with certainty. */
