@@ -63,13 +63,14 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   const table = new Table({ head: ['#', t('scan.col.column'), t('scan.col.field'), t('scan.col.confidence'), t('scan.col.valid'), t('scan.col.examples')], colWidths: [4, 16, 15, 7, 9, 25], wordWrap: true, style: { head: [], border: [] } });
   for (const c of p.columns) table.push([String(c.index + 1), c.name, c.field ?? t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, c.examples.join(' ')]);
   lines.push(table.toString());
-  if (p.key) lines.push(t('scan.people', { people: n(p.key.distinct), field: p.key.field }));
+  const label = (id: string) => fieldById(id)?.label[lang] ?? id;
+  if (p.key) lines.push(t('scan.people', { people: n(p.key.distinct), field: label(p.key.field) }));
   const m = p.minors;
   if (m) {
     const share = (m.share * 100).toFixed(2);
     lines.push(m.unit === 'people' && p.key
-      ? t('scan.minors.people', { share, key: p.key.field, people: n(m.estimate), rows: n(m.rows), field: m.field, tested: n(m.tested) })
-      : t('scan.minors.rows', { share, tested: n(m.tested), field: m.field, rows: n(m.rows) }));
+      ? t('scan.minors.people', { share, key: label(p.key.field), people: n(m.estimate), rows: n(m.rows), field: label(m.field), tested: n(m.tested) })
+      : t('scan.minors.rows', { share, tested: n(m.tested), field: label(m.field), rows: n(m.rows) }));
   }
   const notes = p.columns.map((c) => noteText(c, t, lang)).filter((x): x is string => !!x);
   if (notes.length) lines.push(t('scan.notes'), ...notes.map((x) => cleanText(x)));

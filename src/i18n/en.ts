@@ -235,7 +235,7 @@ export const en = {
   'scan.minors.rows': '  minors: {share} % of {tested} rows with a {field} checked ≈ {rows} rows (no key column: rows, not people)',
   'scan.notes': '  why:',
   'scan.note.header-kept.check': '  column {column}: header says {field}; {share} % pass the check digit ({shape} % have its shape): test data, corrupted or obfuscated? Kept as {field}: the leak exposes what the column was meant to hold.',
-  'scan.note.header-kept.shape': '  column {column}: header says {field}; {share} % of the values have its shape: test data, corrupted or obfuscated? Kept as {field}: the leak exposes what the column was meant to hold.',
+  'scan.note.header-kept.shape': '  column {column}: header says {field}; only {share} % of the values have the shape breach checks: another format, test data or obfuscated? Kept as {field}: the leak exposes what the column was meant to hold.',
   'scan.note.header-overruled.to': '  column {column}: header says {field}, but the values are {valueField} ({share} % valid as {field}); classified as {valueField}.',
   'scan.note.header-overruled.none': '  column {column}: header says {field}, but only {share} % of the values look like one (products, places, free text?); left unknown.',
   'scan.note.empty': '  column {column}: header says {field}; no value in the sample to check it.',
@@ -245,6 +245,7 @@ export const en = {
   'scan.describe.kept': 'kept from the header: {note}',
   'scan.describe.overruled': 'not listed: {note}',
   'scan.describe.dropped': 'not listed (--trust-values): {note}',
+  'scan.describe.header': '# Written by `breach scan --describe`: what the dump holds, detected from its columns.\n# Review it: circumstances default to unknown recipients; add malice, groups and dates you know.',
 };
 
 export type MessageKey = keyof typeof en;

@@ -237,7 +237,7 @@ export const es: Record<MessageKey, string> = {
   'scan.minors.rows': '  menores de edad: {share} % de {tested} filas con {field} revisadas ≈ {rows} filas (sin columna llave: filas, no personas)',
   'scan.notes': '  por qué:',
   'scan.note.header-kept.check': '  columna {column}: el encabezado dice {field}; {share} % pasa el dígito verificador ({shape} % tiene su forma): ¿datos de prueba, corruptos u ofuscados? Se conserva como {field}: la filtración expone lo que la columna debía contener.',
-  'scan.note.header-kept.shape': '  columna {column}: el encabezado dice {field}; {share} % de los valores tiene su forma: ¿datos de prueba, corruptos u ofuscados? Se conserva como {field}: la filtración expone lo que la columna debía contener.',
+  'scan.note.header-kept.shape': '  columna {column}: el encabezado dice {field}; solo {share} % de los valores tiene la forma que breach comprueba: ¿otro formato, datos de prueba u ofuscados? Se conserva como {field}: la filtración expone lo que la columna debía contener.',
   'scan.note.header-overruled.to': '  columna {column}: el encabezado dice {field}, pero los valores son {valueField} ({share} % válidos como {field}); se clasifica como {valueField}.',
   'scan.note.header-overruled.none': '  columna {column}: el encabezado dice {field}, pero solo {share} % de los valores lo parece (¿productos, lugares, texto libre?); queda como desconocida.',
   'scan.note.empty': '  columna {column}: el encabezado dice {field}; no hay valores en la muestra para comprobarlo.',
@@ -247,4 +247,5 @@ export const es: Record<MessageKey, string> = {
   'scan.describe.kept': 'conservado por el encabezado: {note}',
   'scan.describe.overruled': 'no incluido: {note}',
   'scan.describe.dropped': 'no incluido (--trust-values): {note}',
+  'scan.describe.header': '# Escrito por `breach scan --describe`: lo que contiene el volcado, detectado por sus columnas.\n# Revíselo: las circunstancias suponen destinatarios desconocidos; añada dolo, grupos y fechas que conozca.',
 };

@@ -53,7 +53,7 @@ export function describe(profiles: FileProfile[], o: DescribeOptions): string {
       ].filter(Boolean).join('; '),
     })),
   };
-  const header = [
+  const header = o.t ? o.t('scan.describe.header') : [
     '# Written by `breach scan --describe`: what the dump holds, detected from its columns.',
     '# Review it: circumstances default to unknown recipients; add malice, groups and dates you know.',
   ].join('\n');
