@@ -45,19 +45,19 @@ export const TYPES: Record<ValueType, TypeRule> = {
   ip: { test: v.isIp, field: 'ip_address', alone: 0.97, withHeader: 0.8 },
 };
 
-/** Counters beyond the types: shapes of check-digit types, name evidence, digits. */
-export type AuxKey = `${ValueType}~shape` | 'name_known' | 'given_known' | 'surname_known' | 'digits';
+/** Counters beyond the types: shapes of check-digit types, name evidence. */
+export type AuxKey = `${ValueType}~shape` | 'name_known' | 'given_known' | 'surname_known';
 export type TestKey = ValueType | AuxKey;
 export type Counts = Partial<Record<TestKey, number>>;
 
 const VALUE_TYPES = Object.keys(TYPES) as ValueType[];
 const AUX: [AuxKey, (s: string) => boolean][] = [
   ...VALUE_TYPES.filter((t) => TYPES[t].shape).map((t) => [`${t}~shape`, TYPES[t].shape!] as [AuxKey, (s: string) => boolean]),
-  ['name_known', isKnownName], ['given_known', isKnownGiven], ['surname_known', isKnownSurname], ['digits', (s) => /\d/.test(s)],
+  ['name_known', isKnownName], ['given_known', isKnownGiven], ['surname_known', isKnownSurname],
 ];
 /** Every counter's test, by key (the --full workers count the keys each column needs). */
 export const TESTS: Record<TestKey, (s: string) => boolean> = Object.fromEntries([...VALUE_TYPES.map((t) => [t, TYPES[t].test]), ...AUX]) as Record<TestKey, (s: string) => boolean>;
-const NAME_EVIDENCE: TestKey[] = ['name', 'name_part', 'name_known', 'given_known', 'surname_known', 'digits'];
+const NAME_EVIDENCE: TestKey[] = ['name', 'name_part', 'name_known', 'given_known', 'surname_known'];
 
 /** Which value types can stand for which catalogue fields when the header names them. */
 const FIELD_TYPES: Record<string, ValueType[]> = {
@@ -97,8 +97,9 @@ export function headerField(header: string): string | undefined {
  * - header: the header names a field no validator can check (health, job title), or the column is empty;
  * - header-kept-despite-values: the header names a checkable type the values fail; the leak still
  *   exposes what the column was meant to hold, so the field is kept, with a note;
- * - header-overruled-by-values: the values are clearly something else (another type, or digits
- *   under a name header, or the header only shares a word with an alias): the values decide;
+ * - header-overruled-by-values: the values are another type, or the header names a name (no check
+ *   digit to fail: values without a name's shape are products, places, codes) or only shares a
+ *   word with an alias (nombre_producto): the values decide, unknown if they prove nothing;
  * - unknown: neither header nor values explain the column.
  */
 export type Reason = 'value' | 'header+value' | 'header' | 'header-kept-despite-values' | 'header-overruled-by-values' | 'unknown';
@@ -149,28 +150,37 @@ export interface ColumnVerdict {
 
 /** Counts, for a column's values, how many each test accepts (up to `limit` non-empty values). */
 export function countValid(values: Iterable<string>, limit = 2000): { tested: number; valid: Counts; distinct: number } {
-  const valid: Counts = {};
-  const seen = new Set<string>();
   const tests = Object.entries(TESTS) as [TestKey, (s: string) => boolean][];
+  const valid: Counts = Object.fromEntries(tests.map(([k]) => [k, 0]));
+  const seen = new Set<string>();
   let tested = 0;
   for (const raw of values) {
     const s = raw.trim();
     if (!s) continue;
     if (tested++ >= limit) { tested--; break; }
     seen.add(s);
-    for (const [k, test] of tests) if (test(s)) valid[k] = (valid[k] ?? 0) + 1;
+    for (const [k, test] of tests) if (test(s)) valid[k]!++;
   }
   return { tested, valid, distinct: seen.size };
 }
 
-/** The counters --full must keep for a column the head judged (its type, header types, name evidence; all when unknown). */
+/**
+ * The counters --full must keep for a column the head judged: a column the values confirmed keeps
+ * its type (and the type's shape, for the check-digit share); others are tested as what their
+ * header names, and, when still unexplained, against every type the values alone can prove.
+ */
 export function testsFor(verdict: ColumnVerdict): TestKey[] {
+  const confirmed = verdict.valueType && (verdict.reason === 'value' || verdict.reason === 'header+value');
   const types = new Set<ValueType>(verdict.valueType ? [verdict.valueType] : []);
-  for (const t of FIELD_TYPES[verdict.header?.field ?? ''] ?? []) types.add(t);
-  if (!verdict.field || verdict.reason === 'header-overruled-by-values') for (const t of VALUE_TYPES) if (TYPES[t].alone !== undefined) types.add(t);
+  if (!confirmed) for (const t of FIELD_TYPES[verdict.header?.field ?? ''] ?? []) types.add(t);
+  // Shapes (for the check-digit share) only for the types the column is or is said to be: an
+  // unexplained column tested against every type would pay twice for evidence nobody reads.
   const keys = new Set<TestKey>(types);
   for (const t of types) if (TYPES[t].shape) keys.add(`${t}~shape`);
-  if (types.has('name') || types.has('name_part') || !verdict.field || verdict.reason === 'header-overruled-by-values') for (const k of NAME_EVIDENCE) keys.add(k);
+  const open = !verdict.field || verdict.reason === 'header-overruled-by-values';
+  if (open) for (const t of VALUE_TYPES) if (TYPES[t].alone !== undefined) keys.add(t);
+  // Name evidence: one analysis per value serves all five counters (names.ts).
+  if (open || types.has('name') || types.has('name_part')) for (const k of NAME_EVIDENCE) keys.add(k);
   return [...keys];
 }
 
@@ -189,7 +199,7 @@ export function classify(header: string | undefined, tested: number, valid: Coun
   const hm = header ? headerMatch(header) : undefined;
   const count = (k: TestKey) => valid[k] ?? 0;
   const share = (k: TestKey) => (tested ? count(k) / tested : 0);
-  const candidates = candidatesOf(hm, tested, count);
+  const candidates = candidatesOf(hm, tested, count, (k) => valid[k]);
   const base = { tested, header: hm ?? null, distinctShare: round(tested ? distinct / tested : 0), candidates, ...(hm && { headerField: hm.field }) };
   const scale = Math.min(1, tested / MIN_VALUES);
   const conf = (s: number) => round(Math.min(0.99, 0.6 + 0.4 * s) * Math.max(0.5, scale));
@@ -254,20 +264,21 @@ function headerShares(field: string, share: (k: TestKey) => number): Pick<Column
   return { share: round(share(t)), ...(shape !== undefined && { shapeShare: shape, checkDigit: true }) };
 }
 
-function candidatesOf(hm: HeaderMatch | undefined, tested: number, count: (k: TestKey) => number): Candidate[] {
+function candidatesOf(hm: HeaderMatch | undefined, tested: number, count: (k: TestKey) => number, counted: (k: TestKey) => number | undefined): Candidate[] {
   if (!tested) return [];
   const headerTypes = new Set(FIELD_TYPES[hm?.field ?? ''] ?? []);
   const out: Candidate[] = [];
   for (const t of VALUE_TYPES) {
     const n = count(t);
-    const shape = TYPES[t].shape ? count(`${t}~shape`) : undefined;
+    const shape = TYPES[t].shape ? counted(`${t}~shape`) : undefined;
     if (!n && !headerTypes.has(t) && !shape) continue;
     const c: Candidate = { type: t, field: TYPES[t].field, share: round(n / tested) };
     if (shape !== undefined) {
       c.shapeShare = round(shape / tested);
       c.checkDigitShare = shape ? round(Math.min(n, shape) / shape) : 0;
     }
-    if (t === 'name' || t === 'name_part') c.knownNameShare = round(count('name_known') / tested);
+    const known = counted('name_known');
+    if ((t === 'name' || t === 'name_part') && known !== undefined) c.knownNameShare = round(known / tested);
     out.push(c);
   }
   return out.sort((a, b) => b.share - a.share);

@@ -5,7 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { classify, type Counts, TESTS, type TestKey, testsFor } from './classify.js';
+import { classify, type Counts, testsFor } from './classify.js';
 import { HyperLogLog } from './hll.js';
 import { maskedExamples } from './mask.js';
 import { type FileProfile, openDump, type ScanOptions, streamError } from './profile.js';
@@ -150,7 +150,8 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   }
   opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: totals.rows });
   const columns = info.names.map((name, i) => {
-    const valid = Object.fromEntries((Object.keys(TESTS) as TestKey[]).map((t) => [t, totals.valid[i]![t] ?? 0])) as Counts;
+    // Only the counters this column kept: an untested shape is absent from the evidence, not 0 %.
+    const valid = Object.fromEntries(cfg.types[i]!.map((t) => [t, totals.valid[i]![t] ?? 0])) as Counts;
     const head = info.verdicts[i]!;
     // Header-only columns keep the head's verdict; others are judged on every value.
     const verdict = head.reason === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));

@@ -9,6 +9,7 @@ const DATA = raw as NameData;
 
 /** Uppercase, accents stripped (Ñ kept as N), periods dropped: the form the lists are written in. */
 export function fold(word: string): string {
+  if (/^[A-Za-z]+$/.test(word)) return word.toUpperCase();
   return word.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\./g, '');
 }
 
@@ -23,27 +24,41 @@ const LETTER = 'A-Za-zÁÉÍÓÚÜÑáéíóúüñÀÈÌÒÙàèìòùÄËÏÖä
 /** One name word: letters, inner apostrophes or hyphens (O'FARRILL, PÉREZ-GIL), or an initial / MA. abbreviation. */
 const WORD = new RegExp(`^(?:[${LETTER}]+(?:['’-][${LETTER}]+)*|[${LETTER}]{1,3}\\.)$`);
 
-/** The words of a value when it has a name's shape (letters only, 1-5 words, not only particles), else undefined. */
+/**
+ * The folded words of a value, particles left out (MARÍA DE LOURDES → MARIA, LOURDES), when the
+ * value has a name's shape: letters only, one to six words, none of them a word names never hold,
+ * not only particles. Undefined otherwise.
+ */
 function nameWords(v: string): string[] | undefined {
+  // The name tests run one after another on the same value: analyse it once.
+  if (v === lastValue) return lastWords;
+  lastValue = v;
+  return (lastWords = analyse(v));
+}
+let lastValue: string | undefined;
+let lastWords: string[] | undefined;
+
+function analyse(v: string): string[] | undefined {
   const s = v.trim();
   if (s.length < 2 || s.length > 60) return undefined;
   const parts = s.split(/\s+/);
-  if (parts.length > 5) return undefined;
-  let core = 0;
+  if (parts.length > 6) return undefined;
+  const core: string[] = [];
   for (const w of parts) {
     if (!WORD.test(w)) return undefined;
     const f = fold(w);
     if (PARTICLES.has(f)) continue;
     if (NON_NAME.has(f)) return undefined;
-    core++;
+    core.push(f);
   }
-  return core ? parts : undefined;
+  return core.length ? core : undefined;
 }
 
 /**
- * A given name or a surname as written in its own column: one to five words (particles
- * allowed: DE LA CRUZ, MARÍA DE LOS ÁNGELES), letters only, none of them a word names never hold
- * (upper, title or lower case: the header or common names must back a column of them). "TORNILLO 3/8 GALV", "sin observaciones", "COL. DEL VALLE CENTRO" fail.
+ * A given name or a surname as written in its own column: one to six words (particles allowed:
+ * DE LA CRUZ, MARÍA DE LOS ÁNGELES), letters only, none of them a word names never hold (upper,
+ * title or lower case: the header or common names must back a column of them).
+ * "TORNILLO 3/8 GALV", "sin observaciones", "COL. DEL VALLE CENTRO" fail.
  */
 export function isNamePart(v: string): boolean {
   return nameWords(v) !== undefined;
@@ -51,23 +66,17 @@ export function isNamePart(v: string): boolean {
 
 /** A name part with at least one word in the lists of common Mexican given names or surnames. */
 export function isKnownName(v: string): boolean {
-  const ws = nameWords(v);
-  return !!ws?.some((w) => { const f = fold(w); return GIVEN.has(f) || SURNAMES.has(f); });
+  return !!nameWords(v)?.some((f) => GIVEN.has(f) || SURNAMES.has(f));
 }
 
 /** A name part whose first word is a common given name (JUAN, MA., GUADALUPE). */
 export function isKnownGiven(v: string): boolean {
-  const first = nameWords(v)?.map(fold).find((f) => !PARTICLES.has(f));
+  const first = nameWords(v)?.[0];
   return first !== undefined && GIVEN.has(first);
 }
 
 /** A name part whose first word (after particles: DE LA CRUZ) is a common surname. */
 export function isKnownSurname(v: string): boolean {
-  const first = nameWords(v)?.map(fold).find((f) => !PARTICLES.has(f));
+  const first = nameWords(v)?.[0];
   return first !== undefined && SURNAMES.has(first);
-}
-
-/** Whether any word of a value is one names never hold (a place, product or status word). */
-export function hasNonNameWord(v: string): boolean {
-  return v.split(/[\s,.;:/()]+/).some((w) => w && NON_NAME.has(fold(w)));
 }

@@ -1,6 +1,6 @@
 // Validators for Mexican identifiers and common personal-data values (identifiers.md).
 // Written from the published algorithms; they never throw and take raw cell text.
-import { hasNonNameWord } from './names.js';
+import { isNamePart } from './names.js';
 
 /** Trim, uppercase, drop spaces, '-', '.', '/' (not for e-mails). */
 export function normId(v: string): string {
@@ -186,7 +186,8 @@ export function isName(v: string): boolean {
     if (CAPITAL.test(w)) capitalised++;
     else if (!PARTICLES.has(w.toLowerCase())) return false;
   }
-  return capitalised >= 2 && !hasNonNameWord(s);
+  // No word that names never hold (COL., LOMAS, AUXILIAR...): the name-part analysis decides it.
+  return capitalised >= 2 && isNamePart(s);
 }
 
 const STREET = /\b(CALLE|C\.|AV\.?|AVENIDA|BLVD|BOULEVARD|CALZ|CALZADA|COL\.?|COLONIA|PRIV|PRIVADA|CERRADA|ANDADOR|CARRETERA|KM|MZ|MANZANA|LT|LOTE|NUM|NO\.|#|INT|EXT|FRACC|UNIDAD|EDIF)\b/i;
