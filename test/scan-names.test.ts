@@ -108,6 +108,15 @@ describe('names in three columns (given names, paternal and maternal surname)', 
     }
     expect(run(['scan', f, '--lang', 'en']).stdout).toContain('header says full name, but only 0 % of the values look like one');
   });
+  it('a nombre column of companies or categories (a name\'s shape, no common name) stays unknown, with a reason', () => {
+    const companies = ['Telcel', 'Bimbo', 'Liverpool', 'Coppel', 'Elektra', 'Soriana', 'Chedraui', 'Cinépolis', 'Gansito Marinela', 'Aeroméxico', 'Televisa', 'Walmart'];
+    const f = join(dir, 'empresas.csv');
+    writeFileSync(f, `nombre\n${Array.from({ length: 60 }, (_, i) => companies[i % companies.length]).join('\n')}\n`);
+    const c = profile([f]).files[0]!.columns[0]!;
+    expect([c.field, c.reason]).toEqual([null, 'header-overruled-by-values']);
+    expect(c.note).toMatchObject({ code: 'header-overruled', headerField: 'full_name', share: 1, knownNameShare: 0 });
+    expect(run(['scan', f, '--lang', 'es']).stdout).toContain('100 % de los valores tiene forma de nombre, pero solo 0 % lleva un nombre o apellido mexicano común');
+  });
 });
 
 describe('never understate silently: a header the values fail', () => {

@@ -45,7 +45,9 @@ export function noteText(c: ColumnProfile, t: Translator, lang: Lang): string | 
   const args = { column: `${c.index + 1} (${c.name})`, field: label(n.headerField), valueField: label(n.valueField), share: pct(n.share), shape: pct(n.shapeShare) };
   switch (n.code) {
     case 'header-kept': return t(n.checkDigit ? 'scan.note.header-kept.check' : 'scan.note.header-kept.shape', args);
-    case 'header-overruled': return t(n.valueField ? 'scan.note.header-overruled.to' : 'scan.note.header-overruled.none', args);
+    case 'header-overruled':
+      if (n.valueField) return t('scan.note.header-overruled.to', args);
+      return t(n.knownNameShare !== undefined && (n.share ?? 0) >= 0.5 ? 'scan.note.header-overruled.names' : 'scan.note.header-overruled.none', { ...args, known: pct(n.knownNameShare) });
     default: return t(`scan.note.${n.code}`, args);
   }
 }

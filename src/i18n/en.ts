@@ -318,6 +318,7 @@ export const en = {
   'scan.describe.overruled': 'not listed: {note}',
   'scan.describe.dropped': 'not listed (--trust-values): {note}',
   'scan.describe.header': '# Written by `breach scan --describe`: what the dump holds, detected from its columns.\n# Review it: circumstances default to unknown recipients; add malice, groups and dates you know.',
+  'scan.note.header-overruled.names': '  column {column}: header says {field}; {share} % of the values have a name\'s shape but only {known} % hold a common Mexican given name or surname (companies, products, categories?); left unknown.',
 };
 
 export type MessageKey = keyof typeof en;

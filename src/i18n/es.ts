@@ -320,4 +320,5 @@ export const es: Record<MessageKey, string> = {
   'scan.describe.overruled': 'no incluido: {note}',
   'scan.describe.dropped': 'no incluido (--trust-values): {note}',
   'scan.describe.header': '# Escrito por `breach scan --describe`: lo que contiene el volcado, detectado por sus columnas.\n# Revíselo: las circunstancias suponen destinatarios desconocidos; añada dolo, grupos y fechas que conozca.',
+  'scan.note.header-overruled.names': '  columna {column}: el encabezado dice {field}; {share} % de los valores tiene forma de nombre, pero solo {known} % lleva un nombre o apellido mexicano común (¿empresas, productos, categorías?); queda como desconocida.',
 };

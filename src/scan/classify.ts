@@ -126,6 +126,8 @@ export interface ColumnNote {
   share?: number;
   shapeShare?: number;
   checkDigit?: boolean;
+  /** Names: share holding a common Mexican given name or surname. */
+  knownNameShare?: number;
   /** What the values were found to be instead, if anything. */
   valueField?: string;
 }
@@ -194,6 +196,8 @@ const NAME_MIN_DISTINCT_VALUES = 30;
 /** Values alone call a column names when nearly all have a name's shape and most hold a common name. */
 const NAME_SHAPE_ALONE = 0.95;
 const NAME_KNOWN_ALONE = 0.4;
+/** Under a name header: real columns hold far more (about half of Mexicans carry a listed name). */
+const NAME_KNOWN_HEADER = 0.15;
 
 export function classify(header: string | undefined, tested: number, valid: Counts, distinct = tested): ColumnVerdict {
   const hm = header ? headerMatch(header) : undefined;
@@ -206,7 +210,10 @@ export function classify(header: string | undefined, tested: number, valid: Coun
   // 1. The header names a field whose value type the values confirm.
   if (hm) {
     for (const t of FIELD_TYPES[hm.field] ?? []) {
-      if (tested >= 1 && share(t) >= TYPES[t].withHeader ) {
+      // Names under a name header still need a few common names: a `nombre` column of companies,
+      // products or categories (Telcel, Gansito, Hogar) has a name's shape too.
+      const isNameType = t === 'name' || t === 'name_part';
+      if (tested >= 1 && share(t) >= TYPES[t].withHeader && (!isNameType || share('name_known') >= NAME_KNOWN_HEADER)) {
         // `nombre` over single words holds given names (JUAN), not full names.
         const field = hm.field === 'full_name' && t === 'name_part' ? 'given_name' : hm.field;
         return { ...base, field, confidence: conf(share(t)), validShare: round(share(t)), evidence: 'header+values', valueType: t, reason: 'header+value' };
@@ -233,7 +240,8 @@ export function classify(header: string | undefined, tested: number, valid: Coun
   // Names have no check digit to fail: values without a name's shape are something else (products,
   // companies, codes), and a header that only shares a word with an alias (nombre_producto) is weak.
   const contradicted = hm.match === 'token' || NAME_FIELDS.has(hm.field);
-  if (contradicted) return { ...base, field: null, confidence: 0, validShare: null, evidence: 'none', reason: 'header-overruled-by-values', note: { code: 'header-overruled', headerField: hm.field, ...shares } };
+  const known = NAME_FIELDS.has(hm.field) ? { knownNameShare: round(share('name_known')) } : {};
+  if (contradicted) return { ...base, field: null, confidence: 0, validShare: null, evidence: 'none', reason: 'header-overruled-by-values', note: { code: 'header-overruled', headerField: hm.field, ...shares, ...known } };
   return { ...base, field: hm.field, confidence: 0.4, validShare: shares.share ?? null, evidence: 'header', reason: 'header-kept-despite-values', note: { code: 'header-kept', headerField: hm.field, ...shares } };
 }
 
