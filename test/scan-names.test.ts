@@ -93,6 +93,10 @@ describe('names in three columns (given names, paternal and maternal surname)', 
     for (const d of decoys) expect([d, isNamePart(d)]).toEqual([d, false]);
     for (const n of ['JUAN', 'SÁNCHEZ', 'María', 'MARÍA DE LOURDES', 'DE LA CRUZ', 'DEL RÍO', 'ARGÜELLO', 'NÚÑEZ', 'Ma. Guadalupe', "O'FARRILL", 'PÉREZ-GIL', 'ZENAIDA']) expect([n, isNamePart(n)]).toEqual([n, true]);
     expect(isKnownName('ZENAIDA')).toBe(false);
+    // The report says why each decoy column is unknown.
+    const text = run(['scan', files.upper!, '--lang', 'en']).stdout;
+    expect(text).toMatch(/column 7 \(municipio\): unknown: no header names a field; \d+ % of the values have a name's shape but \d % hold a common Mexican given name or surname/);
+    expect(text).toContain('column 8 (entidad): unknown: no header names a field and no value type fits.');
     expect(isKnownName('SÁNCHEZ')).toBe(true);
   });
 

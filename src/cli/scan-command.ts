@@ -39,10 +39,18 @@ function progressBar(label: string): ((p: Progress) => void) | undefined {
 /** A column's note as a sentence (codes in the core, words here). */
 export function noteText(c: ColumnProfile, t: Translator, lang: Lang): string | undefined {
   const n = c.note;
-  if (!n) return undefined;
   const label = (id: string | undefined) => (id ? fieldById(id)?.label[lang] ?? id : '');
   const pct = (x: number | undefined) => String(Math.round((x ?? 0) * 100));
-  const args = { column: `${c.index + 1} (${c.name})`, field: label(n.headerField), valueField: label(n.valueField), share: pct(n.share), shape: pct(n.shapeShare) };
+  const column = `${c.index + 1} (${c.name})`;
+  if (!n) {
+    if (c.reason !== 'unknown' || !c.tested) return undefined;
+    // Why unknown: no header, and the closest value type (the JSON has every share).
+    const best = c.candidates[0];
+    if (!best || best.share < 0.05) return t('scan.note.unknown', { column });
+    if (best.knownNameShare !== undefined) return t('scan.note.unknown.name', { column, share: pct(best.share), known: pct(best.knownNameShare) });
+    return t('scan.note.unknown.closest', { column, closest: label(best.field), share: pct(best.share) });
+  }
+  const args = { column, field: label(n.headerField), valueField: label(n.valueField), share: pct(n.share), shape: pct(n.shapeShare) };
   switch (n.code) {
     case 'header-kept': return t(n.checkDigit ? 'scan.note.header-kept.check' : 'scan.note.header-kept.shape', args);
     case 'header-overruled':

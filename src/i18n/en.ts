@@ -319,6 +319,9 @@ export const en = {
   'scan.describe.dropped': 'not listed (--trust-values): {note}',
   'scan.describe.header': '# Written by `breach scan --describe`: what the dump holds, detected from its columns.\n# Review it: circumstances default to unknown recipients; add malice, groups and dates you know.',
   'scan.note.header-overruled.names': '  column {column}: header says {field}; {share} % of the values have a name\'s shape but only {known} % hold a common Mexican given name or surname (companies, products, categories?); left unknown.',
+  'scan.note.unknown': '  column {column}: unknown: no header names a field and no value type fits.',
+  'scan.note.unknown.closest': '  column {column}: unknown: no header names a field; closest: {closest} in {share} % of the values, below what values alone need.',
+  'scan.note.unknown.name': '  column {column}: unknown: no header names a field; {share} % of the values have a name\'s shape but {known} % hold a common Mexican given name or surname (places, products, free text?).',
 };
 
 export type MessageKey = keyof typeof en;

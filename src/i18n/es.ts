@@ -321,4 +321,7 @@ export const es: Record<MessageKey, string> = {
   'scan.describe.dropped': 'no incluido (--trust-values): {note}',
   'scan.describe.header': '# Escrito por `breach scan --describe`: lo que contiene el volcado, detectado por sus columnas.\n# Revíselo: las circunstancias suponen destinatarios desconocidos; añada dolo, grupos y fechas que conozca.',
   'scan.note.header-overruled.names': '  columna {column}: el encabezado dice {field}; {share} % de los valores tiene forma de nombre, pero solo {known} % lleva un nombre o apellido mexicano común (¿empresas, productos, categorías?); queda como desconocida.',
+  'scan.note.unknown': '  columna {column}: desconocida: ningún encabezado nombra un campo y ningún tipo de valor encaja.',
+  'scan.note.unknown.closest': '  columna {column}: desconocida: ningún encabezado nombra un campo; lo más cercano: {closest} en {share} % de los valores, por debajo de lo que exigen los valores por sí solos.',
+  'scan.note.unknown.name': '  columna {column}: desconocida: ningún encabezado nombra un campo; {share} % de los valores tiene forma de nombre, pero {known} % lleva un nombre o apellido mexicano común (¿lugares, productos, texto libre?).',
 };
