@@ -54,6 +54,11 @@ export interface FileProfile {
  * `estimate` = `share` × the distinct people (so a child listed five times counts once); `unit` is
  * 'people'. Without a key, nobody can tell rows from people: `share` is over rows, `estimate` is a
  * number of rows and `unit` says 'rows'. `rows` is always the estimate of rows about minors.
+ * Default mode takes the share over the distinct keys of the row sample: exact when the sample
+ * holds the whole file or every person several times (a few hundred people over millions of rows);
+ * when people repeat and the file dwarfs the sample, a person's chance of being sampled grows with
+ * their rows, so the share leans toward the row share. `--full` counts the distinct minors' keys
+ * over the whole file (HyperLogLog), whatever the repetition.
  */
 export interface Minors {
   field: string;
