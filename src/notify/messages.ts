@@ -115,7 +115,7 @@ export const notifyEs = {
   'doc.notice-regulator': 'Aviso al regulador del sector',
   'doc.decision-record': 'Registro de la decisión de no notificar',
   'summary.byHours': 'contando hora por hora desde la confirmación: {at}',
-  'summary.handover': '{authority} dejó de existir el {until}: a partir del día siguiente el aviso se dirige a {successor}',
+  'summary.handover': 'el {authority} dejó de existir el {until}: a partir del día siguiente el aviso se dirige a {successor}',
   'summary.controller': 'Lo que debe el responsable',
   'intro.controller.statutory': '{controller}, como encargado del tratamiento, le informa de una vulneración de seguridad que afecta datos personales que trata por sus instrucciones, conforme a la cláusula que la ley exige en el contrato de encargo ({basis}).',
   'intro.controller.contract': '{controller}, como encargado del tratamiento, le informa de una vulneración de seguridad que afecta datos personales que trata por cuenta de usted, conforme a lo pactado en el contrato (la ley no impone este aviso al encargado).',
