@@ -18,6 +18,7 @@ interface Expect {
   controllerObligations?: string[]; controllerAuthority?: string;
   penaltyRanges?: string[]; rangeKinds?: Record<string, string>; liability?: string[]; referralDays?: number | null;
   notes?: string[]; noNotes?: string[];
+  handoverBasis?: string[];
 }
 interface Case { name: string; asOf?: string; expect: Expect; description: unknown }
 
@@ -63,6 +64,7 @@ describe.each(cases)('%s', (_file, c) => {
       const h = auth?.deadline.handover;
       expect(h ? { authority: h.authority, until: h.until, successor: h.successor } : null).toEqual(e.handover);
       if (h) expect(h.basis.length).toBeGreaterThan(0);
+      for (const art of e.handoverBasis ?? []) expect(h?.basis.map((b) => `${b.law} ${b.article}`).join('; ')).toContain(art);
     }
     for (const [code, due] of Object.entries(e.milestones ?? {})) expect(a.obligations.flatMap((o) => o.deadline.milestones ?? []).find((m) => m.code === code)?.due).toBe(due);
     if (e.controllerObligations) expect((a.controllerObligations ?? []).map((o) => o.code)).toEqual(e.controllerObligations);

@@ -139,6 +139,7 @@ program
   .option('--controller <name>', h('opt.controller'))
   .option('--title <title>', h('opt.title'))
   .option('--discovered <date>', h('opt.discovered'))
+  .option('--trust-values', h('opt.trustValues'))
   .option('--no-progress', h('opt.noProgress'))
   .option('-q, --quiet', h('opt.quiet'))
   .action(async (files: string[], opts) => {

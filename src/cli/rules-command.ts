@@ -19,7 +19,7 @@ export function rulesAt(date: string) {
   });
   const obligations = OBLIGATION_FAMILIES.flatMap((f) => {
     const v = versionAt(f.versions, date);
-    return v ? [rule(f.family, f.scope, v, { code: f.code, trigger: f.trigger, ...(v.authority && { authority: v.authority }), ...(v.deadline && { deadline: v.deadline }) })] : [];
+    return v ? [rule(f.family, f.scope, v, { code: f.code, trigger: f.trigger, statutory: v.statutory ?? true, ...(v.authority && { authority: v.authority }), ...(v.deadline && { deadline: v.deadline }) })] : [];
   });
   const penalties = PENALTY_FAMILIES.flatMap((f) => {
     const v = versionAt(f.versions, date);
@@ -68,13 +68,14 @@ export function rulesText(r: Rules, t: Translator): string {
         return lines;
       }
       const dl = o.deadline && 'code' in o.deadline && typeof o.deadline.code === 'string' ? t(`deadline.${o.deadline.code}`) : undefined;
-      lines.push(...para(`- ${t(`obligation.${o.code}`)}${dl ? `; ${t('rules.deadline', { deadline: dl })}` : ''}`, '    '));
+      lines.push(...para(`- ${t(`obligation.${o.code}`)}${o.statutory ? '' : ` (${t('rules.contractual')})`}${dl ? `; ${t('rules.deadline', { deadline: dl })}` : ''}`, '    '));
       if (o.authority) {
         lines.push(`      ${t('rules.authority')}`);
         const table = o.deadline && !('code' in o.deadline && typeof o.deadline.code === 'string') ? o.deadline as Record<string, { code: string; valid_from?: string }> : undefined;
         for (const [branch, authority] of Object.entries(o.authority)) {
           const rule = table ? (table[authority] && (!table[authority].valid_from || table[authority].valid_from <= r.asOf) ? table[authority] : table[branch] ?? table.default) : undefined;
-          lines.push(...para(`${t(`branch.${branch}`)}: ${t(`recipient.${authority}`)}${rule ? ` (${t('rules.deadline', { deadline: t(`deadline.${rule.code}`) })})` : ''}`, '        '));
+          const ruleBasis = (rule as { basis?: { law: string; article?: string; dof?: string }[] } | undefined)?.basis;
+          lines.push(...para(`${t(`branch.${branch}`)}: ${t(`recipient.${authority}`)}${rule ? ` (${t('rules.deadline', { deadline: t(`deadline.${rule.code}`) })}${ruleBasis ? `; ${ruleBasis.map(basisText).join('; ')}` : ''})` : ''}`, '        '));
         }
       }
       lines.push(...para(`${t('ui.basis')}: ${o.basis.map(basisText).join('; ') || '-'}`, '      '));
@@ -101,11 +102,11 @@ export function rulesText(r: Rules, t: Translator): string {
         out.push(`  ${t('rules.industry', { industry: t(`industry.${o.scope.industry}`) })}:`);
         out.push(...entry(o));
       }
-      const pens = r.penalties.filter((p) => p.scope.sector === sector && p.applies);
+      const pens = r.penalties.filter((p) => (p.scope.sector ?? p.scope.controller_sector) === sector && p.applies);
       if (pens.length) {
         out.push(`  ${t('rules.penalties')}:`);
         for (const p of pens) {
-          const who = p.scope.role === 'processor' ? t('rules.processor') : t('rules.controller');
+          const who = p.scope.role === 'processor' ? t('rules.processor') : p.ranges.length && p.ranges.every((x) => x.kind === 'coercive') ? t('rules.coerciveWho') : t('rules.controller');
           const ranges = p.ranges.map((x) => `${t(`penalty.${x.code}`)}${x.kind === 'coercive' ? ` (${t('ui.coercive')})` : ''}: ${fmtNumber(x.min, lang)}–${fmtNumber(x.max, lang)}`).join('; ');
           out.push(...para(`- ${who}: ${ranges || t('rules.none')}`, '    '));
           for (const l of [...(p.liability ?? []), ...(p.partyLiability ?? [])]) out.push(...para(`${t(`liability.${l.code}`)} (${l.basis.map(basisText).join('; ')})`, '      '));

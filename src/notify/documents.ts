@@ -3,11 +3,12 @@
 // and a placeholder wherever the officer has not supplied what the law asks for.
 import type { Assessment } from '../core/assessment.js';
 import type { Obligation } from '../law/types.js';
-import { basisText, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
+import { basisText, caveatText, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
 import { decisionRecordBasis } from './decision-record.js';
 import { longDate, longDateTime } from '../util/long-date.js';
+import { contract } from '../i18n/index.js';
 import { hasLoss } from '../law/significance.js';
 import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
@@ -57,14 +58,16 @@ export interface DraftOptions {
 
 export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, options: DraftOptions = {}): Drafts {
   const table = lang === 'es' ? notifyEs : notifyEn;
-  const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? table[key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))) : table[key]);
+  const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? contract(table[key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))), lang) : table[key]);
   const num = (x: number) => x.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US');
   const inc = a.incident;
   const r = inc.response;
-  const controller = cleanText(inc.controller.name ?? (lang === 'es' ? 'el responsable' : 'the controller'));
+  const processor = inc.controller.role === 'processor';
+  // A processor is never called the controller, even when its name is missing.
+  const controller = cleanText(inc.controller.name ?? n(processor ? 'fallback.processor' : 'fallback.controller'));
   const missing: Drafts['missing'] = [];
   const when = (iso: string) => longDateTime(iso, lang);
-  const processor = inc.controller.role === 'processor';
+  if (processor && inc.controller.name === undefined) missing.push({ document: 'summary', code: 'processor-name', text: n('missing.processor-name') });
 
   const need = (doc: string, code: string, text: string): Block => {
     missing.push({ document: doc, code, text });
@@ -164,18 +167,24 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   };
   const milestoneText = (m: NonNullable<Obligation['deadline']['milestones']>[number]) => `${t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours })}${m.due ? `: ${when(m.due)}` : ''}`;
   /** The addressee: after an authority ceased, the successor that took over its functions. */
+  const handedOver = (o: Obligation) => !!o.deadline.handover && (options.issued === undefined || options.issued > o.deadline.handover.until);
   const addressee = (o: Obligation): string => {
-    const h = o.deadline.handover;
-    if (h && (options.issued === undefined || options.issued > h.until)) return t(`recipient.${h.successor}`);
+    if (handedOver(o)) return t(`recipient.${o.deadline.handover!.successor}`);
+    if (o.code === 'notify-controller' && inc.controller.onBehalfOf?.name) return cleanText(inc.controller.onBehalfOf.name);
+    if (o.recipient.code === 'state-guarantor' && !o.recipient.name) return n('addressee.state-unknown');
     return recipientText(o, t);
   };
+  // A state body whose guarantor ceased: the addressee is for the officer to establish.
+  if (a.obligations.some((o) => o.code === 'notify-authority' && o.recipient.code === 'state-guarantor' && !o.recipient.name)) {
+    missing.push({ document: 'notice-authority', code: 'state-guarantor', text: n('missing.state-guarantor') });
+  }
   const fromLabel = processor ? n('draft.from.processor') : n('draft.from');
   const confirmedText = r?.confirmedAt ? when(r.confirmedAt.replace(' ', 'T')) : longDate(inc.discovered, lang);
   /** Internal lines of an entry that is not a letter (breach log, root-cause checklist). */
   const metaOf = (o: Obligation): [string, string][] => [
     [n('draft.incident'), cleanText(inc.title ?? a.source)],
     [fromLabel, controller],
-    [n('draft.basis'), o.basis.map(basisText).join('; ')],
+    [n('draft.basis'), [...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])].map(basisText).join('; ')],
     [n('draft.date'), confirmedText],
   ];
 
@@ -183,12 +192,15 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const institution = (o: Obligation): Line[] => {
     const h = o.deadline.handover;
     const code = h && (options.issued === undefined || options.issued > h.until) ? h.successor : o.recipient.code;
+    // A ceased state guarantor: the officer names the authority the state's law designates (listed once as missing).
+    if (code === 'state-guarantor' && !o.recipient.name) return [{ text: n('addressee.state-unknown'), missing: true }];
     if (code === 'state-guarantor' && o.recipient.name) {
       const full = stateBodyName(o.recipient.name);
       return full ? [{ text: full }] : [{ text: `${cleanText(o.recipient.name)}: ` }, { text: n('missing.body-name'), missing: true }];
     }
     const key = `institution.${code}` as NotifyKey;
-    return table[key] ? [{ text: n(key) }] : [{ text: cleanText(recipientText(o, t)) }];
+    if (table[key]) return [{ text: n(key) }];
+    return [{ text: code === o.recipient.code ? cleanText(recipientText(o, t)) : t(`recipient.${code}`) }];
   };
   const blank = (doc: string, code: string, text: string): Line => {
     missing.push({ document: doc, code, text });
@@ -198,6 +210,8 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     const given = r?.addressee?.[who as 'authority' | 'regulator' | 'controller'];
     return given ? { text: cleanText(given) } : blank(id, 'addressee', n('missing.addressee', { field: who }));
   };
+  /** The sender's name in a letter: a bracketed blank when the description does not give it. */
+  const sender = inc.controller.name !== undefined ? controller : n(processor ? 'fallback.processor' : 'fallback.letter-controller');
   const letterFor = (id: string, o: Obligation): Letter => {
     const who = WHO[id]!;
     const place: Line = r?.place ? { text: cleanText(r.place) } : blank(id, 'place', n('missing.place'));
@@ -211,11 +225,11 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     const signature: Line[] = [
       off ? { text: cleanText(off.name) } : blank(id, 'officer', n('missing.officer')),
       ...(off?.role ? [{ text: cleanText(off.role) }] : off ? [blank(id, 'officer-role', n('missing.officer-role'))] : []),
-      { text: processor ? n('signature.processor', { controller }) : controller },
+      { text: processor ? n('signature.processor', { controller: sender }) : sender },
       ...[off?.email, off?.phone].filter((x): x is string => !!x).map((x) => ({ text: cleanText(x) })),
     ];
     return {
-      letterhead: controller,
+      letterhead: sender,
       dateline: table['letter.dateline'].split(/(\{place\}|\{date\})/).filter(Boolean).map((x) => (x === '{place}' ? place : x === '{date}' ? date : { text: x })),
       ...(who === 'data-subjects' || who === 'public' ? {} : { reference: n(inc.controller.sector === 'public' ? 'letter.reference.public' : 'letter.reference.private'), subject: n(`subject.${who}` as NotifyKey) }),
       to,
@@ -227,7 +241,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const kind = n(processor ? 'kind.processor' : inc.controller.sector === 'public' ? 'kind.public' : 'kind.private');
   const introOf = (id: string, o: Obligation): string => {
     const who = WHO[id]!;
-    const args = { controller, kind, basis: basisSentence(o.basis, lang), confirmed: confirmedText };
+    const args = { controller: sender, kind, basis: basisSentence([...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])], lang), confirmed: confirmedText };
     if (who === 'controller') return n(o.statutory ? 'intro.controller.statutory' : 'intro.controller.contract', args);
     return n(`intro.${who}` as NotifyKey, args);
   };
@@ -249,7 +263,9 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         { kind: 'list', items: o.deadline.milestones.map(milestoneText) },
       ] });
     }
-    return { id, title: n(`doc.${id}` as NotifyKey), meta: id === 'public-notice' ? [[n('draft.note'), n('public-notice.caveat')]] : [], letter: letterFor(id, o), sections, recipient: cleanText(addressee(o)), due: dueText(o) };
+    const source = id === 'notice-regulator' ? a.caveats.find((c) => c.code === 'cnbv-single-source') : undefined;
+    const note = id === 'public-notice' ? n('public-notice.caveat') : source ? caveatText(source, t) : undefined;
+    return { id, title: n(`doc.${id}` as NotifyKey), meta: note ? [[n('draft.note'), note]] : [], letter: letterFor(id, o), sections, recipient: cleanText(addressee(o)), due: dueText(o) };
   };
   for (const o of a.obligations) {
     const id = DOC_FOR[o.code];

@@ -2,6 +2,7 @@
 // subject, addressee, salutation, closing and signature block; and the legal basis in words.
 import { LAWS, GUARANTORS } from '../law/rules.js';
 import type { Basis } from '../law/types.js';
+import { longDate } from '../util/long-date.js';
 
 /** A run of text in a letter; `missing` marks a blank the officer must fill. */
 export interface Line { text: string; missing?: boolean }
@@ -70,12 +71,17 @@ function articles(article: string, lang: 'es' | 'en'): string {
 
 /** "el artículo 40 de la Ley General de ... y el artículo 66 de los Lineamientos ..." (citations of one law merged). */
 export function basisSentence(basis: readonly Basis[], lang: 'es' | 'en'): string {
-  const byLaw: { name: string; articles: string[] }[] = [];
+  const byLaw: { code: string; name: string; articles: string[] }[] = [];
   for (const b of basis) {
-    const name = lawName(b.law);
-    let e = byLaw.find((x) => x.name === name);
-    if (!e) byLaw.push((e = { name, articles: [] }));
+    let e = byLaw.find((x) => x.code === b.law);
+    if (!e) byLaw.push((e = { code: b.law, name: lawName(b.law), articles: [] }));
     if (b.article) e.articles.push(b.article);
+  }
+  // Two versions of one law (the 2017 and the 2025 LGPDPPSO) are told apart by their publication.
+  const shared = new Set(byLaw.filter((e) => byLaw.some((x) => x !== e && x.name === e.name)).map((e) => e.code));
+  for (const e of byLaw) {
+    const dof = LAWS[e.code]?.dof;
+    if (dof && shared.has(e.code)) e.name += lang === 'es' ? ` publicada en el Diario Oficial de la Federación el ${longDate(dof, lang)}` : ` published in the Diario Oficial de la Federación on ${longDate(dof, lang)}`;
   }
   const parts = byLaw.map(({ name, articles: list }) => {
     const arts = list.length ? articles(list.join('; '), lang) : '';

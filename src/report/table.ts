@@ -31,7 +31,7 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const out: string[] = [];
   const lvl = (l: Level) => paint(ch, l, levelText(l, t).toUpperCase());
   out.push(ch.bold(userText(a.incident.title, t('ui.untitled'))));
-  out.push(...wrap(`${t('ui.controller')}: ${controllerText(a, t)}`, w, '  '));
+  out.push(...wrap(`${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}: ${controllerText(a, t)}`, w, '  '));
   out.push(...wrap(`${t('ui.discovered')}: ${longDate(a.incident.discovered, ctx.lang)}. ${t('ui.asOf')}: ${longDate(a.asOf, ctx.lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.join(', ') || t('ui.none')}`, w, '  '));
   out.push(`  ${t('ui.people')}: ${n(a.subjects)}`);
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
