@@ -193,7 +193,7 @@ export const en = {
   'caveat.cnbv-single-source': 'The CNBV deadlines (art. 168 Bis 16 CUB) come from one secondary source and are unverified.',
   'caveat.sector-may-apply': "Sector reporting may apply (the regulator's own rules); its deadline is unverified.",
   'caveat.sector-rule-not-modelled': 'No sector reporting rule is modelled for this date.',
-  'caveat.rule-status': 'Rule {rule} is not verified in the official text: {status}.',
+  'caveat.rule-status': 'The rule "{rule}" is not verified in the official text: {status}.',
   'caveat.rule-gap': 'No version of rule {rule} is in force on {date}.',
   'caveat.authority-unknown': 'No authority is modelled for branch `{branch}`.',
   'caveat.state-missing': 'The controller has no `state`: the state guarantor cannot be named.',
@@ -392,6 +392,8 @@ export const en = {
   'scan.note.unknown': '  column {column}: unknown: no header names a field and no value type fits.',
   'scan.note.unknown.closest': '  column {column}: unknown: no header names a field; closest: {closest} in {share} % of the values, below what values alone need.',
   'scan.note.unknown.name': '  column {column}: unknown: no header names a field; {share} % of the values have a name\'s shape but {known} % hold a common Mexican given name or surname (places, products, free text?).',
+  'ui.ruleSector.public': 'public sector',
+  'ui.ruleSector.private': 'private sector',
 };
 
 export type MessageKey = keyof typeof en;

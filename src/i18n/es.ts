@@ -195,7 +195,7 @@ export const es: Record<MessageKey, string> = {
   'caveat.cnbv-single-source': 'Los plazos de la CNBV (art. 168 Bis 16 de la CUB) provienen de una sola fuente secundaria y no están verificados.',
   'caveat.sector-may-apply': 'Puede aplicar un reporte sectorial (reglas del propio regulador); su plazo no está verificado.',
   'caveat.sector-rule-not-modelled': 'No hay regla sectorial modelada para esta fecha.',
-  'caveat.rule-status': 'La regla {rule} no está verificada en el texto oficial: {status}.',
+  'caveat.rule-status': 'La regla «{rule}» no está verificada en el texto oficial: {status}.',
   'caveat.rule-gap': 'Ninguna versión de la regla {rule} está vigente el {date}.',
   'caveat.authority-unknown': 'No hay autoridad modelada para la rama `{branch}`.',
   'caveat.state-missing': 'El responsable no tiene `state`: no se puede nombrar al organismo garante estatal.',
@@ -394,4 +394,6 @@ export const es: Record<MessageKey, string> = {
   'scan.note.unknown': '  columna {column}: desconocida: ningún encabezado nombra un campo y ningún tipo de valor encaja.',
   'scan.note.unknown.closest': '  columna {column}: desconocida: ningún encabezado nombra un campo; lo más cercano: {closest} en {share} % de los valores, por debajo de lo que exigen los valores por sí solos.',
   'scan.note.unknown.name': '  columna {column}: desconocida: ningún encabezado nombra un campo; {share} % de los valores tiene forma de nombre, pero {known} % lleva un nombre o apellido mexicano común (¿lugares, productos, texto libre?).',
+  'ui.ruleSector.public': 'sector público',
+  'ui.ruleSector.private': 'sector privado',
 };

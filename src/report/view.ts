@@ -129,6 +129,12 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
     else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else if (k === 'rule') {
+      // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
+      const m = /^(.+?)(?:-(public|private))?$/.exec(v)!;
+      const name = t(`obligation.${m[1]}`);
+      args[k] = name === `obligation.${m[1]}` ? cleanText(v) : `${name}${m[2] ? `, ${t(`ui.ruleSector.${m[2]}`)}` : ''}`;
+    }
     else args[k] = cleanText(v);
   }
   return t(`caveat.${c.code}`, args);
