@@ -65,7 +65,7 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
   for (let i = 1; i < records.length; i++) {
     const record = records[i]!;
     if (record.length > header.length) {
-      problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting` });
+      problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting`, key: 'csv.cells', args: { cells: record.length, header: header.length, delimiter: JSON.stringify(delimiter) } });
     }
     rows.push({ cells: record, index: i });
   }
@@ -136,7 +136,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         const first = source.get(c);
         if (!first) source.set(c, row);
         else if (cell(first, c) !== v) {
-          problems.push({ file, line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${lineOf(first.index)}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree` });
+          problems.push({ file, line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${lineOf(first.index)}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree`, key: 'csv.disagree', args: { column: c, value: v.slice(0, 40), first: cell(first, c).slice(0, 40), line: lineOf(first.index), incident: key ? ` (\`${key}\`)` : '' } });
         }
       }
     }

@@ -47,6 +47,11 @@ const en = {
   'csv.unknown-column': 'unknown column `{column}`{suggestion}',
   'csv.missing-column': 'missing required column `{column}` (Spanish: `{spanish}`)',
   'more-problems': 'breach: ... and {count} more problems',
+  'syntax.yaml': 'invalid YAML: {detail}',
+  'syntax.json': 'invalid JSON: {detail}',
+  'yaml-tag': 'unsupported YAML tag `{tag}`: use plain text, numbers, lists and mappings',
+  'csv.cells': 'row has {cells} cells but the header has {header}; check the delimiter ({delimiter}) and quoting',
+  'csv.disagree': '`{column}` is "{value}" here but "{first}" on line {line}: rows of one incident{incident} must agree',
 };
 
 export type DiagKey = keyof typeof en;
@@ -96,6 +101,11 @@ const es: Record<DiagKey, string> = {
   'csv.unknown-column': 'columna desconocida `{column}`{suggestion}',
   'csv.missing-column': 'falta la columna obligatoria `{column}` (en español: `{spanish}`)',
   'more-problems': 'breach: ... y {count} problemas más',
+  'syntax.yaml': 'YAML no válido: {detail}',
+  'syntax.json': 'JSON no válido: {detail}',
+  'yaml-tag': 'etiqueta YAML no admitida `{tag}`: use texto, números, listas y mapas simples',
+  'csv.cells': 'la fila tiene {cells} celdas pero el encabezado tiene {header}; revise el delimitador ({delimiter}) y las comillas',
+  'csv.disagree': '`{column}` es "{value}" aquí pero "{first}" en la línea {line}: las filas de un mismo incidente{incident} deben coincidir',
 };
 
 export const DIAG_MESSAGES = { en, es } as const;

@@ -318,7 +318,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       [n('draft.incident'), cleanText(inc.title ?? a.source)],
       [n('draft.from'), controller],
       [n('summary.confirmed'), assumed ? `${longDate(inc.discovered, lang)} (${n('summary.assumed')})` : when(r!.confirmedAt!.replace(' ', 'T'))],
-      [n('summary.law'), `${a.asOf}: ${a.law.laws.join(', ') || '-'}`],
+      [n('summary.law'), `${longDate(a.asOf, lang)}: ${a.law.laws.join(', ') || '-'}`],
       [n('summary.severity'), `${t(`level.${a.severity.level}`)} (${a.severity.score}; ${a.severity.vector})`],
     ],
     sections: [
