@@ -394,6 +394,7 @@ export const en = {
   'scan.note.unknown.name': '  column {column}: unknown: no header names a field; {share} % of the values have a name\'s shape but {known} % hold a common Mexican given name or surname (places, products, free text?).',
   'ui.ruleSector.public': 'public sector',
   'ui.ruleSector.private': 'private sector',
+  'ui.flags': 'flags',
 };
 
 export type MessageKey = keyof typeof en;

@@ -396,4 +396,5 @@ export const es: Record<MessageKey, string> = {
   'scan.note.unknown.name': '  columna {column}: desconocida: ningún encabezado nombra un campo; {share} % de los valores tiene forma de nombre, pero {known} % lleva un nombre o apellido mexicano común (¿lugares, productos, texto libre?).',
   'ui.ruleSector.public': 'sector público',
   'ui.ruleSector.private': 'sector privado',
+  'ui.flags': 'marcas',
 };
