@@ -117,9 +117,9 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         return items.length ? [{ kind: 'list', items }] : [need(doc, code, n('missing.more-information'))];
       }
       case 'identified-at':
-        return r?.identifiedAt ? [{ kind: 'p', text: r.identifiedAt }] : [need(doc, code, n('missing.identified-at'))];
+        return r?.identifiedAt ? [{ kind: 'p', text: when(r.identifiedAt.replace(' ', 'T')) }] : [need(doc, code, n('missing.identified-at'))];
       case 'investigation-start':
-        return r?.investigationStartedAt ? [{ kind: 'p', text: r.investigationStartedAt }] : [need(doc, code, n('missing.investigation-start'))];
+        return r?.investigationStartedAt ? [{ kind: 'p', text: when(r.investigationStartedAt.replace(' ', 'T')) }] : [need(doc, code, n('missing.investigation-start'))];
       case 'people-categories':
         return [{ kind: 'list', items: [
           n('people.count', { count: num(a.subjects) }),
@@ -138,7 +138,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'consequences':
         return r?.consequences ? [{ kind: 'p', text: cleanText(r.consequences) }] : [{ kind: 'p', text: n('consequences.lead') }, { kind: 'list', items: recs.map((x) => x.risk[lang]), generated: true }];
       case 'log-date':
-        return [{ kind: 'p', text: r?.confirmedAt ?? inc.discovered }];
+        return [{ kind: 'p', text: r?.confirmedAt ? when(r.confirmedAt.replace(' ', 'T')) : longDate(inc.discovered, lang) }];
       case 'log-reason':
         return r?.cause ? [{ kind: 'p', text: cleanText(r.cause) }] : [need(doc, code, n('missing.log-reason'))];
       case 'rca-causes':
