@@ -120,6 +120,17 @@ describe('the command line speaks the selected language', () => {
     expect(run([...cmd, '--help'], { LANG: 'en_US.UTF-8' }).stdout).toMatch(/^Usage: breach/);
   });
 
+  it('rules reads in Spanish in every period, and in English', () => {
+    for (const date of ['2009-06-01', '2016-06-01', '2021-06-01', '2025-06-01']) {
+      const es = run(['rules', '--lang', 'es', '--as-of', date]);
+      expect(es.status).toBe(0);
+      expect(wordsIn(es.stdout.replace(/`[^`]*`/g, ' '), ENGLISH_WORDS), date).toEqual([]);
+      expect(RAW_KEY.exec(es.stdout), date).toBeNull();
+      const en = run(['rules', '--lang', 'en', '--as-of', date]);
+      expect(wordsIn(en.stdout, SPANISH_WORDS), date).toEqual([]);
+    }
+  });
+
   it('usage errors and diagnostics in Spanish; exit 2, one line per problem', () => {
     const bad = run(['assess', '-f', 'xml', 'x.yaml', '--lang', 'es']);
     expect(bad.status).toBe(2);
