@@ -34,6 +34,11 @@ export interface ColumnProfile extends ColumnVerdict {
 
 export interface FileProfile {
   file: string;
+  /** What the file is (absent: CSV, the first format `scan` read). */
+  format?: 'csv' | 'mysql' | 'postgresql' | 'jsonl' | 'json' | 'xlsx';
+  /** The SQL table, JSON array key or Excel sheet this dataset is (a file may hold several). */
+  table?: string;
+  sheet?: string;
   bytes: number;
   gzip: boolean;
   encoding: Encoding | 'mixed';
@@ -47,6 +52,9 @@ export interface FileProfile {
   minors?: { field: string; share: number; estimate: number; tested: number };
   sample: { rows: number; mode: 'sample' | 'full' };
 }
+
+/** Each profile's distinct-key sketch, for the distinct people across datasets (never printed). */
+export const KEY_SKETCHES = new WeakMap<FileProfile, Uint8Array>();
 
 export interface Progress { bytes: number; total: number; rows: number }
 
@@ -104,18 +112,23 @@ export function readHead(head: Buffer, complete: boolean): HeadInfo {
   const width = rows[0]!.length;
   const names = hasHeader ? rows[0]!.map((h, i) => cleanText(h).trim().slice(0, 40) || `column ${i + 1}`) : rows[0]!.map((_, i) => `column ${i + 1}`);
   const headRows = hasHeader ? rows.slice(1) : rows;
+  return { encoding, delimiter, hasHeader, names, width, headRows, ...judgeHead(hasHeader ? rows[0]! : undefined, headRows, names.length) };
+}
+
+/** The first classification of a table's columns from its head rows, and its key column (-1: none). */
+export function judgeHead(header: string[] | undefined, headRows: string[][], width = header?.length ?? 0): Pick<HeadInfo, 'verdicts' | 'distinctShares' | 'keyColumn'> {
   const distinctShares: number[] = [];
-  const verdicts = names.map((_, i) => {
+  const verdicts = Array.from({ length: width }, (_, i) => {
     const c = countValid(headRows.map((r) => r[i] ?? ''), 500);
     distinctShares.push(c.tested ? c.distinct / c.tested : 1);
-    return classify(hasHeader ? rows[0]![i] : undefined, c.tested, c.valid, c.distinct);
+    return classify(header?.[i], c.tested, c.valid, c.distinct);
   });
   let keyColumn = -1;
   for (const f of KEY_FIELDS) {
     const i = verdicts.findIndex((x) => x.field === f && x.evidence !== 'header');
     if (i >= 0) { keyColumn = i; break; }
   }
-  return { encoding, delimiter, hasHeader, names, width, headRows, verdicts, distinctShares, keyColumn };
+  return { verdicts, distinctShares, keyColumn };
 }
 
 export interface Opened {
@@ -215,7 +228,10 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     columns,
     sample: { rows: sample.length, mode: 'sample' },
   };
-  if (keyField) profile.key = { column: info.keyColumn, field: keyField, distinct: Math.min(hll.estimate(), profile.rows) };
+  if (keyField) {
+    profile.key = { column: info.keyColumn, field: keyField, distinct: Math.min(hll.estimate(), profile.rows) };
+    KEY_SKETCHES.set(profile, hll.registers);
+  }
   const minors = minorsIn(columns, sample, opts.today);
   if (minors) profile.minors = { ...minors, estimate: Math.round(minors.share * profile.rows) };
   return profile;
@@ -229,7 +245,7 @@ export function streamError(e: unknown): ScanError {
   return new ScanError(`cannot read the file: ${code || (e as Error).message}`);
 }
 
-export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfile[] {
+export function profileColumns(info: Pick<HeadInfo, 'names' | 'hasHeader'>, sample: string[][]): ColumnProfile[] {
   return info.names.map((name, i) => {
     const values = sample.map((r) => r[i] ?? '');
     const c = countValid(values, 2000);
