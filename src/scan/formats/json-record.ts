@@ -5,9 +5,13 @@
 class Num {
   constructor(readonly raw: string) {}
 }
-type Value = string | Num | boolean | null | Value[] | { [k: string]: Value };
+type Value = string | number | Num | boolean | null | Value[] | { [k: string]: Value };
+
+/** A number too long for a double (CLABE, card) may follow a ':', ',' or '['; then the slow parser keeps its digits. */
+const LONG_NUMBER = /[:,[]\s*-?\d{16,}/;
 
 const MAX_DEPTH = 64;
+const NUMBER = /-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null/y;
 export const BINARY_CELL = '\u0000binary';
 
 class Parser {
@@ -64,7 +68,8 @@ class Parser {
       }
     }
     if (c === '"') return this.string();
-    const m = /^(?:-?(?:0|[1-9]\d*)(?:\.\d+)?(?:[eE][+-]?\d+)?|true|false|null)/.exec(this.s.slice(this.i, this.i + 400));
+    NUMBER.lastIndex = this.i;
+    const m = NUMBER.exec(this.s);
     if (!m) this.fail();
     this.i += m[0].length;
     return m[0] === 'true' ? true : m[0] === 'false' ? false : m[0] === 'null' ? null : new Num(m[0]);
@@ -108,6 +113,16 @@ class Parser {
 
 /** Parses one JSON text holding an object; throws SyntaxError when it is not one. */
 export function parseObject(text: string): Record<string, Value> {
+  if (!LONG_NUMBER.test(text)) {
+    let v: unknown;
+    try {
+      v = JSON.parse(text);
+    } catch {
+      throw new SyntaxError('invalid JSON');
+    }
+    if (v === null || typeof v !== 'object' || Array.isArray(v)) throw new SyntaxError('not an object');
+    return v as Record<string, Value>;
+  }
   const p = new Parser(text);
   const v = p.value(0);
   p.ws();
@@ -124,7 +139,8 @@ function dateOf(v: Value): string | undefined {
     return v;
   }
   if (v instanceof Num) ms = Number(v.raw);
-  else if (v && typeof v === 'object' && !Array.isArray(v) && v.$numberLong !== undefined) ms = Number(typeof v.$numberLong === 'string' ? v.$numberLong : (v.$numberLong as Num).raw);
+  else if (typeof v === 'number') ms = v;
+  else if (v && typeof v === 'object' && !Array.isArray(v) && v.$numberLong !== undefined) ms = Number(typeof v.$numberLong === 'string' ? v.$numberLong : v.$numberLong instanceof Num ? v.$numberLong.raw : v.$numberLong);
   if (ms === undefined || !Number.isFinite(ms)) return undefined;
   const iso = new Date(ms).toISOString();
   return iso.endsWith('T00:00:00.000Z') ? iso.slice(0, 10) : iso;
@@ -138,7 +154,7 @@ function extended(o: Record<string, Value>): string | undefined {
   const v = o[k]!;
   switch (k) {
     case '$oid': case '$numberLong': case '$numberInt': case '$numberDouble': case '$numberDecimal': case '$uuid': case '$symbol':
-      return typeof v === 'string' ? v : v instanceof Num ? v.raw : '';
+      return typeof v === 'string' ? v : v instanceof Num ? v.raw : typeof v === 'number' ? String(v) : '';
     case '$date': return dateOf(v) ?? '';
     case '$binary': case '$type': return BINARY_CELL;
     case '$timestamp': case '$regularExpression': case '$regex': case '$code': case '$minKey': case '$maxKey': case '$undefined': return '';
@@ -154,6 +170,7 @@ export function flatten(o: Record<string, Value>, out = new Map<string, string>(
     while (Array.isArray(v)) v = v.find((x) => x !== null && x !== '');
     if (v === undefined || v === null) out.set(key, '');
     else if (typeof v === 'string') out.set(key, v);
+    else if (typeof v === 'number') out.set(key, String(v));
     else if (v instanceof Num) out.set(key, v.raw);
     else if (typeof v === 'boolean') out.set(key, String(v));
     else {

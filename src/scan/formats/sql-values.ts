@@ -11,93 +11,94 @@ export interface Tuple {
   latin1: boolean;
 }
 
-const MYSQL_ESCAPES: Record<number, number> = { 48: 0, 98: 8, 110: 10, 114: 13, 116: 9, 90: 26 };
+const MYSQL_ESCAPES: Record<string, string> = { '0': '\0', b: '\b', n: '\n', r: '\r', t: '\t', Z: '\x1a' };
 /** C0 controls that text does not hold (NUL to BS, SO to US): a cell with them is a binary blob. */
 const BINARY = /[\x00-\x08\x0e-\x1f]/;
 
-function isLatin1(bytes: Uint8Array): boolean {
+function decode(bytes: Uint8Array): { text: string; latin1: boolean } {
   try {
-    utf8.decode(bytes);
-    return false;
+    return { text: utf8.decode(bytes), latin1: false };
   } catch {
-    return true;
+    return { text: win1252.decode(bytes), latin1: true };
   }
 }
 
-const ws = (b: number | undefined) => b === 32 || b === 9 || b === 10 || b === 13;
+const isWs = (c: number) => c === 32 || c === 9 || c === 10 || c === 13;
 
 /** Cells of one tuple's bytes (between its parentheses). `mysql`: backslash escapes apply. */
 export function parseTuple(bytes: Uint8Array, mysql: boolean): Tuple {
-  const latin1 = isLatin1(bytes);
-  const dec = latin1 ? win1252 : utf8;
+  const { text: s, latin1 } = decode(bytes);
   const cells: string[] = [];
   const binary: number[] = [];
-  const n = bytes.length;
+  const n = s.length;
   let i = 0;
-  const out = new Uint8Array(n);
   for (;;) {
-    while (i < n && ws(bytes[i])) i++;
+    while (i < n && isWs(s.charCodeAt(i))) i++;
     let value = '';
     let bin = false;
+    let c = s.charCodeAt(i);
     // A charset introducer (_binary, _utf8mb4) before a string.
-    if (bytes[i] === 95) {
-      let j = i + 1;
-      while (j < n && /\w/.test(String.fromCharCode(bytes[j]!))) j++;
-      const word = Buffer.from(bytes.subarray(i, j)).toString('latin1').toLowerCase();
-      let k = j;
-      while (k < n && ws(bytes[k])) k++;
-      if (bytes[k] === 39) { bin = word === '_binary'; i = k; }
+    if (c === 95) {
+      const m = /^_(\w+)\s*'/.exec(s.slice(i, i + 40));
+      if (m) { bin = m[1]!.toLowerCase() === 'binary'; i += m[0].length - 1; c = 39; }
     }
-    if (bytes[i] === 39 || ((bytes[i] === 69 || bytes[i] === 101) && bytes[i + 1] === 39)) {
-      const escapes = mysql || bytes[i] !== 39;
-      if (bytes[i] !== 39) i++;
+    if (c === 39 || ((c === 69 || c === 101) && s.charCodeAt(i + 1) === 39)) {
+      const escapes = mysql || c !== 39;
+      if (c !== 39) i++;
       i++;
-      let len = 0;
-      while (i < n) {
-        const b = bytes[i]!;
-        if (b === 92 && escapes && i + 1 < n) {
-          const e = bytes[i + 1]!;
-          out[len++] = MYSQL_ESCAPES[e] ?? e;
-          i += 2;
+      let from = i;
+      let out = '';
+      for (;;) {
+        const q = s.indexOf("'", i);
+        const b = escapes ? s.indexOf('\\', i) : -1;
+        if (b !== -1 && (q === -1 || b < q)) {
+          out += s.slice(from, b);
+          const e = s[b + 1] ?? '';
+          out += MYSQL_ESCAPES[e] ?? e;
+          i = from = b + 2;
           continue;
         }
-        if (b === 39) {
-          if (bytes[i + 1] === 39) { out[len++] = 39; i += 2; continue; }
-          i++;
-          break;
-        }
-        out[len++] = b;
-        i++;
+        if (q === -1) { out += s.slice(from); i = n; break; }
+        if (s.charCodeAt(q + 1) === 39) { out += s.slice(from, q + 1); i = from = q + 2; continue; }
+        out += s.slice(from, q);
+        i = q + 1;
+        break;
       }
       if (!bin) {
-        value = dec.decode(out.subarray(0, len));
+        value = out;
         if (BINARY.test(value)) bin = true;
       }
     } else {
-      const start = i;
-      while (i < n && bytes[i] !== 44 && bytes[i] !== 40) i++;
-      const word = Buffer.from(bytes.subarray(start, i)).toString('latin1').trim();
+      let end = s.indexOf(',', i);
+      if (end === -1) end = n;
+      const p = s.indexOf('(', i);
+      if (p !== -1 && p < end) end = p;
+      const word = s.slice(i, end).trim();
+      i = end;
       // Hex and bit literals (mysqldump --hex-blob): binary. NULL, DEFAULT: empty.
       if (/^(0x[0-9a-f]*|x'|b')/i.test(word)) bin = true;
       else if (!/^(null|default)$/i.test(word)) value = word;
     }
     // Anything up to the next top-level comma (a ::cast, a function's arguments) is skipped.
-    let depth = 0;
-    while (i < n) {
-      const b = bytes[i]!;
-      if (b === 39) {
-        i++;
-        while (i < n) {
-          if (mysql && bytes[i] === 92) { i += 2; continue; }
-          if (bytes[i] === 39) { if (bytes[i + 1] === 39) { i += 2; continue; } i++; break; }
+    if (s.charCodeAt(i) !== 44) {
+      let depth = 0;
+      while (i < n) {
+        const b = s.charCodeAt(i);
+        if (b === 39) {
           i++;
+          while (i < n) {
+            const d = s.charCodeAt(i);
+            if (mysql && d === 92) { i += 2; continue; }
+            if (d === 39) { if (s.charCodeAt(i + 1) === 39) { i += 2; continue; } i++; break; }
+            i++;
+          }
+          continue;
         }
-        continue;
+        if (b === 40) depth++;
+        else if (b === 41) depth--;
+        else if (b === 44 && depth <= 0) break;
+        i++;
       }
-      if (b === 40) depth++;
-      else if (b === 41) depth--;
-      else if (b === 44 && depth <= 0) break;
-      i++;
     }
     if (bin) binary.push(cells.length);
     cells.push(bin ? '' : value);
@@ -111,8 +112,7 @@ const COPY_ESCAPES: Record<string, string> = { b: '\b', f: '\f', n: '\n', r: '\r
 
 /** Cells of one line of a PostgreSQL COPY block (tab-separated, \N null, backslash escapes). */
 export function parseCopyLine(bytes: Uint8Array): Tuple {
-  const latin1 = isLatin1(bytes);
-  const text = (latin1 ? win1252 : utf8).decode(bytes);
+  const { text, latin1 } = decode(bytes);
   const binary: number[] = [];
   const cells = text.split('\t').map((c, i) => {
     if (c === '\\N') return '';

@@ -244,6 +244,12 @@ export class SqlReader {
     const prof = this.current!.prof;
     const line = this.lineAt(end);
     if (this.wanted) {
+      // A tuple whole in this chunk is parsed where it lies; one cut by chunks was copied piece by piece.
+      if (this.captureFrom >= 0 && !this.captured.length && this.capturedLen === 0) {
+        this.addTuple(parseTuple(this.buf.subarray(this.captureFrom, end), this.mysql), line);
+        this.captureFrom = -1;
+        return;
+      }
       if (this.captureFrom >= 0) this.capture(this.buf.subarray(this.captureFrom, end));
       this.captureFrom = -1;
       if (this.capturedLen >= 0) {
