@@ -13,6 +13,7 @@ export type TableFormat = NonNullable<FileProfile['format']>;
 
 export const FNV = 0x811c9dc5;
 const MAX_MALFORMED_LINES = 20;
+const NON_ASCII = /[^\x00-\x7f]/;
 const ALONE = (Object.keys(TYPES) as ValueType[]).filter((t) => TYPES[t].alone !== undefined);
 
 /** Bytes left out of a key's hash, as in the CSV row machine (row-machine.ts). */
@@ -128,8 +129,9 @@ export class TableProfiler {
   /** A whole row (after `wants()` said yes). */
   addRow(cells: string[], line: number, latin1 = false): void {
     this.rows++;
+    // Rows that are plain ASCII say nothing about the encoding.
     if (latin1) this.latin1Rows++;
-    else this.utf8Rows++;
+    else if (cells.some((c) => NON_ASCII.test(c))) this.utf8Rows++;
     if (!this.names.length && cells.length) this.names = cells.map((_, i) => `column ${i + 1}`);
     const ok = this.checkWidth(cells.length, line);
     if (!this.info) {
