@@ -329,3 +329,32 @@ describe('bad input: a located message, and the scan goes on with what it can re
     expect(r.stderr).toContain('el libro está cifrado (protegido con contraseña)');
   });
 });
+
+describe('chunk boundaries never change what is read', () => {
+  // Every escape, doubled quote and COPY line cut at every offset: the readers carry their state.
+  const tricky = (mysql: boolean) => text(sqlChunks(120, { dialect: mysql ? 'mysql' : 'postgresql', perInsert: 17, pgInserts: mysql ? false : 7 }));
+  async function readAll(bytes: Buffer, size: number, kind: 'mysql' | 'postgresql' | 'jsonl' | 'json') {
+    const { Problems } = await import('../src/scan/formats/problems.js');
+    const problems = new Problems('x');
+    const chunks = (async function* () { for (let i = 0; i < bytes.length; i += size) yield bytes.subarray(i, i + size); })();
+    const meta = { file: 'x', bytes: bytes.length, gzip: false };
+    const opts = { today: '2026-11-21' };
+    const profiles = kind === 'mysql' || kind === 'postgresql'
+      ? await (await import('../src/scan/formats/sql.js')).readSql(chunks, meta, kind === 'mysql', opts, problems)
+      : await (await import('../src/scan/formats/json.js')).readJson(chunks, meta, kind === 'jsonl', opts, problems);
+    return { summary: profiles.map((p) => ({ rows: p.rows, fields: p.columns.map((c) => c.field), examples: p.columns.map((c) => c.examples), key: p.key?.distinct, malformed: p.malformed.rows })), problems: problems.list };
+  }
+  it.each([
+    ['mysql', () => Buffer.from(tricky(true))],
+    ['postgresql', () => Buffer.from(tricky(false))],
+    ['postgresql', () => Buffer.from(text(sqlChunks(120, { dialect: 'postgresql', perInsert: 13 })))],
+    ['jsonl', () => Buffer.from(text(jsonChunks(120, { seed: 5 })))],
+    ['json', () => Buffer.from(text(jsonChunks(120, { seed: 5, array: true, pretty: true })))],
+  ] as const)('%s', async (kind, make) => {
+    const bytes = make();
+    const whole = await readAll(bytes, bytes.length, kind);
+    expect(whole.summary[0]!.rows).toBe(120);
+    expect(whole.problems).toEqual([]);
+    for (const size of [1, 2, 3, 7, 64, 1000]) expect(await readAll(bytes, size, kind)).toEqual(whole);
+  });
+});

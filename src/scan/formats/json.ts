@@ -135,7 +135,7 @@ class RecordTable {
     if (this.invalid > MAX_LISTED) this.problems.add('json-invalid-lines', 1, { count: this.invalid });
     if (this.lateKeys.size) this.problems.add('json-late-keys', 1, { count: this.lateKeys.size, rows: HEAD_ROWS });
     if (!this.prof || !this.prof.rows) return undefined;
-    for (const [col, line] of this.prof.binary) this.problems.add('sql-binary', line, { table: this.meta.table ?? '', column: this.prof.names[col] ?? String(col + 1) });
+    for (const [col, line] of this.prof.binary) this.problems.add('sql-binary', line, { table: this.meta.file.split('/').pop() ?? '', column: this.prof.names[col] ?? String(col + 1) });
     return this.prof.finish(this.meta);
   }
 }

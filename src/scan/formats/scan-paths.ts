@@ -13,6 +13,12 @@ import { readPath } from './read.js';
 
 declare const __dirname: string;
 
+/**
+ * Worker threads of the folder mode, at most. Each holds one file's sample (about 50 MB with its
+ * isolate): three keep the whole run under the 256 MB that `scan` promises for any input.
+ */
+const MAX_THREADS = 3;
+
 export interface ScanPathsOptions {
   today: string;
   full?: boolean;
@@ -62,7 +68,7 @@ function workerPath(): string {
 
 async function readPooled(targets: Target[], o: ScanPathsOptions, threads: number): Promise<FileResult[]> {
   const results: FileResult[] = new Array(targets.length);
-  const workers = Array.from({ length: threads }, () => new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: Math.max(96, Math.floor(192 / threads)) } }));
+  const workers = Array.from({ length: threads }, () => new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } }));
   let next = 0;
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
@@ -101,7 +107,7 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
 export async function scanPaths(paths: string[], o: ScanPathsOptions): Promise<ScanOutcome> {
   const { targets, problems: walkProblems } = walk(paths);
   const problems: ScanProblem[] = walkProblems.flatMap((p) => p.list);
-  const threads = Math.min(o.threads ?? availableParallelism(), targets.length);
+  const threads = Math.min(o.threads ?? (Number(process.env.BREACH_SCAN_THREADS) || Math.min(availableParallelism(), MAX_THREADS)), targets.length);
   let results: FileResult[];
   if (threads > 1 && !o.full && existsSync(workerPath())) results = await readPooled(targets, o, threads);
   else {

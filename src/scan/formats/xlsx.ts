@@ -129,7 +129,7 @@ export async function readXlsx(path: string, label: string, opts: TableOptions, 
   let ctx: Ctx;
   let sheets: { name: string; path: string }[];
   try {
-    const wbXml = await entryText(path, wb, 64 << 20);
+    const wbXml = await entryText(path, wb, 16 << 20);
     const rels = byName.get('xl/_rels/workbook.xml.rels');
     const relXml = rels ? await entryText(path, rels, 16 << 20) : '';
     const targets = new Map<string, string>();
@@ -146,11 +146,11 @@ export async function readXlsx(path: string, label: string, opts: TableOptions, 
     const st = byName.get('xl/styles.xml');
     ctx = {
       strings: ss ? sharedStrings(await entryText(path, ss)) : [],
-      dates: st ? dateStyles(await entryText(path, st, 64 << 20)) : new Set(),
+      dates: st ? dateStyles(await entryText(path, st, 16 << 20)) : new Set(),
       date1904: /date1904\s*=\s*"(1|true)"/.test(wbXml),
     };
-  } catch {
-    problems.add('xlsx-corrupt', 1);
+  } catch (e) {
+    problems.add(e instanceof ZipError && e.code === 'too-large' ? 'xlsx-too-large' : 'xlsx-corrupt', 1);
     return [];
   }
   const bytes = statSync(path).size;

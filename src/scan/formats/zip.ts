@@ -13,7 +13,7 @@ export interface ZipEntry {
 }
 
 export class ZipError extends Error {
-  constructor(readonly code: 'corrupt' | 'zip64' | 'encrypted', message: string) {
+  constructor(readonly code: 'corrupt' | 'zip64' | 'encrypted' | 'too-large', message: string) {
     super(message);
   }
 }
@@ -86,12 +86,12 @@ export function entryStream(path: string, e: ZipEntry): AsyncIterable<Buffer> {
 }
 
 /** A small entry whole, as text (capped: workbook parts, not sheets). */
-export async function entryText(path: string, e: ZipEntry, cap = 256 << 20): Promise<string> {
+export async function entryText(path: string, e: ZipEntry, cap = 64 << 20): Promise<string> {
   const parts: Buffer[] = [];
   let len = 0;
   for await (const c of entryStream(path, e)) {
     len += c.length;
-    if (len > cap) throw new ZipError('corrupt', 'part too large');
+    if (len > cap) throw new ZipError('too-large', 'part too large');
     parts.push(c);
   }
   return Buffer.concat(parts).toString('utf8');
