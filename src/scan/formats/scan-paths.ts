@@ -72,9 +72,11 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
   let next = 0;
   try {
     await Promise.all(workers.map((w) => new Promise<void>((resolve, reject) => {
+      let current = -1;
       const give = () => {
         if (next >= targets.length) { resolve(); return; }
         const id = next++;
+        current = id;
         const job: FileJob = { id, path: targets[id]!.path, inFolder: targets[id]!.inFolder, today: o.today };
         w.postMessage(job);
       };
@@ -95,7 +97,12 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
         }
         give();
       });
-      w.on('error', reject);
+      // A worker that dies (out of memory on a pathological file) loses that file only: it is
+      // listed, and the other workers read the rest.
+      w.on('error', (e) => {
+        if (current >= 0 && !results[current]) results[current] = { profiles: [], problems: [{ file: targets[current]!.path, line: 1, col: 1, code: 'scan-failed', args: { reason: `cannot read the file: ${(e as Error).message.split('\n')[0]}` } }] };
+        resolve();
+      });
       give();
     })));
   } finally {
@@ -114,6 +121,8 @@ export async function scanPaths(paths: string[], o: ScanPathsOptions): Promise<S
     results = [];
     for (const t of targets) results.push(await readOne(t, o));
   }
+  // Files a dead worker never reached are read here.
+  for (let i = 0; i < targets.length; i++) if (!results[i]) results[i] = await readOne(targets[i]!, o);
   const profiles: FileProfile[] = [];
   for (const r of results) {
     profiles.push(...r.profiles);
