@@ -1,5 +1,7 @@
 // --format json: contract.md §5, schemaVersion 1. Codes and keys never change with language.
 import type { Assessment } from '../core/assessment.js';
+import type { Translator } from '../i18n/index.js';
+import type { Obligation } from '../law/types.js';
 import type { Severity } from '../severity/types.js';
 import { caveatTexts, deadlineText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
 
@@ -14,6 +16,39 @@ function severityJson(s: Severity) {
       ...(f.from !== undefined && { from: f.from }),
       ...(f.dataset !== undefined && { dataset: userText(f.dataset) }),
     })),
+  };
+}
+
+function obligationJson(o: Obligation, t: Translator) {
+  const d = o.deadline;
+  return {
+    code: o.code,
+    to: o.to,
+    ...(o.authority && { authority: o.authority }),
+    recipient: recipientText(o, t),
+    recipientCode: o.recipient.code,
+    ...(o.recipient.name && { recipientName: o.recipient.name }),
+    deadline: {
+      text: deadlineText(o, t), hours: d.hours, code: d.code, status: d.status,
+      ...(d.milestones && { milestones: d.milestones }),
+      ...(d.counting && { counting: d.counting }),
+      ...(d.calendar && { calendar: d.calendar }),
+      ...(d.from && { from: d.from }),
+      ...(d.fromAssumed && { fromAssumed: true }),
+      ...(d.due && { due: d.due }),
+      ...(d.dueByHours && { dueByHours: d.dueByHours }),
+      ...(d.practiceHours !== undefined && { practiceHours: d.practiceHours }),
+      ...(d.recommended && { recommended: d.recommended }),
+      ...(d.handover && { handover: d.handover }),
+    },
+    title: t(`obligation.${o.code}`),
+    content: o.content.map((k) => t(`content.${k}`)),
+    contentCodes: o.content,
+    ...(o.contentStatus && { contentStatus: o.contentStatus }),
+    basis: o.basis,
+    status: o.status,
+    statutory: o.statutory,
+    rule: o.rule,
   };
 }
 
@@ -34,6 +69,7 @@ export function assessmentJson(a: Assessment, ctx: ReportContext) {
         ...(c.state !== undefined && { state: userText(c.state) }),
         ...(c.industry && { industry: c.industry }),
         role: c.role,
+        ...(c.onBehalfOf && { onBehalfOf: { ...c.onBehalfOf, ...(c.onBehalfOf.name !== undefined && { name: userText(c.onBehalfOf.name) }), ...(c.onBehalfOf.state !== undefined && { state: userText(c.onBehalfOf.state) }) } }),
       },
       circumstances: inc.circumstances,
       ...(inc.subjects.groups.length && { groups: inc.subjects.groups }),
@@ -57,26 +93,12 @@ export function assessmentJson(a: Assessment, ctx: ReportContext) {
       reasons: reasonTexts(a, t),
       reasonCodes: a.significantImpact.reasons,
     },
-    obligations: a.obligations.map((o) => ({
-      code: o.code,
-      to: o.to,
-      ...(o.authority && { authority: o.authority }),
-      recipient: recipientText(o, t),
-      recipientCode: o.recipient.code,
-      ...(o.recipient.name && { recipientName: o.recipient.name }),
-      deadline: { text: deadlineText(o, t), hours: o.deadline.hours, code: o.deadline.code, status: o.deadline.status, ...(o.deadline.milestones && { milestones: o.deadline.milestones }) },
-      title: t(`obligation.${o.code}`),
-      content: o.content.map((k) => t(`content.${k}`)),
-      contentCodes: o.content,
-      ...(o.contentStatus && { contentStatus: o.contentStatus }),
-      basis: o.basis,
-      status: o.status,
-      statutory: o.statutory,
-      rule: o.rule,
-    })),
+    obligations: a.obligations.map((o) => obligationJson(o, t)),
+    ...(a.controllerObligations && { controllerObligations: a.controllerObligations.map((o) => obligationJson(o, t)) }),
     penalties: {
       ...a.penalties,
       ranges: a.penalties.ranges.map((r) => ({ ...r, text: t(`penalty.${r.code}`) })),
+      ...(a.penalties.liability && { liability: a.penalties.liability.map((l) => ({ ...l, text: t(`liability.${l.code}`) })) }),
       crimes: a.penalties.crimes.map((c) => ({ ...c, text: t(`crime.${c.code}`) })),
       notes: a.penalties.notes.map((n) => t(`note.${n}`)),
       noteCodes: a.penalties.notes,
