@@ -70,6 +70,16 @@ describe('each format: exact rows, every column as the generator made it', () =>
     if (format === 'jsonl') expect(p.columns.map((c) => c.name)).toEqual(JSON_COLUMNS.map(([h]) => h));
   });
 
+  it.each([[false], [true]])('an API response {"data": [...]} (pretty: %s): the records of its array, named by its key', (pretty) => {
+    const f = join(dir, `api-${pretty}.json`);
+    const docs = JSON.parse(text(jsonChunks(300, { array: true })));
+    writeFileSync(f, JSON.stringify({ status: 'ok', ids: [1, 2], meta: { page: 1, tags: ['a'] }, registros: docs, total: 300 }, null, pretty ? 2 : undefined));
+    const { files, problems } = scanJson([f]);
+    expect(problems).toBeUndefined();
+    expect(files.map((p) => [p.format, p.table, p.rows])).toEqual([['json', 'registros', 300]]);
+    expect(files[0]!.columns.map((c) => c.field)).toEqual(JSON_FIELDS);
+  });
+
   it('an Excel workbook: one dataset per sheet with rows, dates read from their style, the empty sheet named', () => {
     const { files, stderr } = scanJson([join(dir, 'libro.xlsx')]);
     expect(files).toHaveLength(1);

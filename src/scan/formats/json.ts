@@ -62,6 +62,11 @@ class RecordTable {
     }
   }
 
+  /** The key of a root object whose array holds the records. */
+  name(key: string): void {
+    this.meta.table = key;
+  }
+
   tooLong(line: number): void {
     this.bad(line);
   }
@@ -185,12 +190,22 @@ class LineSplitter {
   }
 }
 
-/** A JSON array of objects → records, with a byte machine that tracks depth and strings. */
+/**
+ * A JSON array of objects → records, with a byte machine that tracks depth and strings. The
+ * array may be the document (mongoexport --jsonArray) or the first array value of a root object
+ * (an API's {"data": [...]}), whose key then names the dataset.
+ */
 class ArraySplitter {
   private depth = 0;
   private inStr = false;
   private esc = false;
   private started = false;
+  /** Depth inside the records' array (-1: not in it yet). */
+  private base = -1;
+  private keyFrom = -1;
+  private lastKey = '';
+  private afterColon = false;
+  private found = false;
   private line = 1;
   private recLine = 1;
   private parts: Buffer[] = [];
@@ -203,9 +218,11 @@ class ArraySplitter {
   constructor(private readonly table: RecordTable, private readonly problems: Problems) {}
 
   feed(buf: Buffer): void {
+    if (this.closed) return;
     const n = buf.length;
     let i = 0;
     this.nextBs = -1;
+    this.keyFrom = -1;
     if (this.from >= 0 || this.partsLen > 0) this.from = 0;
     while (i < n) {
       if (this.inStr) {
@@ -221,21 +238,32 @@ class ArraySplitter {
         this.countLines(buf, i, qEnd);
         if (q === -1) { i = n; continue; }
         this.inStr = false;
+        // A key of the root object, read whole when it lies in this chunk: it may name the records.
+        if (this.keyFrom >= 0) { this.lastKey = buf.toString('utf8', this.keyFrom, Math.min(q, this.keyFrom + 200)); this.keyFrom = -1; }
         i = q + 1;
         continue;
       }
       const b = buf[i]!;
-      if (b === QUOTE) { this.inStr = true; i++; continue; }
+      if (b === QUOTE) {
+        this.inStr = true;
+        if (this.base < 0 && this.depth === 1 && !this.afterColon) { this.keyFrom = i + 1; this.lastKey = ''; }
+        i++;
+        continue;
+      }
       if (b === NL) { this.line++; i++; continue; }
       if (b === 123 || b === 91) {
         if (!this.started) {
-          if (b === 91) { this.started = true; this.depth = 1; i++; continue; }
-          this.problems.add('json-not-records', this.line);
-          this.closed = true;
-          return;
+          this.started = true;
+          this.depth = 1;
+          if (b === 91) this.base = 1;
+          i++;
+          continue;
         }
-        if (this.depth === 1) {
-          if (b === 123) { this.from = i; this.recLine = this.line; } else this.nonObject();
+        if (this.depth === this.base) {
+          if (b === 123) { this.from = i; this.recLine = this.line; this.found = true; } else this.nonObject();
+        } else if (this.base < 0 && this.depth === 1 && b === 91) {
+          this.base = 2;
+          this.table.name(this.lastKey);
         }
         this.depth++;
         i++;
@@ -243,21 +271,31 @@ class ArraySplitter {
       }
       if (b === 125 || b === 93) {
         this.depth--;
-        if (this.depth === 1 && b === 125 && this.from >= 0) {
+        if (this.depth === this.base && b === 125 && this.from >= 0) {
           const last = buf.subarray(this.from, i + 1);
           if (this.partsLen < 0) this.table.tooLong(this.recLine);
           else this.table.record(this.parts.length ? Buffer.concat([...this.parts, last]) : last, this.recLine);
           this.parts = [];
           this.partsLen = 0;
           this.from = -1;
-        } else if (this.depth === 0) {
+        } else if (this.base === 2 && this.depth === 1 && !this.found) {
+          // An array of a root object that held no object (tags, ids): the records are further on.
+          this.base = -1;
+          this.nonObjects = 0;
+          this.afterColon = false;
+        } else if (this.depth === 0 || (this.base > 0 && this.depth === this.base - 1)) {
+          // The records' array (or the document) is over; what follows is not read.
           this.closed = true;
           return;
         }
         i++;
         continue;
       }
-      if (this.depth === 1 && b > 32 && b !== 44) this.nonObject();
+      if (this.depth === 1 && this.base < 0) {
+        if (b === 58) this.afterColon = true;
+        else if (b === 44) this.afterColon = false;
+      }
+      if (this.depth === this.base && b > 32 && b !== 44 && !(this.base === 2 && !this.found)) this.nonObject();
       i++;
     }
     if (this.from >= 0) this.take(buf.subarray(this.from, n));
@@ -279,7 +317,8 @@ class ArraySplitter {
   }
 
   end(): void {
-    if (this.started && !this.closed) this.problems.add('json-truncated', this.line);
+    if (this.base < 0) this.problems.add('json-not-records', 1);
+    else if (this.started && !this.closed) this.problems.add('json-truncated', this.line);
   }
 }
 

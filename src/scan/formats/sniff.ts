@@ -19,9 +19,12 @@ export function kindOfText(text: string): Kind {
   const first = /\S/.exec(t);
   if (first?.[0] === '[') return 'json';
   if (first?.[0] === '{') {
-    // JSON Lines hold one object per line; a "{" alone on its line is a pretty-printed document.
-    const line = t.slice(first.index).split('\n', 1)[0]!.trim();
-    return line === '{' ? 'json' : 'jsonl';
+    // JSON Lines hold one object per line; a "{" alone on its line is a pretty-printed document,
+    // and a single line whose first key holds an array of objects is an API's {"data": [...]}.
+    const lines = t.slice(first.index).split('\n', 3).map((l) => l.trim()).filter(Boolean);
+    if (lines[0] === '{') return 'json';
+    if (lines.length >= 2 && lines[1]!.startsWith('{')) return 'jsonl';
+    return /"\s*:\s*\[\s*\{/.test(lines[0]!) ? 'json' : 'jsonl';
   }
   if (/^-- (MySQL|MariaDB) dump/m.test(t.slice(0, 4096))) return 'mysql';
   if (SQL_START.test(t.slice(0, SNIFF))) return PG.test(t) ? 'postgresql' : 'mysql';
