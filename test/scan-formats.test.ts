@@ -360,6 +360,7 @@ describe('chunk boundaries never change what is read', () => {
     ['postgresql', () => Buffer.from(text(sqlChunks(120, { dialect: 'postgresql', perInsert: 13 })))],
     ['jsonl', () => Buffer.from(text(jsonChunks(120, { seed: 5 })))],
     ['json', () => Buffer.from(text(jsonChunks(120, { seed: 5, array: true, pretty: true })))],
+    ['json', () => Buffer.from(JSON.stringify({ ok: true, ids: [1, 2], datos: JSON.parse(text(jsonChunks(120, { seed: 5, array: true }))) }))],
   ] as const)('%s', async (kind, make) => {
     const bytes = make();
     const whole = await readAll(bytes, bytes.length, kind);
