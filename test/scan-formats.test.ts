@@ -17,7 +17,7 @@ const JSON_FIELDS = JSON_COLUMNS.map(([, f]) => f);
 let dir = '';
 
 interface Col { name: string; field: string | null }
-interface Profile { file: string; format: string; table?: string; sheet?: string; rows: number; encoding: string; columns: Col[]; key?: { field: string; distinct: number }; malformed: { rows: number; lines: number[] }; minors?: { estimate: number } }
+interface Profile { file: string; format: string; table?: string; sheet?: string; rows: number; encoding: string; columns: Col[]; key?: { field: string; distinct: number }; malformed: { rows: number; lines: number[] }; minors?: { estimate: number; rows: number; unit: string } }
 
 function scanJson(args: string[]) {
   const r = run(['scan', ...args, '--json']);
