@@ -86,7 +86,8 @@ export interface ScanOptions {
   seed?: number;
 }
 
-function rng(seed: number): () => number {
+/** A small seeded generator (mulberry32): samples are the same from run to run. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;

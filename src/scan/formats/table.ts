@@ -6,7 +6,7 @@ import { ageOn, birthDateOf } from '../age.js';
 import { classify, type Counts, headerField, TESTS, type TestKey, testsFor } from '../classify.js';
 import { fmix32, HyperLogLog } from '../hll.js';
 import { maskedExamples } from '../mask.js';
-import { type FileProfile, HEAD_ROWS, judgeHead, KEY_SKETCHES, minorsFigures, minorsIn, profileColumns, RESERVOIR, type HeadInfo } from '../profile.js';
+import { type FileProfile, HEAD_ROWS, judgeHead, KEY_SKETCHES, minorsFigures, minorsIn, profileColumns, RESERVOIR, rng, type HeadInfo } from '../profile.js';
 import { cleanText } from '../../util/sanitize.js';
 
 export type TableFormat = NonNullable<FileProfile['format']>;
@@ -40,17 +40,6 @@ export function hashText(s: string): { hash: number; len: number } {
     len++;
   }
   return { hash: h, len };
-}
-
-function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 export interface TableOptions {
