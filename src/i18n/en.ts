@@ -360,6 +360,7 @@ export const en = {
   'evidence.value.temporary': 'temporary',
   'evidence.value.permanent': 'permanent',
   'scan.summary': '{file}: {rows} rows, {mib} MiB{gzip}, {encoding}, delimiter {delimiter}, {header}; {mode}',
+  'scan.summary.table': '{dataset}: {rows} rows, {format}, {mib} MiB{gzip}, {encoding}; {mode}',
   'scan.header': 'header',
   'scan.noHeader': 'no header',
   'scan.mode.full': 'every value validated',

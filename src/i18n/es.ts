@@ -362,6 +362,7 @@ export const es: Record<MessageKey, string> = {
   'evidence.value.temporary': 'temporal',
   'evidence.value.permanent': 'permanente',
   'scan.summary': '{file}: {rows} filas, {mib} MiB{gzip}, {encoding}, delimitador {delimiter}, {header}; {mode}',
+  'scan.summary.table': '{dataset}: {rows} filas, {format}, {mib} MiB{gzip}, {encoding}; {mode}',
   'scan.header': 'con encabezado',
   'scan.noHeader': 'sin encabezado',
   'scan.mode.full': 'todos los valores validados',
