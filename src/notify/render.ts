@@ -10,10 +10,13 @@ export const EXTENSION: Record<DraftFormat, string> = { markdown: 'md', text: 't
 
 export interface DraftLabels { banner: string; generated: string; missing: string }
 
+/** The banner, with the one explanation of the † that marks text breach proposed (never repeated per block). */
+const bannerOf = (d: DraftDocument, l: DraftLabels) => (d.sections.some((s) => s.blocks.some((b) => b.kind !== 'missing' && b.kind !== 'table' && b.generated)) ? `${l.banner} † ${l.generated}` : l.banner);
+
 function mdBlock(b: Block, l: DraftLabels): string {
   switch (b.kind) {
-    case 'p': return `${md(b.text)}${b.generated ? ` _(${md(l.generated)})_` : ''}`;
-    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${md(i)}`).join('\n')}${b.generated ? `\n\n_(${md(l.generated)})_` : ''}`;
+    case 'p': return `${md(b.text)}${b.generated ? ' †' : ''}`;
+    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${md(i)}`).join('\n')}${b.generated ? '\n\n†' : ''}`;
     case 'missing': return `**[${l.missing}: ${md(b.text)}]**`;
     case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n');
   }
@@ -24,10 +27,10 @@ const mdRun = (runs: Line[], l: DraftLabels) => runs.map((x) => (x.missing ? `**
 export function toMarkdown(d: DraftDocument, l: DraftLabels): string {
   const L = d.letter;
   const out = L
-    ? [`> **${md(l.banner)}**`, '', ...d.meta.map(([k, v]) => `> _${md(k)}: ${md(v)}_`), ...(d.meta.length ? [''] : []), `**${md(L.letterhead)}**`, '',
+    ? [`> **${md(bannerOf(d, l))}**`, '', ...d.meta.map(([k, v]) => `> _${md(k)}: ${md(v)}_`), ...(d.meta.length ? [''] : []), `**${md(L.letterhead)}**`, '',
       ...[mdRun(L.dateline, l), ...(L.reference ? [md(L.reference)] : []), ...(L.subject ? [`**${md(L.subject)}**`] : [])].map((x, k, all) => (k < all.length - 1 ? `${x}  ` : x)), '',
       ...(L.to.length ? [L.to.map((line) => mdRun(line, l)).join('  \n'), ''] : []), `**${md(L.salutation)}**`, '']
-    : [`# ${md(d.title)}`, '', `> **${md(l.banner)}**`, '', ...d.meta.map(([k, v]) => `- **${md(k)}:** ${md(v)}`), ''];
+    : [`# ${md(d.title)}`, '', `> **${md(bannerOf(d, l))}**`, '', ...d.meta.map(([k, v]) => `- **${md(k)}:** ${md(v)}`), ''];
   for (const s of d.sections) {
     if (s.heading) out.push(`${L ? '###' : '##'} ${md(s.heading)}`, '');
     for (const b of s.blocks) out.push(mdBlock(b, l), '');
@@ -38,8 +41,8 @@ export function toMarkdown(d: DraftDocument, l: DraftLabels): string {
 
 function textBlock(b: Block, l: DraftLabels): string[] {
   switch (b.kind) {
-    case 'p': return wrap(`${b.text}${b.generated ? ` (${l.generated})` : ''}`, 78, '', '');
-    case 'list': return [...b.items.flatMap((i) => wrap(`${b.checklist ? '[ ]' : '-'} ${i}`, 78, '  ')), ...(b.generated ? [`  (${l.generated})`] : [])];
+    case 'p': return wrap(`${b.text}${b.generated ? ' †' : ''}`, 78, '', '');
+    case 'list': return [...b.items.flatMap((i) => wrap(`${b.checklist ? '[ ]' : '-'} ${i}`, 78, '  ')), ...(b.generated ? ['  †'] : [])];
     case 'missing': return wrap(`[[${l.missing}: ${b.text}]]`, 78, '', '');
     case 'table': return b.rows.flatMap((r) => [...wrap(`* ${r[0] ?? ''}`, 78), ...r.slice(1).flatMap((c, i) => wrap(`${b.head[i + 1] ?? ''}: ${c}`, 78, '    ')), '']);
   }
@@ -50,7 +53,7 @@ const right = (s: string) => (s.length >= 78 ? s : `${' '.repeat(78 - s.length)}
 
 function letterHead(d: DraftDocument, L: Letter, l: DraftLabels): string[] {
   return [
-    ...wrap(`*** ${l.banner} ***`, 78, '', ''), ...d.meta.flatMap(([k, v]) => wrap(`(${k}: ${v})`, 78, '', '')), '',
+    ...wrap(`*** ${bannerOf(d, l)} ***`, 78, '', ''), ...d.meta.flatMap(([k, v]) => wrap(`(${k}: ${v})`, 78, '', '')), '',
     L.letterhead.toUpperCase(), '',
     ...[txtRun(L.dateline, l), ...(L.reference ? [L.reference] : []), ...(L.subject ? [L.subject] : [])].flatMap((x) => (x.length > 60 ? wrap(x, 78, '', '') : [right(x)])), '',
     ...L.to.flatMap((line) => wrap(txtRun(line, l), 78, '', '')), ...(L.to.length ? [''] : []),
@@ -60,7 +63,7 @@ function letterHead(d: DraftDocument, L: Letter, l: DraftLabels): string[] {
 
 export function toText(d: DraftDocument, l: DraftLabels): string {
   const L = d.letter;
-  const out = L ? letterHead(d, L, l) : [d.title.toUpperCase(), '='.repeat(Math.min(78, d.title.length)), '', ...wrap(`*** ${l.banner} ***`, 78, '', ''), '', ...d.meta.flatMap(([k, v]) => wrap(`${k}: ${v}`, 78, '  ')), ''];
+  const out = L ? letterHead(d, L, l) : [d.title.toUpperCase(), '='.repeat(Math.min(78, d.title.length)), '', ...wrap(`*** ${bannerOf(d, l)} ***`, 78, '', ''), '', ...d.meta.flatMap(([k, v]) => wrap(`${k}: ${v}`, 78, '  ')), ''];
   for (const s of d.sections) {
     if (s.heading) out.push(s.heading, '-'.repeat(Math.min(78, s.heading.length)));
     for (const b of s.blocks) out.push(...textBlock(b, l), '');
@@ -72,9 +75,9 @@ export function toText(d: DraftDocument, l: DraftLabels): string {
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 function htmlBlock(b: Block, l: DraftLabels): string {
-  const note = b.kind !== 'missing' && b.kind !== 'table' && b.generated ? `<p class="generated">${esc(l.generated)}</p>` : '';
+  const note = b.kind !== 'missing' && b.kind !== 'table' && b.generated ? '<p class="generated">†</p>' : '';
   switch (b.kind) {
-    case 'p': return `<p>${esc(b.text)}</p>${note}`;
+    case 'p': return `<p>${esc(b.text)}${b.generated ? ' <span class="generated">†</span>' : ''}</p>`;
     case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${esc(i)}</li>`).join('')}</ul>${note}`;
     case 'missing': return `<p class="missing"><mark>[${esc(l.missing)}: ${esc(b.text)}]</mark></p>`;
     case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
@@ -100,7 +103,7 @@ export function toHtml(d: DraftDocument, l: DraftLabels, lang: 'es' | 'en'): str
   const sections = d.sections.map((s) => `<section data-item="${esc(s.code)}">${s.heading ? `<h2>${esc(s.heading)}</h2>` : ''}${s.blocks.map((b) => htmlBlock(b, l)).join('')}</section>`);
   const body = (L
     ? [
-      `<p class="banner">${esc(l.banner)}</p>`,
+      `<p class="banner">${esc(bannerOf(d, l))}</p>`,
       ...d.meta.map(([k, v]) => `<p class="note"><strong>${esc(k)}:</strong> ${esc(v)}</p>`),
       `<header class="letterhead">${esc(L.letterhead)}</header>`,
       `<div class="dateline"><p>${htmlRun(L.dateline, l)}</p>${L.reference ? `<p>${esc(L.reference)}</p>` : ''}${L.subject ? `<p class="subject">${esc(L.subject)}</p>` : ''}</div>`,
@@ -112,7 +115,7 @@ export function toHtml(d: DraftDocument, l: DraftLabels, lang: 'es' | 'en'): str
     ]
     : [
       `<h1>${esc(d.title)}</h1>`,
-      `<p class="banner">${esc(l.banner)}</p>`,
+      `<p class="banner">${esc(bannerOf(d, l))}</p>`,
       `<dl class="meta">${d.meta.map(([k, v]) => `<dt>${esc(k)}</dt><dd>${esc(v)}</dd>`).join('')}</dl>`,
       ...sections,
     ]).join('\n');
