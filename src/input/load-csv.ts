@@ -9,7 +9,7 @@ import type { RawDocument } from './load-document.js';
 const HEADER_INDEX = new Map<string, CsvColumn>();
 for (const [col, names] of Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]) for (const n of names) HEADER_INDEX.set(n, col);
 
-interface Row { cells: string[]; index: number }
+interface Row { cells: string[]; index: number; bad?: boolean }
 
 export interface CsvDocument extends RawDocument { key: string | undefined }
 
@@ -47,7 +47,12 @@ function lazyLines(text: string, delimiter: string): (record: number) => number 
   };
 }
 
-export function loadCsv(text: string, file: string): CsvDocument[] {
+/**
+ * Parses a CSV portfolio. Problems throw, all at once; with `collect` (--skip-invalid) problems in
+ * rows are collected instead and the incidents they touch come back marked invalid. Problems in
+ * the header always throw: no row can be read without it.
+ */
+export function loadCsv(text: string, file: string, collect?: Diagnostic[]): CsvDocument[] {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
@@ -61,18 +66,22 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
   const problems: Diagnostic[] = [];
   const header = records[0]!;
   const columns = mapHeader(header, file, lineOf, problems, (i) => charCol(text, lineOf(0), i, delimiter));
+  const headerProblems = problems.length;
   const rows: Row[] = [];
   for (let i = 1; i < records.length; i++) {
     const record = records[i]!;
+    const row: Row = { cells: record, index: i };
     if (record.length > header.length) {
       problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting` });
+      row.bad = true;
     }
-    rows.push({ cells: record, index: i });
+    rows.push(row);
   }
-  if (problems.length) throw new InputError(problems);
+  if (headerProblems || (problems.length && !collect)) throw new InputError(problems);
   if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows' }]);
   const docs = group(rows, columns, text, delimiter, file, problems, lineOf);
-  if (problems.length) throw new InputError(problems);
+  if (problems.length && !collect) throw new InputError(problems);
+  if (collect) collect.push(...problems);
   return docs;
 }
 
@@ -126,6 +135,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
   }
   const docs: CsvDocument[] = [];
   for (const [key, members] of byKey) {
+    const before = problems.length;
     // Incident-level values: the first non-empty cell wins; a different non-empty value is an error.
     const source = new Map<CsvColumn, Row>();
     for (const c of INCIDENT_COLUMNS) {
@@ -179,7 +189,9 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
       const row = (col && source.get(col)) ?? members[0]!;
       return { line: lineOf(row.index), col: col && columns.has(col) ? charCol(text, lineOf(row.index), columns.get(col)!, delimiter) : 1 };
     };
-    docs.push({ value, locate, index: docs.length + 1, key: key || undefined });
+    const invalid = problems.length > before || members.some((r) => r.bad);
+    const firstRow = members[0]!.index;
+    docs.push({ value, locate, index: docs.length + 1, key: key || undefined, line: () => lineOf(firstRow), ...(invalid && { invalid }) });
   }
   return docs;
 }

@@ -1,6 +1,7 @@
 // --format json: contract.md §5, schemaVersion 1. Codes and keys never change with language.
 import type { Assessment } from '../core/assessment.js';
 import type { Severity } from '../severity/types.js';
+import { type PortfolioSummary, SummaryBuilder } from './summary.js';
 import { caveatTexts, deadlineText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
 
 function severityJson(s: Severity) {
@@ -86,14 +87,24 @@ export function assessmentJson(a: Assessment, ctx: ReportContext) {
   };
 }
 
-/** Streams the document one assessment at a time: a large portfolio never becomes one string. */
+/** The top-level `summary` (worst level, counts by level, people, obligations by code, ...). */
+export function summaryJson(s: PortfolioSummary) {
+  return s;
+}
+
+/**
+ * Streams the document one assessment at a time: a large portfolio never becomes one string.
+ * The `summary` comes after `assessments` (JSON keys have no order), so one pass is enough.
+ */
 export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): Generator<string> {
   const head = { schemaVersion: 1, generator: { name: 'breach', version: ctx.version }, lang: ctx.lang };
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "assessments": [`;
+  const summary = new SummaryBuilder(0);
   let first = true;
   for (const a of assessments) {
+    summary.add(a);
     yield `${first ? '' : ','}\n    ${JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    ')}`;
     first = false;
   }
-  yield `${first ? '' : '\n  '}]\n}\n`;
+  yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summaryJson(summary.result()), null, 2).replace(/\n/g, '\n  ')}\n}\n`;
 }
