@@ -147,6 +147,9 @@ program
     process.exitCode = runExplain(vector, opts);
   });
 
+// npm run bench reads the peak memory of each run from here (portable: no /usr/bin/time needed).
+if (process.env.BREACH_BENCH_MAXRSS) process.on('exit', () => process.stderr.write(`breach-bench maxrss_kb=${process.resourceUsage().maxRSS}\n`));
+
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
 });
