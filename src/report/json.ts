@@ -2,7 +2,8 @@
 import type { Assessment } from '../core/assessment.js';
 import type { Severity } from '../severity/types.js';
 import { type PortfolioSummary, SummaryBuilder } from './summary.js';
-import { caveatTexts, deadlineText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
+import type { Translator } from '../i18n/index.js';
+import { caveatTexts, deadlineText, reasonTexts, recipientText, DEFAULT_DETAIL_THRESHOLD, type ReportContext, userText } from './view.js';
 
 function severityJson(s: Severity) {
   return {
@@ -18,7 +19,7 @@ function severityJson(s: Severity) {
   };
 }
 
-export function assessmentJson(a: Assessment, ctx: ReportContext) {
+export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) {
   const { t } = ctx;
   const inc = a.incident;
   const c = inc.controller;
@@ -58,33 +59,61 @@ export function assessmentJson(a: Assessment, ctx: ReportContext) {
       reasons: reasonTexts(a, t),
       reasonCodes: a.significantImpact.reasons,
     },
-    obligations: a.obligations.map((o) => ({
-      code: o.code,
-      to: o.to,
-      ...(o.authority && { authority: o.authority }),
-      recipient: recipientText(o, t),
-      recipientCode: o.recipient.code,
-      ...(o.recipient.name && { recipientName: o.recipient.name }),
-      deadline: { text: deadlineText(o, t), hours: o.deadline.hours, code: o.deadline.code, status: o.deadline.status, ...(o.deadline.milestones && { milestones: o.deadline.milestones }) },
-      title: t(`obligation.${o.code}`),
-      content: o.content.map((k) => t(`content.${k}`)),
-      contentCodes: o.content,
-      ...(o.contentStatus && { contentStatus: o.contentStatus }),
-      basis: o.basis,
-      status: o.status,
-      statutory: o.statutory,
-      rule: o.rule,
-    })),
-    penalties: {
-      ...a.penalties,
-      ranges: a.penalties.ranges.map((r) => ({ ...r, text: t(`penalty.${r.code}`) })),
-      crimes: a.penalties.crimes.map((c) => ({ ...c, text: t(`crime.${c.code}`) })),
-      notes: a.penalties.notes.map((n) => t(`note.${n}`)),
-      noteCodes: a.penalties.notes,
-    },
+    // `lean`: left for assessmentJsonText to fill in from its cache.
+    obligations: lean ? [] : obligationsJson(a.obligations, t),
+    penalties: lean ? null : penaltiesJson(a.penalties, t),
     caveats: caveatTexts(a, t),
     caveatCodes: a.caveats,
   };
+}
+
+function obligationsJson(obligations: Assessment['obligations'], t: Translator) {
+  return obligations.map((o) => ({
+    code: o.code,
+    to: o.to,
+    ...(o.authority && { authority: o.authority }),
+    recipient: recipientText(o, t),
+    recipientCode: o.recipient.code,
+    ...(o.recipient.name && { recipientName: o.recipient.name }),
+    deadline: { text: deadlineText(o, t), hours: o.deadline.hours, code: o.deadline.code, status: o.deadline.status, ...(o.deadline.milestones && { milestones: o.deadline.milestones }) },
+    title: t(`obligation.${o.code}`),
+    content: o.content.map((k) => t(`content.${k}`)),
+    contentCodes: o.content,
+    ...(o.contentStatus && { contentStatus: o.contentStatus }),
+    basis: o.basis,
+    status: o.status,
+    statutory: o.statutory,
+    rule: o.rule,
+    }));
+}
+
+function penaltiesJson(p: Assessment['penalties'], t: Translator) {
+  return {
+    ...p,
+    ranges: p.ranges.map((r) => ({ ...r, text: t(`penalty.${r.code}`) })),
+    crimes: p.crimes.map((c) => ({ ...c, text: t(`crime.${c.code}`) })),
+    notes: p.notes.map((n) => t(`note.${n}`)),
+    noteCodes: p.notes,
+    };
+}
+
+/**
+ * Obligations and penalties are shared between incidents in the same legal situation (the law
+ * engine memoises them): their JSON text is made once per language and reused.
+ */
+const fragments = new WeakMap<Translator, WeakMap<object, string>>();
+function fragment<T extends object>(value: T, t: Translator, make: (v: T, t: Translator) => unknown): string {
+  let m = fragments.get(t);
+  if (!m) fragments.set(t, (m = new WeakMap()));
+  let s = m.get(value);
+  if (s === undefined) m.set(value, (s = JSON.stringify(make(value, t))));
+  return s;
+}
+
+/** One assessment as compact JSON text: the same value as JSON.stringify(assessmentJson(a, ctx)). */
+export function assessmentJsonText(a: Assessment, ctx: ReportContext): string {
+  const { obligations: _o, penalties: _p, caveats, caveatCodes, ...head } = assessmentJson(a, ctx, true);
+  return `${JSON.stringify(head).slice(0, -1)},"obligations":${fragment(a.obligations, ctx.t, obligationsJson)},"penalties":${fragment(a.penalties, ctx.t, penaltiesJson)},"caveats":${JSON.stringify(caveats)},"caveatCodes":${JSON.stringify(caveatCodes)}}`;
 }
 
 /** The top-level `summary` (worst level, counts by level, people, obligations by code, ...). */
@@ -101,9 +130,13 @@ export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): 
   yield `${JSON.stringify(head, null, 2).slice(0, -2)},\n  "assessments": [`;
   const summary = new SummaryBuilder(0);
   let first = true;
+  // A few assessments are indented for reading; a portfolio gets one compact assessment per line
+  // (the same JSON value, a fraction of the bytes, written in linear time).
+  const pretty = (ctx.count ?? (Array.isArray(assessments) ? assessments.length : Infinity)) <= (ctx.detailThreshold ?? DEFAULT_DETAIL_THRESHOLD);
   for (const a of assessments) {
     summary.add(a);
-    yield `${first ? '' : ','}\n    ${JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    ')}`;
+    const text = pretty ? JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    ') : assessmentJsonText(a, ctx);
+    yield `${first ? '' : ','}\n    ${text}`;
     first = false;
   }
   yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summaryJson(summary.result()), null, 2).replace(/\n/g, '\n  ')}\n}\n`;
