@@ -73,6 +73,7 @@ describe('memoised law results', () => {
     const { obligations } = await import('../src/law/obligations.js');
     const { evaluateLaw } = await import('../src/law/evaluate.js');
     const { hasLoss, significantImpact } = await import('../src/law/significance.js');
+    const { startOf, withDueDates } = await import('../src/law/due.js');
     const profiles = [
       { sector: 'private', role: 'controller', industry: 'banking' }, { sector: 'private', role: 'processor', industry: 'health' },
       { sector: 'public', role: 'controller', branch: 'federal-executive' }, { sector: 'public', role: 'controller', branch: 'state', state: 'Baja California Sur' },
@@ -88,7 +89,9 @@ describe('memoised law results', () => {
         const sig = significantImpact(incident, day);
         const fresh = obligations(incident, day, sig.value, hasLoss(incident));
         const memoised = evaluateLaw(incident, day);
-        expect(memoised.obligations).toEqual(fresh.obligations);
+        // Due dates are added per incident after the memo; a successor lookup only matters on handover days.
+        const dated = fresh.obligations.map((o) => withDueDates(o, startOf(incident), () => undefined, []));
+        expect(memoised.obligations.map((o) => ({ ...o, deadline: { ...o.deadline, handover: undefined } }))).toEqual(dated.map((o) => ({ ...o, deadline: { ...o.deadline, handover: undefined } })));
         for (const c of fresh.caveats) expect(memoised.caveats).toContainEqual(c);
       }
     }

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { stringify, parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { buildDrafts } from '../src/notify/documents.js';
-import { addBusinessDays, addHours } from '../src/notify/deadlines.js';
+import { addBusinessDays } from '../src/law/calendar.js';
 import { renderDraft } from '../src/notify/render.js';
 import { RECOMMENDATIONS } from '../src/notify/recommendations.js';
 import { fieldById } from '../src/fields/catalogue.js';
@@ -13,7 +13,7 @@ import { translator } from '../src/i18n/index.js';
 import { assessText, fixture } from './helpers.js';
 
 const labels = { banner: 'DRAFT', generated: 'generated', missing: 'MISSING' };
-const drafts = (text: string, lang: 'es' | 'en' = 'es') => buildDrafts(assessText(text)[0]!, lang, translator(lang));
+const drafts = (text: string, lang: 'es' | 'en' = 'es', issued?: string) => buildDrafts(assessText(text)[0]!, lang, translator(lang), issued ? { issued } : {});
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21' } });
 
@@ -27,7 +27,7 @@ describe('drafts for the bundled real cases contain every legally required item'
     ['sedena-guacamaya-2022.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'INAI'],
     ['imss-pensionados-2025.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'Secretaría Anticorrupción y Buen Gobierno'],
     ['aseguradora-clientes-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, null],
-    ['hova-health-michoacan-2018.yaml', { 'notice-controller': ['nature', 'data-compromised', 'corrective-actions'] }, null],
+    ['hova-health-michoacan-2018.yaml', { 'notice-controller': ['nature', 'identified-at', 'investigation-start', 'people-categories', 'data-compromised', 'systems-compromised', 'corrective-actions', 'more-information', 'controller-duties'] }, null],
   ] as const)('%s', (file, expected, authority) => {
     const d = drafts(fixture(`data/examples/${file}`));
     for (const [doc, items] of Object.entries(expected)) {
@@ -51,30 +51,45 @@ describe('drafts for the bundled real cases contain every legally required item'
 });
 
 describe('deadlines as dates and times', () => {
-  it('adds hours and business days on local wall-clock time', () => {
-    expect(addHours('2025-03-20 14:30', 72)).toBe('2025-03-23 14:30');
-    expect(addHours('2024-02-28 23:00', 24)).toBe('2024-02-29 23:00');
-    expect(addBusinessDays('2025-08-01 10:00', 5)).toBe('2025-08-08 10:00'); // Friday + 5 business days
-    expect(addBusinessDays('2025-08-01 10:00', 15)).toBe('2025-08-22 10:00');
+  it('counts business days past weekends and the statutory and CNBV non-working days', () => {
+    expect(addBusinessDays('2025-08-01', 5, 'statutory')).toBe('2025-08-08'); // Friday + 5 business days
+    expect(addBusinessDays('2025-08-01', 15, 'statutory')).toBe('2025-08-22');
+    expect(addBusinessDays('2026-03-13', 5, 'statutory')).toBe('2026-03-23'); // third Monday of March
+    expect(addBusinessDays('2026-03-27', 5, 'statutory')).toBe('2026-04-03'); // Holy week is no statutory holiday
+    expect(addBusinessDays('2026-03-27', 5, 'cnbv')).toBe('2026-04-07'); // but the CNBV closes on Holy Thursday and Friday
+    expect(addBusinessDays('2024-09-27', 2, 'statutory')).toBe('2024-10-02'); // 2024-10-01: transmission of the federal executive
+    expect(addBusinessDays('2018-11-30', 1, 'statutory')).toBe('2018-12-03');
+    expect(addBusinessDays('2026-12-11', 1, 'cnbv')).toBe('2026-12-14'); // 12 December, a Saturday in 2026
+    expect(addBusinessDays('2025-12-19', 1, 'cnbv')).toBe('2026-01-07'); // the CNBV's published holiday periods
   });
 
-  it('the same breach before and after 2025-03-21: INAI due in 72 h vs SABG without delay (72 h as good practice)', () => {
-    const before = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en');
-    const row = (d: typeof before, label: string) => (d.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows.find((r) => r[0] === label)!;
-    expect(row(before, 'Notify the authority')[1]).toContain('INAI');
-    expect(row(before, 'Notify the authority')[2]).toBe('2025-03-23 14:30');
+  it('the same breach before and after 2025-03-21: INAI within 72 h (handed over to the SABG) vs the SABG without delay (72 h as good practice)', () => {
+    const row = (d: ReturnType<typeof drafts>, label: string) => (d.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows.find((r) => r[0] === label)!;
+    // Confirmed 2025-03-20 14:30: INAI's 72 h run from that calendar day and end with 2025-03-22.
+    const onTheDay = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en', '2025-03-20');
+    expect(row(onTheDay, 'Notify the authority')[1]).toContain('INAI');
+    expect(row(onTheDay, 'Notify the authority')[2]).toBe('March 22, 2025, 23:59 (UTC-06:00); counted hour by hour from the confirmation: March 23, 2025, 14:30 (UTC-06:00); INAI ceased on March 20, 2025: from the next day on the notice goes to the Secretaría Anticorrupción y Buen Gobierno');
+    // Written after INAI ceased: the letter goes to its successor.
+    const later = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en', '2026-11-21');
+    expect(row(later, 'Notify the authority')[1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
+    expect(later.documents.find((x) => x.id === 'notice-authority')!.meta.find(([k]) => k === 'Recipient')![1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
     const desc = parse(fixture('test/fixtures/notify-complete.yaml'));
     desc.incident.discovered = '2025-03-21';
     desc.response.confirmed_at = '2025-03-21 14:30';
     const after = drafts(stringify(desc), 'en');
     expect(row(after, 'Notify the authority')[1]).toContain('SABG');
-    expect(row(after, 'Notify the authority')[2]).toBe('as soon as possible (no hour limit); good practice: before 2025-03-24 14:30 (72 h, former rule)');
+    expect(row(after, 'Notify the authority')[2]).toBe('as soon as possible (no hour limit); good practice: by March 24, 2025, 14:30 (UTC-06:00) (72 hours, former rule)');
   });
 
   it('CNBV milestones for a bank, counted in business days from the confirmation', () => {
     const d = drafts(`incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: banking }\ndatasets: [{ name: t, records: 10, fields: [card_number, card_expiry] }]\nresponse: { confirmed_at: 2025-08-01 10:00 }\n`, 'en');
     const rows = (d.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows;
-    expect(rows.find((r) => r[0] === 'Report to the sector regulator')![2]).toBe('immediately to the CNBV; full report within 5 business days: 2025-08-08 10:00; work plan within 15 business days: 2025-08-22 10:00; affected customers within 48 hours, where applicable: 2025-08-03 10:00');
+    expect(rows.find((r) => r[0] === 'Report to the sector regulator')![2]).toBe('immediately to the CNBV; full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00); work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00); affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)');
+    // The draft to the CNBV lists the same terms as dates.
+    const notice = d.documents.find((x) => x.id === 'notice-regulator')!;
+    expect(notice.meta.find(([k]) => k === 'Recipient')![1]).toContain('CNBV');
+    const terms = notice.sections.find((x) => x.code === 'milestones')!.blocks[0] as { items: string[] };
+    expect(terms.items).toEqual(['Immediate notice to the CNBV on learning of the incident.', 'full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)', 'affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)']);
   });
 
   it('without a confirmation time, deadlines run from 00:00 and the summary asks for it', () => {
@@ -82,7 +97,7 @@ describe('deadlines as dates and times', () => {
     const d = drafts(text, 'en');
     expect(d.missing).toEqual([{ document: 'summary', code: 'confirmed-at', text: 'the time of confirmation (response.confirmed_at)' }]);
     const rows = (d.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows;
-    expect(rows.find((r) => r[0] === 'Notify the authority')![2]).toBe('2025-03-23 00:00');
+    expect(rows.find((r) => r[0] === 'Notify the authority')![2]).toBe('March 22, 2025, 23:59 (UTC-06:00); INAI ceased on March 20, 2025: from the next day on the notice goes to the Secretaría Anticorrupción y Buen Gobierno');
   });
 });
 
@@ -156,5 +171,49 @@ describe('files and formats', () => {
     const d = drafts(`incident:\n  controller: { sector: private }\ndatasets: [{ name: a, records: 1, fields: [password_plain, fingerprint, card_number] }]\n`, 'en');
     const recs = d.documents.find((x) => x.id === 'notice-data-subjects')!.sections.find((s) => s.code === 'recommendations')!.blocks[0] as { items: string[] };
     expect(recs.items.join(' ')).toMatch(/block the card.*Change your password.*cannot be changed/s);
+  });
+});
+
+describe('edges of the law in the drafts', () => {
+  it('a processor signs as processor, cites the contract clause, and tells the controller what it owes and by when', () => {
+    const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
+    const notice = d.documents.find((x) => x.id === 'notice-controller')!;
+    expect(notice.meta.find(([k]) => k === 'Encargado')?.[1]).toBe('Hova Health');
+    expect(notice.meta.some(([k]) => k === 'Responsable')).toBe(false);
+    const intro = (notice.sections[0]!.blocks[1] as { text: string }).text;
+    expect(intro).toContain('LGPDPPSO-2017 art. 59-IV');
+    const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
+    expect(duties.items.map((x) => x.split(' (')[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items[1]).toContain('IMAIP');
+    const summary = d.documents[0]!;
+    expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');
+  });
+
+  it('a private processor for a private controller: contractual notice, no statutory basis cited', () => {
+    const d = drafts('incident:\n  discovered: 2025-08-01\n  controller: { name: Nube SA, sector: private, role: processor }\ndatasets: [{ name: c, records: 10, fields: [full_name, salary] }]\n', 'es');
+    const notice = d.documents.find((x) => x.id === 'notice-controller')!;
+    expect((notice.sections[0]!.blocks[1] as { text: string }).text).toContain('la ley no impone este aviso al encargado');
+    expect(notice.meta.find(([k]) => k === 'Fundamento')![1]).not.toContain('LFPDPPP-2025 art. 19');
+  });
+
+  it('not significant: a decision record with the reasons, the evidence to keep and a blank for who decided', () => {
+    const text = 'incident:\n  discovered: 2025-08-01\n  controller: { sector: public, branch: federal-executive }\n  circumstances: { confidentiality: lost-no-evidence, unintelligible: true }\ndatasets: [{ name: laptop, records: 300, fields: [full_name, salary] }]\n';
+    const d = drafts(text, 'en');
+    expect(d.documents.map((x) => x.id)).toEqual(['summary', 'breach-log', 'root-cause', 'decision-record']);
+    const rec = d.documents.find((x) => x.id === 'decision-record')!;
+    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO-2025 art. 28, 33 (DOF 2025-03-20)');
+    const reasons = rec.sections.find((x) => x.code === 'decision-reasons')!;
+    expect((reasons.blocks[0] as { text: string }).text).toContain('not to notify the data subjects or the authority');
+    expect((reasons.blocks[1] as { items: string[] }).items[0]).toContain('unintelligible');
+    const evidence = (rec.sections.find((x) => x.code === 'decision-evidence')!.blocks[0] as { items: string[] }).items;
+    expect(evidence[0]).toContain('encryption');
+    expect(evidence[1]).toContain('Key custody');
+    expect(d.missing.map((m) => m.code)).toContain('decision-who');
+    // A private controller's record is good practice, not a statutory log.
+    const priv = drafts(text.replace('{ sector: public, branch: federal-executive }', '{ sector: private }'), 'en');
+    const privRec = priv.documents.find((x) => x.id === 'decision-record')!;
+    expect((privRec.sections.find((x) => x.code === 'decision-reasons')!.blocks[2] as { text: string }).text).toContain('requires no breach log of private controllers');
+    // A significant breach has no decision record.
+    expect(drafts(fixture('test/fixtures/notify-complete.yaml')).documents.some((x) => x.id === 'decision-record')).toBe(false);
   });
 });

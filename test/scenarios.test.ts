@@ -9,6 +9,15 @@ interface Expect {
   obligations?: string[]; authority?: string; authorityHours?: number | null; recipientName?: string; noAuthority?: boolean;
   caveats?: string[]; laws?: string[]; asOf?: string; sensitive?: Record<string, boolean>; penaltyMax?: number;
   recipients?: string[]; statutory?: Record<string, boolean>; crimes?: string[];
+  /** null: the authority notice names no body (e.g. an extinct state guarantor). */
+  recipientNameNone?: boolean;
+  noCaveats?: string[]; possiblySensitive?: Record<string, boolean>;
+  authorityDue?: string; authorityDueByHours?: string | null; authorityRecommended?: string | null;
+  handover?: { authority: string; until: string; successor: string } | null;
+  milestones?: Record<string, string>;
+  controllerObligations?: string[]; controllerAuthority?: string;
+  penaltyRanges?: string[]; rangeKinds?: Record<string, string>; liability?: string[]; referralDays?: number | null;
+  notes?: string[]; noNotes?: string[];
 }
 interface Case { name: string; asOf?: string; expect: Expect; description: unknown }
 
@@ -41,6 +50,29 @@ describe.each(cases)('%s', (_file, c) => {
     if (e.recipients) expect(a.obligations.filter((o) => o.code === 'sector-report').map((o) => o.recipient.code)).toEqual(e.recipients);
     for (const [code, v] of Object.entries(e.statutory ?? {})) expect(a.obligations.find((o) => o.code === code)?.statutory).toBe(v);
     if (e.crimes) expect(a.penalties.crimes.map((x) => x.code)).toEqual(e.crimes);
+    if (e.recipientNameNone) {
+      expect(auth).toBeDefined();
+      expect(auth?.recipient.name).toBeUndefined();
+    }
+    for (const code of e.noCaveats ?? []) expect(a.caveats.map((x) => x.code)).not.toContain(code);
+    for (const [id, v] of Object.entries(e.possiblySensitive ?? {})) expect(a.datasets.flatMap((d) => d.fields).find((f) => f.id === id)?.possiblySensitive).toBe(v);
+    if (e.authorityDue) expect(auth?.deadline.due).toBe(e.authorityDue);
+    if (e.authorityDueByHours !== undefined) expect(auth?.deadline.dueByHours ?? null).toBe(e.authorityDueByHours);
+    if (e.authorityRecommended !== undefined) expect(auth?.deadline.recommended ?? null).toBe(e.authorityRecommended);
+    if (e.handover !== undefined) {
+      const h = auth?.deadline.handover;
+      expect(h ? { authority: h.authority, until: h.until, successor: h.successor } : null).toEqual(e.handover);
+      if (h) expect(h.basis.length).toBeGreaterThan(0);
+    }
+    for (const [code, due] of Object.entries(e.milestones ?? {})) expect(a.obligations.flatMap((o) => o.deadline.milestones ?? []).find((m) => m.code === code)?.due).toBe(due);
+    if (e.controllerObligations) expect((a.controllerObligations ?? []).map((o) => o.code)).toEqual(e.controllerObligations);
+    if (e.controllerAuthority) expect(a.controllerObligations?.find((o) => o.code === 'notify-authority')?.authority).toBe(e.controllerAuthority);
+    if (e.penaltyRanges) expect(a.penalties.ranges.map((r) => r.code)).toEqual(e.penaltyRanges);
+    for (const [code, kind] of Object.entries(e.rangeKinds ?? {})) expect(a.penalties.ranges.find((r) => r.code === code)?.kind).toBe(kind);
+    if (e.liability) expect((a.penalties.liability ?? []).map((l) => l.code)).toEqual(e.liability);
+    if (e.referralDays !== undefined) expect(a.penalties.referral?.days ?? null).toBe(e.referralDays);
+    for (const n of e.notes ?? []) expect(a.penalties.notes).toContain(n);
+    for (const n of e.noNotes ?? []) expect(a.penalties.notes).not.toContain(n);
     // Every obligation names its law and article and the dates it applies.
     for (const o of a.obligations) {
       expect(o.basis.length).toBeGreaterThan(0);

@@ -20,7 +20,7 @@ export function runFields(opts: { json?: boolean; lang?: Lang; color?: boolean }
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },
   });
   for (const f of FIELDS) {
-    const flags = [f.patrimonial && 'P', f.moral && 'M', f.sensitive?.length && 'S', f.possibly_sensitive && 'S?', f.official_id && 'ID'].filter(Boolean).join(' ');
+    const flags = [f.patrimonial && 'P', f.moral && 'M', f.sensitive?.length && 'S', f.possibly_sensitive === true && 'S?', f.official_id && 'ID'].filter(Boolean).join(' ');
     const aliases = (lang === 'es' ? [...f.aliases.es, ...f.aliases.en] : [...f.aliases.en, ...f.aliases.es]).filter((a) => a.length <= 16).slice(0, 3);
     table.push([f.id, `${f.label[lang]} (${t(`category.${f.category}`)})`, String(f.dpc ?? WEIGHTS.dpc.category_base[f.category]), String(f.ei ?? '-'), flags, aliases.join(', ')]);
   }

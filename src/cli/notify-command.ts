@@ -10,7 +10,7 @@ import { toHtmlBundle } from '../notify/html-bundle.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
 import { writeAtomic, writeStdout } from './io.js';
 import { loadAll, type LoadOptions } from './load-inputs.js';
-import { dateOption } from './shared.js';
+import { dateOption, today } from './shared.js';
 
 interface NotifyOptions extends LoadOptions {
   format: DraftFormat; lang?: 'es' | 'en'; outDir?: string; force?: boolean; strict?: boolean; asOf?: string; quiet?: boolean;
@@ -19,6 +19,7 @@ interface NotifyOptions extends LoadOptions {
 export async function runNotify(files: string[], opts: NotifyOptions): Promise<number> {
   try {
     const asOf = dateOption('--as-of', opts.asOf);
+    const issued = today();
     // Spanish by default: the documents are addressed to Mexican recipients.
     const lang = opts.lang ?? 'es';
     const t = translator(lang);
@@ -31,7 +32,7 @@ export async function runNotify(files: string[], opts: NotifyOptions): Promise<n
     const allDocs: { prefix: string; docs: ReturnType<typeof buildDrafts>['documents'] }[] = [];
     incidents.forEach((i, k) => {
       const a = assess(i.incident, i.source, asOf ? { asOf } : {});
-      const drafts = buildDrafts(a, lang, t);
+      const drafts = buildDrafts(a, lang, t, { issued });
       const prefix = many ? `incident-${k + 1}-` : '';
       allDocs.push({ prefix, docs: drafts.documents });
       for (const d of drafts.documents) outputs.push({ name: `${prefix}${d.id}.${EXTENSION[opts.format]}`, text: renderDraft(d, opts.format, labels, lang) });

@@ -1,6 +1,6 @@
 import { basisText } from '../report/view.js';
 import { LAWS, lawsInForce, NOT_MODELLED, OBLIGATION_FAMILIES, PENALTY_FAMILIES, PENALTY_UNIT, versionAt } from '../law/rules.js';
-import { FIELDS, isLegallySensitive } from '../fields/catalogue.js';
+import { FIELDS, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
 import type { Lang } from '../i18n/index.js';
 import { EXIT, reportFailure } from './errors.js';
 import { dateOption, langOf, out, today } from './shared.js';
@@ -27,7 +27,11 @@ export function rulesAt(date: string) {
     penalties,
     penaltyUnit: unit ?? null,
     sensitiveData: FIELDS.filter((f) => isLegallySensitive(f, date)).map((f) => f.id),
-    possiblySensitive: FIELDS.filter((f) => f.possibly_sensitive).map((f) => f.id),
+    possiblySensitive: FIELDS.filter((f) => isPossiblySensitive(f, date)).map((f) => f.id),
+    bySector: Object.fromEntries((['private', 'public'] as const).map((s) => [s, {
+      sensitive: FIELDS.filter((f) => isLegallySensitive(f, date, s)).map((f) => f.id),
+      possiblySensitive: FIELDS.filter((f) => isPossiblySensitive(f, date, s)).map((f) => f.id),
+    }])),
     notModelled: NOT_MODELLED,
   };
 }

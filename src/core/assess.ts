@@ -1,5 +1,5 @@
 // The pure core: an incident in, an assessment out. No I/O, no text, no clock (dates are inputs).
-import { fieldById, isLegallySensitive } from '../fields/catalogue.js';
+import { fieldById, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
 import { evaluateLaw } from '../law/evaluate.js';
 import { assessSeverity } from '../severity/score.js';
 import type { Assessment, Caveat, FieldView } from './assessment.js';
@@ -17,11 +17,12 @@ export function assess(incident: Incident, source: string, options: AssessOption
   const subjects = incident.subjects.count ?? records;
   const sev = assessSeverity(incident, subjects);
   const views = new Map<string, FieldView>();
+  const sector = incident.controller.sector;
   const view = (id: string): FieldView => {
     let v = views.get(id);
     if (!v) {
       const f = fieldById(id)!;
-      v = { id, category: f.category, sensitive: isLegallySensitive(f, asOf), possiblySensitive: !!f.possibly_sensitive, patrimonial: !!f.patrimonial, moral: !!f.moral };
+      v = { id, category: f.category, sensitive: isLegallySensitive(f, asOf, sector), possiblySensitive: isPossiblySensitive(f, asOf, sector), patrimonial: !!f.patrimonial, moral: !!f.moral };
       views.set(id, v);
     }
     return v;

@@ -37,6 +37,8 @@ export interface Controller {
   state?: string;
   industry?: Industry;
   role: Role;
+  /** For a processor: the controller it processes the data for, when described. */
+  onBehalfOf?: { name?: string; sector: Sector; branch?: Branch; state?: string; industry?: Industry };
 }
 
 export interface Circumstances {
@@ -47,6 +49,8 @@ export interface Circumstances {
   unintelligible: boolean;
   /** The breach was caused by a person authorised to process the data (an insider). */
   insider: boolean;
+  /** Data were obtained or processed by deceiving the data subject or the person authorised to transfer them. */
+  deception: boolean;
 }
 
 export interface Dataset {

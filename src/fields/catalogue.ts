@@ -3,7 +3,8 @@ import type { Category } from '../core/vocab.js';
 import { normalizeName } from '../util/normalize.js';
 import { suggest } from '../util/suggest.js';
 
-export interface Period { from: string; to?: string }
+/** A dated period; `sector` limits it to one regime (the private LFPDPPP or the public LGPDPPSO). */
+export interface Period { from: string; to?: string; sector?: 'public' | 'private' }
 
 export interface FieldType {
   id: string;
@@ -20,7 +21,8 @@ export interface FieldType {
   patrimonial?: boolean;
   moral?: boolean;
   sensitive?: Period[];
-  possibly_sensitive?: boolean;
+  /** true: always possibly sensitive (biometrics); periods: only then (and in that sector). */
+  possibly_sensitive?: boolean | Period[];
   aliases: { es: string[]; en: string[] };
   basis: string;
 }
@@ -63,7 +65,17 @@ export function suggestFields(name: string): string[] {
   return [...new Set(suggest(normalizeName(name), idx.keys(), 6).map((n) => idx.get(n)?.id ?? n))].slice(0, 3);
 }
 
-/** Whether the field is on the legal list of sensitive data on `date` (YYYY-MM-DD). */
-export function isLegallySensitive(f: FieldType, date: string): boolean {
-  return (f.sensitive ?? []).some((p) => date >= p.from && (p.to === undefined || date <= p.to));
+const inPeriod = (p: Period, date: string, sector?: string) => date >= p.from && (p.to === undefined || date <= p.to) && (!sector || !p.sector || p.sector === sector);
+
+/** Whether the field is on the legal list of sensitive data on `date` (YYYY-MM-DD), in a sector's law when given. */
+export function isLegallySensitive(f: FieldType, date: string, sector?: string): boolean {
+  return (f.sensitive ?? []).some((p) => inPeriod(p, date, sector));
+}
+
+/** Whether the law does not list the field but may treat it as sensitive (open lists, general definition). */
+export function isPossiblySensitive(f: FieldType, date: string, sector?: string): boolean {
+  const p = f.possibly_sensitive;
+  if (p === undefined || p === false) return false;
+  if (p === true) return true;
+  return !isLegallySensitive(f, date, sector) && p.some((x) => inPeriod(x, date, sector));
 }

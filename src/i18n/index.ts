@@ -15,13 +15,15 @@ export function detectLang(env: NodeJS.ProcessEnv): Lang {
   return 'en';
 }
 
-export type Translator = (key: string, args?: Record<string, string | number | undefined>) => string;
+export type Translator = ((key: string, args?: Record<string, string | number | undefined>) => string) & { lang?: Lang };
 
 /** A translator for one language. Unknown keys come back as the key itself (never crash a report). */
 export function translator(lang: Lang): Translator {
   const table = TABLES[lang] as Record<string, string>;
-  return (key, args) => {
+  const t: Translator = (key, args) => {
     const msg = table[key] ?? en[key as MessageKey] ?? key;
     return args ? msg.replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))) : msg;
   };
+  t.lang = lang;
+  return t;
 }

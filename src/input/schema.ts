@@ -26,6 +26,15 @@ const fieldName = z.string().check((ctx) => {
   }
 });
 
+/** The controller a processor works for (`role: processor`), when it is known. */
+export const onBehalfOfSchema = z.strictObject({
+  name: z.optional(text),
+  sector: z.enum(SECTORS),
+  branch: z.optional(z.enum(BRANCHES)),
+  state: z.optional(text),
+  industry: z.optional(z.enum(INDUSTRIES)),
+});
+
 export const controllerSchema = z.strictObject({
   name: z.optional(text),
   sector: z.enum(SECTORS),
@@ -33,6 +42,7 @@ export const controllerSchema = z.strictObject({
   state: z.optional(text),
   industry: z.optional(z.enum(INDUSTRIES)),
   role: z.optional(z.enum(ROLES)),
+  on_behalf_of: z.optional(onBehalfOfSchema),
 });
 
 export const circumstancesSchema = z.strictObject({
@@ -42,6 +52,7 @@ export const circumstancesSchema = z.strictObject({
   malicious: z.optional(z.boolean()),
   unintelligible: z.optional(z.boolean()),
   insider: z.optional(z.boolean()),
+  deception: z.optional(z.boolean()),
 });
 
 export const datasetSchema = z.strictObject({
@@ -101,6 +112,16 @@ export const descriptionSchema = z.strictObject({
   }
   if (c.sector === 'public' && c.industry) {
     ctx.issues.push({ code: 'custom', message: '`industry` applies to private controllers only', input: c, path: ['incident', 'controller', 'industry'] });
+  }
+  const o = c.on_behalf_of;
+  if (o && c.role !== 'processor') {
+    ctx.issues.push({ code: 'custom', message: '`on_behalf_of` describes the controller a processor works for: add `role: processor` or remove it', input: o, path: ['incident', 'controller', 'on_behalf_of'] });
+  }
+  if (o?.sector === 'public' && !o.branch) {
+    ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, input: o, path: ['incident', 'controller', 'on_behalf_of'] });
+  }
+  if (o?.sector === 'private' && o.branch) {
+    ctx.issues.push({ code: 'custom', message: '`branch` applies to public controllers only; use `industry` for private ones', input: o, path: ['incident', 'controller', 'on_behalf_of', 'branch'] });
   }
 });
 

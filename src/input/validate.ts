@@ -50,6 +50,15 @@ function normalise(d: Description, today: string): Incident {
   if (i.controller.branch) controller.branch = i.controller.branch;
   if (i.controller.state !== undefined) controller.state = i.controller.state;
   if (i.controller.industry) controller.industry = i.controller.industry;
+  const o = i.controller.on_behalf_of;
+  if (o) {
+    const of: NonNullable<Incident['controller']['onBehalfOf']> = { sector: o.sector };
+    if (o.name !== undefined) of.name = o.name;
+    if (o.branch) of.branch = o.branch;
+    if (o.state !== undefined) of.state = o.state;
+    if (o.industry) of.industry = o.industry;
+    controller.onBehalfOf = of;
+  }
   const subjects: Incident['subjects'] = { groups: i.subjects?.groups ? [...new Set(i.subjects.groups)] : [] };
   if (i.subjects?.count !== undefined) subjects.count = count(i.subjects.count);
   const incident: Incident = {
@@ -63,6 +72,7 @@ function normalise(d: Description, today: string): Incident {
       malicious: c.malicious ?? false,
       unintelligible: c.unintelligible ?? false,
       insider: c.insider ?? false,
+      deception: c.deception ?? false,
     },
     subjects,
     datasets: d.datasets.map((ds) => {

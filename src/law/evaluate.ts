@@ -1,9 +1,12 @@
 // What Mexican law requires of one incident on one date. Pure: rules come from data/law/mx/.
 import type { Incident } from '../core/incident.js';
-import { obligations } from './obligations.js';
+import { startOf, withDueDates } from './due.js';
+import { authorityFor, obligations, obligationsOf } from './obligations.js';
+import { OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { penalties, penaltyProfile } from './penalties.js';
 import { memo, periodOf } from './periods.js';
 import { lawsInForce } from './rules.js';
+import type { Controller } from '../core/incident.js';
 import { hasLoss, significantImpact } from './significance.js';
 import type { LawResult, Penalties, Reason } from './types.js';
 
@@ -18,23 +21,46 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   const c = incident.controller;
   const period = periodOf(asOf);
   // Everything obligations() and penalties() read is in their keys; the date only through its period.
-  const ob = obligationsMemo(`${period}|${c.sector}|${c.role}|${c.industry ?? ''}|${c.branch ?? ''}|${sig.value}|${loss}|${c.state ?? ''}`, () => obligations(incident, asOf, sig.value, loss));
+  const of = c.onBehalfOf;
+  const ob = obligationsMemo(`${period}|${c.sector}|${c.role}|${c.industry ?? ''}|${c.branch ?? ''}|${sig.value}|${loss}|${c.state ?? ''}|${of?.sector ?? ''}`, () => obligations(incident, asOf, sig.value, loss));
   if (!sig.value) caveats.push({ code: 'document-not-significant' });
   caveats.push(...ob.caveats);
+  // Dates depend on the confirmation day and hour, not only on the legal period: computed per incident.
+  const start = startOf(incident);
+  const successor = (authority: string, onDate: string) => successorOf(authority, onDate, c);
+  const dated = ob.obligations.map((o) => withDueDates(o, start, successor, caveats));
+  let controllerObligations: LawResult['controllerObligations'];
+  if (c.role === 'processor' && of) {
+    const owner: Controller = { sector: of.sector, role: 'controller', ...(of.branch && { branch: of.branch }), ...(of.state !== undefined && { state: of.state }), ...(of.industry && { industry: of.industry }), ...(of.name !== undefined && { name: of.name }) };
+    const co = obligationsMemo(`${period}|owner|${of.sector}|${of.industry ?? ''}|${of.branch ?? ''}|${sig.value}|${loss}|${of.state ?? ''}`, () => obligationsOf(owner, asOf, sig.value, loss));
+    caveats.push(...co.caveats);
+    controllerObligations = co.obligations.map((o) => withDueDates(o, start, (a, d) => successorOf(a, d, owner), caveats));
+    caveats.push({ code: 'processor-controller-owes', args: { sector: of.sector } });
+  }
   const profile = penaltyProfile(incident, asOf);
-  const pen = penaltiesMemo(`${period}|${c.sector}|${profile.sensitive}|${profile.possibly}|${profile.crime}`, () => {
+  const pen = penaltiesMemo(`${period}|${c.sector}|${profile.sensitive}|${profile.possibly}|${profile.insider}|${profile.deception}|${c.role}|${c.branch === 'political-party'}`, () => {
     const own: Reason[] = [];
     return { penalties: penalties(incident, asOf, own, profile), caveats: own };
   });
   caveats.push(...pen.caveats);
-  if (incident.controller.role === 'processor') caveats.push({ code: 'processor-controller-notifies' });
+  if (incident.controller.role === 'processor' && !of) caveats.push({ code: 'processor-controller-notifies' });
   return {
-    law: { asOf, laws: lawsMemo(`${period}|${c.sector}`, () => lawsInForce(asOf, c.sector)) },
+    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${of?.sector ?? ''}`, () => [...new Set([...lawsInForce(asOf, c.sector), ...(of && of.sector !== c.sector ? lawsInForce(asOf, of.sector) : [])])]) },
     significantImpact: sig,
-    obligations: ob.obligations,
+    obligations: dated,
+    ...(controllerObligations && { controllerObligations }),
     penalties: pen.penalties,
     caveats: dedupe(caveats),
   };
+}
+
+/** Who receives a notice meant for `authority` from `onDate` on, for this controller (the notify-authority rule then in force). */
+function successorOf(authority: string, onDate: string, c: Controller): { code: string; name?: string } | undefined {
+  const family = OBLIGATION_FAMILIES.find((f) => f.code === 'notify-authority' && f.scope.sector === 'public');
+  const v = family ? versionAt(family.versions, onDate) : undefined;
+  if (!v || v.applies === false) return undefined;
+  const found = authorityFor(v, c, onDate, []);
+  return found && found.code !== authority ? found : undefined;
 }
 
 function dedupe(list: Reason[]): Reason[] {

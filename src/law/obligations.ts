@@ -1,30 +1,56 @@
 // Obligations: evaluates the rule families of data/law/mx/ for one incident on one date.
 import type { Incident } from '../core/incident.js';
+import type { Controller } from '../core/incident.js';
 import { GUARANTORS, OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { normalizeName } from '../util/normalize.js';
 import type { DeadlineRule, Obligation, Reason, RuleFamily, RuleVersion } from './types.js';
 
 export interface ObligationsResult { obligations: Obligation[]; caveats: Reason[] }
 
-function inScope(f: RuleFamily, incident: Incident): boolean {
-  const c = incident.controller;
+function inScope(f: RuleFamily, c: Controller): boolean {
+  const controllerSector = c.role === 'processor' ? c.onBehalfOf?.sector ?? c.sector : c.sector;
   return (!f.scope.sector || f.scope.sector === c.sector)
     && (!f.scope.role || f.scope.role === c.role)
-    && (!f.scope.industry || f.scope.industry === c.industry);
+    && (!f.scope.industry || f.scope.industry === c.industry)
+    && (!f.scope.controller_sector || f.scope.controller_sector === controllerSector);
 }
 
-function pickDeadline(v: RuleVersion, authority: string | undefined, asOf: string): DeadlineRule {
+/** The key of a rule's authority table for a controller: its branch, or a local party's own key. */
+export function authorityKey(c: Pick<Controller, 'branch' | 'state'>): string {
+  if (c.branch === 'political-party' && c.state) return 'political-party-local';
+  return c.branch ?? '';
+}
+
+/** Who a rule version names for a controller: the authority's code and, where known, the body's name. */
+export function authorityFor(v: RuleVersion, c: Pick<Controller, 'branch' | 'state'>, asOf: string, caveats: Reason[]): { code: string; name?: string } | undefined {
+  const code = v.authority?.[authorityKey(c)];
+  if (!code) return undefined;
+  if (code === 'state-guarantor') {
+    const g = stateGuarantor(c.state, asOf, caveats);
+    return { code, ...(g?.name && { name: g.name }) };
+  }
+  if (code === 'OPLE' && c.state) return { code, name: c.state };
+  return { code };
+}
+
+/** The deadline table is keyed by authority code, or by the authority key where one code covers several cases. */
+function pickDeadline(v: RuleVersion, key: string | undefined, authority: string | undefined, asOf: string): DeadlineRule {
   const d = v.deadline;
   if (!d) return { code: 'none', hours: null };
   if ('code' in d && typeof d.code === 'string') return d as DeadlineRule;
   const table = d as Record<string, DeadlineRule>;
-  const specific = authority ? table[authority] : undefined;
+  const specific = (authority ? table[authority] : undefined) ?? (key ? table[key] : undefined);
   if (specific && (!specific.valid_from || specific.valid_from <= asOf)) return specific;
   return table.default ?? { code: 'none', hours: null };
 }
 
-/** The state's organismo garante on `asOf`, with caveats when unknown or extinct. */
-export function stateGuarantor(state: string | undefined, asOf: string, caveats: Reason[]): string | undefined {
+/**
+ * The state's organismo garante on `asOf`, with caveats when unknown or extinct. An extinct body is
+ * never named as the addressee: the notice goes to the autoridad garante the state's harmonised law
+ * names (LGPDPPSO-2025 art. 3-II), which depends on the branch of the state body; the caveat says
+ * so and who was reported to take over for the state executive.
+ */
+export function stateGuarantor(state: string | undefined, asOf: string, caveats: Reason[]): { name?: string } | undefined {
   if (!state) {
     caveats.push({ code: 'state-missing' });
     return undefined;
@@ -35,12 +61,25 @@ export function stateGuarantor(state: string | undefined, asOf: string, caveats:
     caveats.push({ code: 'state-unknown', args: { state } });
     return undefined;
   }
-  if (g.valid_to && asOf > g.valid_to) caveats.push({ code: 'state-guarantor-extinct', args: { body: g.body, date: g.valid_to, state: g.state } });
-  else caveats.push({ code: 'state-guarantor-transition', args: { body: g.body, state: g.state } });
-  return g.body;
+  const successor: Record<string, string> = g.successor ? { successor: g.successor.executive, successorStatus: g.successor.status } : {};
+  if (g.valid_to && asOf > g.valid_to) {
+    caveats.push({ code: g.successor ? 'state-guarantor-extinct-successor' : 'state-guarantor-extinct', args: { body: g.body, date: g.valid_to, state: g.state, ...successor } });
+    if (g.end_status && g.end_status !== 'verified') caveats.push({ code: 'state-guarantor-end-date', args: { body: g.body, date: g.valid_to, status: g.end_status } });
+    return {};
+  }
+  if (g.reported && asOf >= `${g.reported}-01`) {
+    caveats.push({ code: 'state-guarantor-reported-extinct', args: { body: g.body, state: g.state, month: g.reported, ...successor } });
+    return {};
+  }
+  caveats.push({ code: asOf >= '2025-03-21' ? 'state-guarantor-transition' : 'state-guarantor-state-law', args: { body: g.body, state: g.state } });
+  return { name: g.body };
 }
 
 export function obligations(incident: Incident, asOf: string, significant: boolean, loss: boolean): ObligationsResult {
+  return obligationsOf(incident.controller, asOf, significant, loss);
+}
+
+export function obligationsOf(controller: Controller, asOf: string, significant: boolean, loss: boolean): ObligationsResult {
   const out: Obligation[] = [];
   const caveats: Reason[] = [];
   // Repeats are removed once, by evaluateLaw(), over all the incident's caveats.
@@ -48,7 +87,7 @@ export function obligations(incident: Incident, asOf: string, significant: boole
     if (code) caveats.push(args ? { code, args } : { code });
   };
   for (const family of OBLIGATION_FAMILIES) {
-    if (!inScope(family, incident)) continue;
+    if (!inScope(family, controller)) continue;
     const v = versionAt(family.versions, asOf);
     if (!v) {
       caveat('rule-gap', { rule: family.family, date: asOf });
@@ -63,17 +102,17 @@ export function obligations(incident: Incident, asOf: string, significant: boole
     let authority: string | undefined;
     let recipient: Obligation['recipient'] = { code: family.to };
     if (family.code === 'notify-authority') {
-      authority = v.authority?.[incident.controller.branch ?? ''];
-      if (!authority) {
-        caveat('authority-unknown', { branch: incident.controller.branch ?? '' });
+      const who = authorityFor(v, controller, asOf, caveats);
+      if (!who) {
+        caveat('authority-unknown', { branch: controller.branch ?? '' });
         continue;
       }
-      const name = authority === 'state-guarantor' ? stateGuarantor(incident.controller.state, asOf, caveats) : undefined;
-      recipient = { code: authority, ...(name && { name }) };
+      authority = who.code;
+      recipient = who;
     } else if (family.code === 'sector-report' && v.regulator) {
       recipient = { code: v.regulator };
     }
-    const deadline = pickDeadline(v, authority, asOf);
+    const deadline = pickDeadline(v, authority ? authorityKey(controller) : undefined, authority, asOf);
     caveat(v.caveat);
     caveat(deadline.caveat);
     if (v.status !== 'verified') caveat('rule-status', { rule: family.family, status: v.status });
@@ -86,6 +125,9 @@ export function obligations(incident: Incident, asOf: string, significant: boole
         code: deadline.code,
         hours: deadline.hours,
         status: deadline.status ?? v.status,
+        ...(deadline.counting && { counting: deadline.counting }),
+        ...(deadline.practice_hours !== undefined && { practiceHours: deadline.practice_hours }),
+        ...(v.calendar && { calendar: v.calendar }),
         ...(v.milestones && { milestones: v.milestones.map((m) => ({ code: m.code, ...(m.business_days !== undefined && { businessDays: m.business_days }), ...(m.hours !== undefined && { hours: m.hours }) })) }),
       },
       content: v.content ?? [],

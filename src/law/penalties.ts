@@ -1,6 +1,6 @@
 // Penalty exposure on a date: ranges in penalty units and pesos (law-mx.md "Penalty exposure").
 import type { Incident } from '../core/incident.js';
-import { fieldById, isLegallySensitive } from '../fields/catalogue.js';
+import { fieldById, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
 import { PENALTY_FAMILIES, PENALTY_UNIT, versionAt } from './rules.js';
 import type { Penalties, Reason } from './types.js';
 
@@ -20,25 +20,29 @@ export function penaltyUnit(asOf: string, caveats: Reason[]): { value: number | 
 }
 
 /** What the penalty exposure depends on besides the date and the sector. */
-export interface PenaltyProfile { sensitive: boolean; possibly: boolean; crime: boolean }
+export interface PenaltyProfile { sensitive: boolean; possibly: boolean; insider: boolean; deception: boolean }
 
 export function penaltyProfile(incident: Incident, asOf: string): PenaltyProfile {
   let sensitive = false;
   let possibly = false;
+  const sector = incident.controller.sector;
   for (const d of incident.datasets) {
     for (const id of d.fields) {
       const f = fieldById(id);
       if (!f) continue;
-      if (!sensitive && isLegallySensitive(f, asOf)) sensitive = true;
-      if (f.possibly_sensitive) possibly = true;
+      if (!sensitive && isLegallySensitive(f, asOf, sector)) sensitive = true;
+      if (isPossiblySensitive(f, asOf, sector)) possibly = true;
     }
   }
   const c = incident.circumstances;
-  return { sensitive, possibly, crime: c.malicious && c.insider };
+  // Crimes are flagged only on what the description states: an authorised person acting with
+  // intent (art. 62 / 2010 art. 67), or deception (art. 63 / 2010 art. 68).
+  return { sensitive, possibly, insider: c.malicious && c.insider, deception: c.deception };
 }
 
 export function penalties(incident: Incident, asOf: string, caveats: Reason[], profile: PenaltyProfile = penaltyProfile(incident, asOf)): Penalties {
-  const family = PENALTY_FAMILIES.find((f) => f.scope.sector === incident.controller.sector);
+  const c = incident.controller;
+  const family = PENALTY_FAMILIES.find((f) => f.scope.sector === c.sector && (!f.scope.role || f.scope.role === c.role));
   const v = family ? versionAt(family.versions, asOf) : undefined;
   const unit = penaltyUnit(asOf, caveats);
   const empty: Penalties = { currency: 'MXN', uma: unit.value, unit: unit.unit, sensitiveMultiplier: 1, ranges: [], crimes: [], notes: [] };
@@ -50,7 +54,9 @@ export function penalties(incident: Incident, asOf: string, caveats: Reason[], p
   const { sensitive, possibly } = profile;
   const multiplier = sensitive ? v.sensitive_multiplier ?? 1 : 1;
   if (!sensitive && possibly && v.sensitive_multiplier) caveats.push({ code: 'possibly-sensitive-penalty' });
-  const crimes = profile.crime ? (v.crimes ?? []) : [];
+  const party = c.branch === 'political-party';
+  const liability = party ? v.party_liability : v.liability;
+  const crimes = (v.crimes ?? []).filter((x) => (x.requires === 'insider' && profile.insider) || (x.requires === 'deception' && profile.deception));
   return {
     currency: 'MXN',
     uma: unit.value,
@@ -62,10 +68,13 @@ export function penalties(incident: Incident, asOf: string, caveats: Reason[], p
       units: { min: r.min, max: r.max * multiplier },
       mxn: { min: unit.value === null ? 0 : round2(r.min * unit.value), max: unit.value === null ? 0 : round2(r.max * multiplier * unit.value) },
       ...(r.additional && { additional: true }),
+      kind: r.kind ?? 'sanction',
       basis: r.basis,
     })),
     crimes: crimes.map((x) => ({ code: x.code, prison: x.prison, basis: x.basis })),
-    ...(v.referral && { referral: v.referral }),
-    notes: [...(v.notes ?? []), ...(crimes.length && sensitive ? ['crimes-doubled-sensitive'] : [])],
+    ...(v.referral && !party && { referral: v.referral }),
+    ...(liability && { liability }),
+    // "May be doubled" is never said beside a range that is already doubled.
+    notes: [...(v.notes ?? []), ...(multiplier > 1 ? ['sensitive-doubled'] : []), ...(crimes.length && sensitive ? ['crimes-doubled-sensitive'] : [])],
   };
 }

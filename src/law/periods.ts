@@ -5,6 +5,7 @@
 import { FIELDS } from '../fields/catalogue.js';
 import { GUARANTORS, LAWS, OBLIGATION_FAMILIES, PENALTY_FAMILIES, PENALTY_UNIT } from './rules.js';
 import type { DeadlineRule } from './types.js';
+import { AUTHORITIES } from './due.js';
 
 function nextDay(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);
@@ -31,7 +32,12 @@ function collect(): string[] {
   for (const v of PENALTY_UNIT.versions) span(v.valid_from, v.valid_to);
   for (const g of GUARANTORS.states) span(undefined, g.valid_to);
   for (const l of Object.values(LAWS)) span(l.valid_from, l.valid_to);
-  for (const f of FIELDS) for (const p of f.sensitive ?? []) span(p.from, p.to);
+  for (const f of FIELDS) {
+    for (const p of f.sensitive ?? []) span(p.from, p.to);
+    if (Array.isArray(f.possibly_sensitive)) for (const p of f.possibly_sensitive) span(p.from, p.to);
+  }
+  for (const a of AUTHORITIES) span(a.valid_from, a.valid_to);
+  for (const g of GUARANTORS.states) if (g.reported) span(`${g.reported}-01`);
   return [...set].sort();
 }
 

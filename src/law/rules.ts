@@ -27,22 +27,35 @@ export interface PenaltyVersion extends Dated {
   reason?: string;
   caveat?: string;
   sensitive_multiplier?: number;
-  ranges?: { code: string; min: number; max: number; additional?: boolean; basis: Basis[] }[];
-  crimes?: { code: string; prison: { en: string; es: string }; basis: Basis[] }[];
-  referral?: { days: number; basis: Basis[] };
+  ranges?: { code: string; min: number; max: number; additional?: boolean; kind?: 'sanction' | 'coercive'; basis: Basis[] }[];
+  crimes?: { code: string; requires: 'insider' | 'deception'; prison: { en: string; es: string }; basis: Basis[] }[];
+  referral?: { days: number; business?: boolean; basis: Basis[] };
+  liability?: { code: string; basis: Basis[]; status: Status }[];
+  /** For political parties: who answers instead of the internal control bodies. */
+  party_liability?: { code: string; basis: Basis[]; status: Status }[];
   notes?: string[];
   basis?: Basis[];
 }
-export interface PenaltyFamily { family: string; scope: { sector: string }; versions: PenaltyVersion[] }
+export interface PenaltyFamily { family: string; scope: { sector: string; role?: string }; versions: PenaltyVersion[] }
 export const PENALTY_FAMILIES = (penaltiesRaw as { families: PenaltyFamily[] }).families;
 
 export interface UnitVersion extends Dated { unit: string; value: number | null }
 export const PENALTY_UNIT = umaRaw as { family: string; versions: UnitVersion[] };
 
-export interface LawInfo { name: string; overlay?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
+export interface LawInfo { name: string; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
 export const LAWS = (lawsRaw as { laws: Record<string, LawInfo> }).laws;
 
-export interface Guarantor { state: string; body: string; valid_to?: string; aliases?: string[] }
+export interface Guarantor {
+  state: string;
+  body: string;
+  valid_to?: string;
+  aliases?: string[];
+  end_status?: Status;
+  /** An end reported without a day (YYYY-MM). */
+  reported?: string;
+  /** Who was reported to take over for the state executive. */
+  successor?: { executive: string; status: Status };
+}
 export const GUARANTORS = guarantorsRaw as { status: Status; checked_on: string; states: Guarantor[] };
 
 export const NOT_MODELLED = (notModelledRaw as { items: string[] }).items;
@@ -60,6 +73,7 @@ export function versionsAt<V extends { valid_from: string; valid_to?: string }>(
 /** Laws in force on `date`, optionally of one sector. */
 export function lawsInForce(date: string, sector?: string): string[] {
   return Object.entries(LAWS)
-    .filter(([, l]) => !l.overlay && (!sector || l.sector === sector) && l.valid_from !== undefined && l.valid_from <= date && (l.valid_to === undefined || date <= l.valid_to))
+    
+    .filter(([, l]) => !l.overlay && !l.reference && (!sector || l.sector === sector) && l.valid_from !== undefined && l.valid_from <= date && (l.valid_to === undefined || date <= l.valid_to))
     .map(([id]) => id);
 }

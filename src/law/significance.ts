@@ -1,7 +1,7 @@
 // The trigger of every notice: does the breach significantly affect patrimonial or moral rights?
 // No law defines it; law-mx.md gives the test encoded here, and every conclusion carries reasons.
 import type { Incident } from '../core/incident.js';
-import { fieldById, isLegallySensitive } from '../fields/catalogue.js';
+import { fieldById, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
 import { fieldsOf, identityKit } from '../severity/context.js';
 import type { Reason, SignificantImpact } from './types.js';
 
@@ -22,6 +22,7 @@ export function significantImpact(incident: Incident, asOf: string): Significant
     return { value: false, patrimonial: false, moral: false, reasons: [{ code: 'neutralised-unintelligible' }] };
   }
   const reasons: Reason[] = [];
+  const sector = incident.controller.sector;
   const seen = new Set<string>();
   let patrimonial = false;
   let moral = false;
@@ -37,7 +38,7 @@ export function significantImpact(incident: Incident, asOf: string): Significant
       }
       if (f.moral) {
         moral = true;
-        reasons.push({ code: isLegallySensitive(f, asOf) ? 'sensitive-field' : f.possibly_sensitive ? 'possibly-sensitive-field' : 'moral-field', args: { field: id } });
+        reasons.push({ code: isLegallySensitive(f, asOf, sector) ? 'sensitive-field' : isPossiblySensitive(f, asOf, sector) ? 'possibly-sensitive-field' : 'moral-field', args: { field: id } });
       }
       if (f.dpc_rule === 'DPC-CREDENTIALS' && ds.unlocks === 'financial') {
         patrimonial = true;

@@ -7,7 +7,9 @@ import type { Obligation } from '../law/types.js';
 import { basisText, caveatTexts, deadlineText, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
-import { computeDeadline, startOf } from './deadlines.js';
+import { decisionRecordBasis } from './decision-record.js';
+import { longDate, longDateTime } from '../util/long-date.js';
+import { hasLoss } from '../law/significance.js';
 import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
 
@@ -35,9 +37,17 @@ const DOC_FOR: Record<string, string> = {
   'notify-controller': 'notice-controller',
   'log-breach': 'breach-log',
   'root-cause-analysis': 'root-cause',
+  'sector-report': 'notice-regulator',
 };
 
-export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator): Drafts {
+const WHO: Record<string, string> = { 'notice-data-subjects': 'data-subjects', 'notice-authority': 'authority', 'notice-controller': 'controller', 'notice-regulator': 'regulator' };
+
+export interface DraftOptions {
+  /** The date the letters are issued (YYYY-MM-DD): decides who receives a notice when an authority has ceased. */
+  issued?: string;
+}
+
+export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, options: DraftOptions = {}): Drafts {
   const table = lang === 'es' ? notifyEs : notifyEn;
   const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? table[key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))) : table[key]);
   const num = (x: number) => x.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US');
@@ -45,7 +55,8 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator): Dr
   const r = inc.response;
   const controller = cleanText(inc.controller.name ?? (lang === 'es' ? 'el responsable' : 'the controller'));
   const missing: Drafts['missing'] = [];
-  const start = startOf(a);
+  const when = (iso: string) => longDateTime(iso, lang);
+  const processor = inc.controller.role === 'processor';
 
   const need = (doc: string, code: string, text: string): Block => {
     missing.push({ document: doc, code, text });
@@ -116,38 +127,59 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator): Dr
     }
   };
 
-  /** When it is due: a date and time where the rule sets hours, else what the rule says. */
-  const dueText = (o: Obligation, d: ReturnType<typeof computeDeadline>): string => {
-    if (d.due) return d.due;
-    const base = o.deadline.code === 'immediate' || o.deadline.code === 'without-delay' ? n('summary.asap') : t(`deadline.${o.deadline.code}`);
-    return d.recommended ? `${base}; ${n('summary.recommended', { at: d.recommended })}` : base;
+  /** When it is due: the date and time the law engine computed, else what the rule says. */
+  const dueText = (o: Obligation): string => {
+    const d = o.deadline;
+    const parts: string[] = [];
+    if (d.due) parts.push(when(d.due));
+    else parts.push(d.code === 'immediate' || d.code === 'without-delay' ? n('summary.asap') : t(`deadline.${d.code}`));
+    if (d.dueByHours) parts.push(n('summary.byHours', { at: when(d.dueByHours) }));
+    if (d.recommended) parts.push(n('summary.recommended', { at: when(d.recommended) }));
+    if (d.handover) parts.push(n('summary.handover', { authority: t(`authority.${d.handover.authority}`), until: longDate(d.handover.until, lang), successor: t(`authority.${d.handover.successor}`) }));
+    return parts.join('; ');
   };
-  const metaOf = (o: Obligation): [string, string][] => {
-    const d = computeDeadline(o, a, start);
-    const due = dueText(o, d);
-    return [
-      [n('draft.incident'), cleanText(inc.title ?? a.source)],
-      [n('draft.from'), controller],
-      [n('draft.recipient'), cleanText(recipientText(o, t))],
-      [n('draft.deadline'), `${deadlineText(o, t)} (${n('summary.due')}: ${due})`],
-      [n('draft.basis'), o.basis.map(basisText).join('; ')],
-      [n('draft.date'), r?.confirmedAt ?? inc.discovered],
-    ];
+  const milestoneText = (m: NonNullable<Obligation['deadline']['milestones']>[number]) => `${t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours })}${m.due ? `: ${when(m.due)}` : ''}`;
+  /** The addressee: after an authority ceased, the successor that took over its functions. */
+  const addressee = (o: Obligation): string => {
+    const h = o.deadline.handover;
+    if (h && (options.issued === undefined || options.issued > h.until)) return t(`recipient.${h.successor}`);
+    return recipientText(o, t);
   };
+  const fromLabel = processor ? n('draft.from.processor') : n('draft.from');
+  const metaOf = (o: Obligation): [string, string][] => [
+    [n('draft.incident'), cleanText(inc.title ?? a.source)],
+    [fromLabel, controller],
+    [n('draft.recipient'), cleanText(addressee(o))],
+    [n('draft.deadline'), `${deadlineText(o, t)} (${n('summary.due')}: ${dueText(o)})`],
+    [n('draft.basis'), o.basis.map(basisText).join('; ')],
+    [n('draft.date'), r?.confirmedAt ? when(`${r.confirmedAt.replace(' ', 'T')}`) : longDate(inc.discovered, lang)],
+  ];
 
   const documents: DraftDocument[] = [];
   for (const o of a.obligations) {
     const id = DOC_FOR[o.code];
-    if (!id) continue;
+    if (!id || (id === 'notice-regulator' && !o.content.length)) continue;
     const sections: Section[] = [];
     if (id.startsWith('notice-')) {
-      const who = id === 'notice-data-subjects' ? 'data-subjects' : id === 'notice-authority' ? 'authority' : 'controller';
+      const who = WHO[id]!;
+      const intro = who === 'controller'
+        ? (o.statutory ? n('intro.controller.statutory', { controller, basis: o.basis.map(basisText).join('; ') }) : n('intro.controller.contract', { controller }))
+        : n(`intro.${who}` as NotifyKey, { controller });
       sections.push({ code: 'opening', heading: '', blocks: [
-        { kind: 'p', text: n(`greeting.${who}` as NotifyKey, { recipient: cleanText(recipientText(o, t)) }) },
-        { kind: 'p', text: n(`intro.${who}` as NotifyKey, { controller }) },
+        { kind: 'p', text: n(`greeting.${who}` as NotifyKey, { recipient: cleanText(addressee(o)) }) },
+        { kind: 'p', text: intro },
       ] });
     }
     for (const code of o.content) sections.push({ code, heading: n(`item.${code}` as NotifyKey), blocks: sectionFor(id, code) });
+    if (id === 'notice-controller' && a.controllerObligations?.length) {
+      sections.push({ code: 'controller-duties', heading: n('item.controller-duties'), blocks: [
+        { kind: 'p', text: n('controller-duties.lead') },
+        { kind: 'list', items: a.controllerObligations.map((x) => `${t(`obligation.${x.code}`)} (${cleanText(recipientText(x, t))}): ${dueText(x)}. ${x.basis.map(basisText).join('; ')}`) },
+      ] });
+    }
+    if (id === 'notice-regulator') {
+      sections.push({ code: 'milestones', heading: n('item.milestones'), blocks: [{ kind: 'list', items: [n('regulator.immediate'), ...(o.deadline.milestones ?? []).map(milestoneText)] }] });
+    }
     if (id.startsWith('notice-')) {
       const off = r?.officer;
       sections.push({ code: 'signature', heading: n('draft.officer'), blocks: off
@@ -157,20 +189,44 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator): Dr
     documents.push({ id, title: n(`doc.${id}` as NotifyKey), meta: metaOf(o), sections });
   }
 
+  // Not significant (or neutralised): the record of the decision and the evidence behind it.
+  const record = decisionRecordBasis(inc.controller.sector, a.asOf);
+  if (!a.significantImpact.value && hasLoss(inc) && record) {
+    const basis = record.basis.map(basisText).join('; ');
+    const neutralised = a.significantImpact.reasons.some((x) => x.code === 'neutralised-unintelligible');
+    documents.push({
+      id: 'decision-record',
+      title: n('doc.decision-record'),
+      meta: [[n('draft.incident'), cleanText(inc.title ?? a.source)], [fromLabel, controller], [n('draft.basis'), basis], [n('draft.date'), longDate(inc.discovered, lang)]],
+      sections: [
+        { code: 'decision-facts', heading: n('item.decision-facts'), blocks: [...natureBlocks(), { kind: 'list', items: dataRows() }] },
+        { code: 'decision-reasons', heading: n('item.decision-reasons'), blocks: [
+          { kind: 'p', text: n('decision.lead', { authority: inc.controller.sector === 'public' ? n('decision.authority') : '' }) },
+          { kind: 'list', items: a.significantImpact.reasons.map((x) => t(`reason.${x.code}`, x.args)), generated: true },
+          { kind: 'p', text: n(record.statutory ? 'decision.basis.statutory' : 'decision.basis.practice', { basis }) },
+        ] },
+        { code: 'decision-evidence', heading: n('item.decision-evidence'), blocks: [{ kind: 'list', checklist: true, items: [
+          ...(neutralised ? [n('decision.evidence.encryption'), n('decision.evidence.keys')] : []),
+          n('decision.evidence.scope'), n('decision.evidence.review'),
+        ] }] },
+        { code: 'decision-who', heading: n('item.decision-who'), blocks: [need('decision-record', 'decision-who', n('missing.decision-who'))] },
+      ],
+    });
+  }
+
   // The summary sheet: every obligation with its deadline as a date and time, and its basis.
-  const rows = a.obligations.map((o) => {
-    const d = computeDeadline(o, a, start);
-    const due = [dueText(o, d), ...d.milestones.map((m) => `${t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours })}: ${m.due}`)].join('; ');
-    return [t(`obligation.${o.code}`), cleanText(recipientText(o, t)), due, o.basis.map(basisText).join('; ')];
-  });
-  if (start.assumed) missing.push({ document: 'summary', code: 'confirmed-at', text: n('missing.confirmed-at') });
+  const row = (o: Obligation) => [t(`obligation.${o.code}`), cleanText(addressee(o)), [dueText(o), ...(o.deadline.milestones ?? []).map(milestoneText)].join('; '), o.basis.map(basisText).join('; ')];
+  const rows = a.obligations.map(row);
+  const ownerRows = (a.controllerObligations ?? []).map(row);
+  const assumed = !r?.confirmedAt;
+  if (assumed) missing.push({ document: 'summary', code: 'confirmed-at', text: n('missing.confirmed-at') });
   const summary: DraftDocument = {
     id: 'summary',
     title: n('doc.summary'),
     meta: [
       [n('draft.incident'), cleanText(inc.title ?? a.source)],
       [n('draft.from'), controller],
-      [n('summary.confirmed'), start.assumed ? `${inc.discovered} (${n('summary.assumed')})` : start.at],
+      [n('summary.confirmed'), assumed ? `${longDate(inc.discovered, lang)} (${n('summary.assumed')})` : when(r!.confirmedAt!.replace(' ', 'T'))],
       [n('summary.law'), `${a.asOf}: ${a.law.laws.join(', ') || '-'}`],
       [n('summary.severity'), `${t(`level.${a.severity.level}`)} (${a.severity.score}; ${a.severity.vector})`],
     ],
@@ -178,6 +234,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator): Dr
       { code: 'obligations', heading: n('summary.obligations'), blocks: rows.length
         ? [{ kind: 'table', head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows }, { kind: 'p', text: `${n('summary.timezone')} ${n('summary.holidays')}` }]
         : [{ kind: 'p', text: n('summary.none') }] },
+      ...(ownerRows.length ? [{ code: 'controller-obligations', heading: n('summary.controller'), blocks: [{ kind: 'table' as const, head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows: ownerRows }] }] : []),
       ...(missing.length ? [{ code: 'missing', heading: n('summary.missing'), blocks: [{ kind: 'list' as const, items: missing.map((m) => `${n(`doc.${m.document}` as NotifyKey)}: ${m.text}`) }] }] : []),
       { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', items: caveatTexts(a, t) }] },
     ],

@@ -5,6 +5,7 @@ import type { Factor } from '../severity/types.js';
 import type { Basis, Obligation } from '../law/types.js';
 import type { Level } from '../core/vocab.js';
 import { cleanText } from '../util/sanitize.js';
+import { longDate } from '../util/long-date.js';
 
 export interface ReportContext {
   t: Translator;
@@ -52,9 +53,26 @@ export function userText(s: string | undefined, fallback = ''): string {
   return s === undefined ? fallback : cleanText(s);
 }
 
-/** A caveat in words; arguments that are codes themselves (a rule's status) are translated too. */
+const DATE_ARGS = new Set(['date', 'until', 'from', 'month']);
+const STATUS_ARGS = new Set(['status', 'successorStatus']);
+const AUTHORITY_ARGS = new Set(['authority', 'successor']);
+
+/**
+ * A caveat in words. Arguments that are codes (a rule's status, an authority) become words and
+ * dates take the language's long form; the JSON keeps the codes and ISO dates in `caveatCodes`.
+ */
 export function caveatText(c: { code: string; args?: Record<string, string | number> }, t: Translator): string {
-  const args = c.args && typeof c.args.status === 'string' ? { ...c.args, status: t(`status.${c.args.status}`) } : c.args;
+  if (!c.args) return t(`caveat.${c.code}`);
+  const lang = t.lang ?? 'en';
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(c.args)) {
+    if (typeof v !== 'string') args[k] = v;
+    else if (STATUS_ARGS.has(k)) args[k] = t(`status.${v}`);
+    else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
+    else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
+    else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else args[k] = cleanText(v);
+  }
   return t(`caveat.${c.code}`, args);
 }
 

@@ -1,0 +1,100 @@
+// Due dates of obligations, from the confirmation (response.confirmed_at, else the `discovered`
+// date) and the rule's term: hours counted from the calendar day of the confirmation (INAI's
+// reading) or from its hour, business days on a dated holiday calendar, and the handover when the
+// authority ceases before the term ends. Pure: the incident carries every date it reads.
+import type { Incident } from '../core/incident.js';
+import authoritiesRaw from '../../data/law/mx/authorities.yaml';
+import { addBusinessDays, addDays, calendarInfo, type CalendarId, mexicoOffset } from './calendar.js';
+import type { Basis, Deadline, Handover, Obligation, Reason, Status } from './types.js';
+
+export interface AuthorityInfo { code: string; name: string; valid_from?: string; valid_to?: string; successor: string; status: Status; checked_on: string; basis: Basis[] }
+export const AUTHORITIES = (authoritiesRaw as { authorities: AuthorityInfo[] }).authorities;
+
+/** The local wall-clock start of the terms: "YYYY-MM-DD HH:MM" and whether the hour was assumed. */
+export interface Start { date: string; time: string; assumed: boolean }
+
+export function startOf(incident: Incident): Start {
+  const at = incident.response?.confirmedAt;
+  if (at) return { date: at.slice(0, 10), time: at.slice(11, 16), assumed: false };
+  return { date: incident.discovered, time: '00:00', assumed: true };
+}
+
+/** A local date and time in central Mexico as ISO 8601 with its offset. */
+export function isoLocal(date: string, time: string, seconds = '00'): string {
+  const local = `${date}T${time}`;
+  return `${local}:${seconds}${mexicoOffset(local)}`;
+}
+
+const endOfDay = (date: string) => isoLocal(date, '23:59', '59');
+
+function addHoursLocal(date: string, time: string, hours: number): { date: string; time: string } {
+  const d = new Date(`${date}T${time}:00Z`);
+  d.setTime(d.getTime() + hours * 3_600_000);
+  const s = d.toISOString();
+  return { date: s.slice(0, 10), time: s.slice(11, 16) };
+}
+
+/** Who receives a notice addressed to `authority` after it ceased, for a body of `branch`. */
+export type SuccessorLookup = (authority: string, onDate: string) => { code: string; name?: string } | undefined;
+
+/**
+ * The obligation with its dates. `successor` names who takes over an authority that ceases before
+ * the term ends. Obligations without a term come back unchanged (they are shared between incidents).
+ */
+export function withDueDates(o: Obligation, start: Start, successor: SuccessorLookup, caveats: Reason[]): Obligation {
+  const d = o.deadline;
+  if (d.hours === null && !d.milestones?.length && d.practiceHours === undefined) return o;
+  const deadline: Deadline = { ...d, from: isoLocal(start.date, start.time), ...(start.assumed && { fromAssumed: true }) };
+  let last = '';
+  if (d.hours !== null) {
+    if (d.counting === 'calendar-day') {
+      // The term runs from the calendar day of the confirmation: 72 hours end with its third day.
+      const lastDay = addDays(start.date, Math.ceil(d.hours / 24) - 1);
+      deadline.due = endOfDay(lastDay);
+      last = lastDay;
+      if (!start.assumed) {
+        const byHours = addHoursLocal(start.date, start.time, d.hours);
+        deadline.dueByHours = isoLocal(byHours.date, byHours.time);
+        if (byHours.date > last) last = byHours.date;
+        caveats.push({ code: 'deadline-calendar-day-reading', args: { hours: d.hours } });
+      }
+    } else {
+      const due = addHoursLocal(start.date, start.time, d.hours);
+      deadline.due = isoLocal(due.date, due.time);
+      last = due.date;
+    }
+  }
+  if (d.practiceHours !== undefined) {
+    const rec = addHoursLocal(start.date, start.time, d.practiceHours);
+    deadline.recommended = isoLocal(rec.date, rec.time);
+  }
+  if (d.milestones?.length) {
+    deadline.milestones = d.milestones.map((m) => {
+      if (m.businessDays !== undefined) {
+        const cal: CalendarId = d.calendar ?? 'statutory';
+        const day = addBusinessDays(start.date, m.businessDays, cal);
+        const info = calendarInfo(cal, start.date, day);
+        if (info.unpublished.length) caveats.push({ code: 'calendar-unpublished', args: { calendar: cal, years: info.unpublished.join(', ') } });
+        return { ...m, due: endOfDay(day) };
+      }
+      if (m.hours !== undefined) {
+        const due = addHoursLocal(start.date, start.time, m.hours);
+        return { ...m, due: isoLocal(due.date, due.time) };
+      }
+      return m;
+    });
+  }
+  if (o.authority && last) {
+    const gone = AUTHORITIES.find((x) => x.code === o.authority && x.valid_to && x.valid_to < last);
+    if (gone?.valid_to) {
+      const next = successor(gone.code, addDays(gone.valid_to, 1));
+      if (next) {
+        const handover: Handover = { authority: gone.code, until: gone.valid_to, successor: next.code, ...(next.name && { successorName: next.name }), basis: gone.basis, status: gone.status };
+        deadline.handover = handover;
+        caveats.push({ code: 'authority-handover', args: { authority: gone.code, until: gone.valid_to, successor: next.code } });
+      }
+    }
+  }
+  if (start.assumed) caveats.push({ code: 'deadline-start-assumed', args: { date: start.date } });
+  return { ...o, deadline };
+}
