@@ -1,9 +1,10 @@
 // --format ics: one calendar event per obligation that has a due date, with a reminder a day
 // before (RFC 5545: CRLF line ends, lines folded at 75 octets, TEXT escaped, UID and DTSTAMP).
+// Times are UTC (the due dates carry their offset), so every calendar shows them rightly.
 // Hand-written: the format needs ~60 lines here, less than a dependency would cost to vet.
 import { createHash } from 'node:crypto';
 import type { Assessment } from '../core/assessment.js';
-import { computeDeadline, startOf } from '../notify/deadlines.js';
+import { dueOf } from './summary.js';
 import { basisText, deadlineText, recipientText, type ReportContext, userText } from './view.js';
 
 const CRLF = '\r\n';
@@ -36,10 +37,6 @@ export function fold(line: string): string {
   return out.join(`${CRLF} `);
 }
 
-/** "YYYY-MM-DD HH:MM" (local time where the controller is) → a floating DATE-TIME. */
-function localDateTime(s: string): string {
-  return `${s.slice(0, 4)}${s.slice(5, 7)}${s.slice(8, 10)}T${s.slice(11, 13)}${s.slice(14, 16)}00`;
-}
 
 function utcStamp(d: Date): string {
   return d.toISOString().replace(/[-:]/g, '').replace(/\.\d{3}/, '');
@@ -53,11 +50,11 @@ export function* render(assessments: Iterable<Assessment>, ctx: IcsContext): Gen
   const line = (s: string) => `${fold(s)}${CRLF}`;
   yield ['BEGIN:VCALENDAR', 'VERSION:2.0', `PRODID:-//breach//breach ${ctx.version}//${ctx.lang.toUpperCase()}`, 'CALSCALE:GREGORIAN', 'METHOD:PUBLISH', `X-WR-CALNAME:${icsText(t('ui.report.title'))}`].map(line).join('');
   for (const a of assessments) {
-    const start = startOf(a);
     let out = '';
     for (const o of a.obligations) {
-      const due = computeDeadline(o, a, start).due;
-      if (!due) continue;
+      // `deadline.due` (ISO 8601 with offset, from the law engine), else the first milestone.
+      const due = dueOf(o);
+      if (!due || Number.isNaN(Date.parse(due))) continue;
       const title = userText(a.incident.title, t('ui.untitled'));
       const uid = createHash('sha256').update(`${a.source}\u0000${o.code}\u0000${due}`).digest('hex').slice(0, 32);
       const description = t('ics.description', { deadline: deadlineText(o, t), recipient: recipientText(o, t), basis: o.basis.map(basisText).join('; '), source: userText(a.source), version: ctx.version });
@@ -66,7 +63,7 @@ export function* render(assessments: Iterable<Assessment>, ctx: IcsContext): Gen
         'BEGIN:VEVENT',
         `UID:${uid}@breach.invalid`,
         `DTSTAMP:${stamp}`,
-        `DTSTART:${localDateTime(due)}`,
+        `DTSTART:${utcStamp(new Date(due))}`,
         'DURATION:PT1H',
         `SUMMARY:${icsText(summary)}`,
         `DESCRIPTION:${icsText(description)}`,

@@ -49,7 +49,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
     title: t('ui.obligations'),
     head: [t('ui.obligation'), t('ui.incidents'), t('ui.overview.dated'), t('ui.overview.earliestDue')],
     rows: ob.length
-      ? ob.map(([code, o]) => [code, n(o.count), n(o.dated), o.earliestDue ? `${o.earliestDue} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
+      ? ob.map(([code, o]) => [code, n(o.count), n(o.dated), o.earliestDue ? `${dueShort(o.earliestDue)} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
       : [[t('ui.none'), '', '', '']],
     right: [1, 2],
     notes: [t('ui.overview.dueNote')],
@@ -93,4 +93,9 @@ export function incidentsBlock(lines: IncidentLine[], total: number, ctx: Report
     levels: lines.map((l) => l.level),
     notes,
   };
+}
+
+/** "2021-01-24T23:59:59-06:00" → "2021-01-24 23:59 -06:00": the date as the reader scans it. */
+export function dueShort(iso: string): string {
+  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${iso.slice(19)}`.trimEnd();
 }

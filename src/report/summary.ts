@@ -3,7 +3,6 @@
 // one-line list of incidents, kept only when every incident is to be listed).
 import type { Assessment } from '../core/assessment.js';
 import { LEVELS, levelRank, type Level } from '../core/vocab.js';
-import { computeDeadline, startOf } from '../notify/deadlines.js';
 
 /** One incident in a line: what the sorted list of incidents shows. */
 export interface IncidentLine {
@@ -19,7 +18,7 @@ export interface IncidentLine {
 
 export interface ObligationSummary {
   count: number;
-  /** Earliest date and time one of them is due (local time in Mexico, "YYYY-MM-DD HH:MM"). */
+  /** Earliest date and time one of them is due (ISO 8601 with offset, as `deadline.due`). */
   earliestDue?: string;
   /** The incident (source) whose obligation is due first. */
   earliestSource?: string;
@@ -85,15 +84,14 @@ export class SummaryBuilder {
     this.columns.add(col);
     this.heat[level][col] = (this.heat[level][col] ?? 0) + 1;
 
-    let start: ReturnType<typeof startOf> | undefined;
     for (const o of a.obligations) {
       let s = this.obligations.get(o.code);
       if (!s) this.obligations.set(o.code, (s = { count: 0, dated: 0 }));
       s.count++;
-      const due = dueOf(o, a, (start ??= startOf(a)));
+      const due = dueOf(o);
       if (due) {
         s.dated++;
-        if (s.earliestDue === undefined || due < s.earliestDue) {
+        if (s.earliestDue === undefined || Date.parse(due) < Date.parse(s.earliestDue)) {
           s.earliestDue = due;
           s.earliestSource = a.source;
         }
@@ -158,14 +156,12 @@ function columnRank(c: string): number {
 }
 
 /**
- * When an obligation is due: its own deadline in hours from the confirmation, else its earliest
- * milestone (e.g. the CNBV's 48 hours). Obligations "without delay" have no date.
+ * When an obligation is due: its own `deadline.due`, else its earliest milestone (e.g. the CNBV's
+ * 48 hours). Obligations "without delay" have no date.
  */
-export function dueOf(o: Assessment['obligations'][number], a: Assessment, start: ReturnType<typeof startOf>): string | undefined {
-  if (o.deadline.hours === null && !o.deadline.milestones?.length) return undefined;
-  const d = computeDeadline(o, a, start);
-  if (d.due) return d.due;
+export function dueOf(o: Assessment['obligations'][number]): string | undefined {
+  if (o.deadline.due) return o.deadline.due;
   let first: string | undefined;
-  for (const m of d.milestones) if (first === undefined || m.due < first) first = m.due;
+  for (const m of o.deadline.milestones ?? []) if (m.due && (first === undefined || Date.parse(m.due) < Date.parse(first))) first = m.due;
   return first;
 }
