@@ -100,11 +100,13 @@ describe('portfolio overview (table, markdown)', () => {
     }
   });
 
-  it('an INAI 72-hour notice is due 72 hours after the confirmation date', () => {
+  it('the earliest due date is the law engine\'s deadline.due (INAI 72 hours: the end of the third calendar day)', () => {
     const [a] = assessText(fixture('data/examples/imss-afiliados-2021.yaml'));
     const b = new SummaryBuilder(0);
     b.add(a!);
-    expect(b.result().obligations['notify-authority']).toMatchObject({ count: 1, dated: 1, earliestDue: '2021-01-25 00:00' });
+    expect(a!.obligations.find((o) => o.code === 'notify-authority')!.deadline.due).toBe('2021-01-24T23:59:59-06:00');
+    expect(b.result().obligations['notify-authority']).toMatchObject({ count: 1, dated: 1, earliestDue: '2021-01-24T23:59:59-06:00' });
+    expect(b.result().obligations['notify-data-subjects']).toMatchObject({ count: 1, dated: 0 });
   });
 });
 
@@ -221,7 +223,7 @@ describe('iCalendar', () => {
     const ev = events[0]!;
     expect(ev).toMatch(/\r\nUID:[0-9a-f]{32}@breach\.invalid\r\n/);
     expect(ev).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
-    expect(ev).toContain('\r\nDTSTART:20210125T000000\r\n');
+    expect(ev).toContain('\r\nDTSTART:20210125T055959Z\r\n'); // 2021-01-24T23:59:59-06:00
     expect(ev).toContain('SUMMARY:Informar a la autoridad: IMSS affiliates database offered for sale');
     expect(ev).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT24H\r\n/);
     // Components balance.

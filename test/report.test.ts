@@ -79,3 +79,31 @@ describe('renderers', () => {
     expect(missing).toEqual([]);
   });
 });
+
+describe('due dates in the reports', () => {
+  const handover = `incident:\n  discovered: 2025-03-20\n  controller: { sector: public, branch: federal-executive }\ndatasets: [{ name: p, records: 10, fields: [full_name, salary] }]\nresponse: { confirmed_at: "2025-03-20 23:00" }\n`;
+  it('JSON: deadline.due, dueByHours and the handover beside hours, valid against the output schema', () => {
+    const [a] = assessText(handover);
+    const doc = JSON.parse([...renderJson([a!], { t: translator('en'), lang: 'en', version: 'test' })].join(''));
+    const auth = doc.assessments[0].obligations.find((o: { code: string }) => o.code === 'notify-authority');
+    expect(auth.deadline).toMatchObject({ hours: 72, counting: 'calendar-day', from: '2025-03-20T23:00:00-06:00', due: '2025-03-22T23:59:59-06:00', dueByHours: '2025-03-23T23:00:00-06:00' });
+    expect(auth.deadline.handover).toMatchObject({ authority: 'INAI', until: '2025-03-20', successor: 'SABG', status: 'verified' });
+    expect(outputSchema.safeParse(doc).success).toBe(true);
+  });
+
+  it('Markdown and table show the dates in long form in each language', async () => {
+    const [a] = assessText(handover);
+    const { render: renderMd } = await import('../src/report/markdown.js');
+    const es = [...renderMd([a!], { t: translator('es'), lang: 'es', version: 'test' })].join('');
+    expect(es).toContain('Vence: 22 de marzo de 2025, 23:59 (UTC-06:00); contando hora por hora: 23 de marzo de 2025, 23:00 (UTC-06:00); desde el 21 de marzo de 2025 el aviso se dirige a Secretaría Anticorrupción y Buen Gobierno (SABG)');
+    const { render: renderTable } = await import('../src/report/table.js');
+    const en = [...renderTable([a!], { t: translator('en'), lang: 'en', version: 'test', color: false, width: 200 })].join('');
+    expect(en).toContain('Due: March 22, 2025, 23:59 (UTC-06:00)');
+    expect(en).toContain('INAI ceased on March 20, 2025');
+  });
+
+  it('a date before 2022-10-30 in summer carries central Mexico\'s daylight-saving offset', () => {
+    const [a] = assessText(`incident:\n  discovered: 2020-07-01\n  controller: { sector: public, branch: federal-executive }\ndatasets: [{ name: p, records: 10, fields: [full_name, salary] }]\nresponse: { confirmed_at: "2020-07-01 10:00" }\n`);
+    expect(a!.obligations.find((o) => o.code === 'notify-authority')!.deadline.due).toBe('2020-07-03T23:59:59-05:00');
+  });
+});

@@ -75,6 +75,6 @@ export function penalties(incident: Incident, asOf: string, caveats: Reason[], p
     ...(v.referral && !party && { referral: v.referral }),
     ...(liability && { liability }),
     // "May be doubled" is never said beside a range that is already doubled.
-    notes: [...(v.notes ?? []), ...(multiplier > 1 ? ['sensitive-doubled'] : []), ...(crimes.length && sensitive ? ['crimes-doubled-sensitive'] : [])],
+    notes: [...(v.notes ?? []), ...(multiplier > 1 && v.ranges?.length ? ['sensitive-doubled'] : []), ...(crimes.length && sensitive ? ['crimes-doubled-sensitive'] : [])],
   };
 }

@@ -1,8 +1,9 @@
 // --format json: contract.md §5, schemaVersion 1. Codes and keys never change with language.
 import type { Assessment } from '../core/assessment.js';
+import type { Translator } from '../i18n/index.js';
+import type { Obligation } from '../law/types.js';
 import type { Severity } from '../severity/types.js';
 import { type PortfolioSummary, SummaryBuilder } from './summary.js';
-import type { Translator } from '../i18n/index.js';
 import { caveatTexts, deadlineText, reasonTexts, recipientText, DEFAULT_DETAIL_THRESHOLD, type ReportContext, userText } from './view.js';
 
 function severityJson(s: Severity) {
@@ -16,6 +17,39 @@ function severityJson(s: Severity) {
       ...(f.from !== undefined && { from: f.from }),
       ...(f.dataset !== undefined && { dataset: userText(f.dataset) }),
     })),
+  };
+}
+
+function obligationJson(o: Obligation, t: Translator) {
+  const d = o.deadline;
+  return {
+    code: o.code,
+    to: o.to,
+    ...(o.authority && { authority: o.authority }),
+    recipient: recipientText(o, t),
+    recipientCode: o.recipient.code,
+    ...(o.recipient.name && { recipientName: o.recipient.name }),
+    deadline: {
+      text: deadlineText(o, t), hours: d.hours, code: d.code, status: d.status,
+      ...(d.milestones && { milestones: d.milestones }),
+      ...(d.counting && { counting: d.counting }),
+      ...(d.calendar && { calendar: d.calendar }),
+      ...(d.from && { from: d.from }),
+      ...(d.fromAssumed && { fromAssumed: true }),
+      ...(d.due && { due: d.due }),
+      ...(d.dueByHours && { dueByHours: d.dueByHours }),
+      ...(d.practiceHours !== undefined && { practiceHours: d.practiceHours }),
+      ...(d.recommended && { recommended: d.recommended }),
+      ...(d.handover && { handover: d.handover }),
+    },
+    title: t(`obligation.${o.code}`),
+    content: o.content.map((k) => t(`content.${k}`)),
+    contentCodes: o.content,
+    ...(o.contentStatus && { contentStatus: o.contentStatus }),
+    basis: o.basis,
+    status: o.status,
+    statutory: o.statutory,
+    rule: o.rule,
   };
 }
 
@@ -36,6 +70,7 @@ export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) 
         ...(c.state !== undefined && { state: userText(c.state) }),
         ...(c.industry && { industry: c.industry }),
         role: c.role,
+        ...(c.onBehalfOf && { onBehalfOf: { ...c.onBehalfOf, ...(c.onBehalfOf.name !== undefined && { name: userText(c.onBehalfOf.name) }), ...(c.onBehalfOf.state !== undefined && { state: userText(c.onBehalfOf.state) }) } }),
       },
       circumstances: inc.circumstances,
       ...(inc.subjects.groups.length && { groups: inc.subjects.groups }),
@@ -61,6 +96,7 @@ export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) 
     },
     // `lean`: left for assessmentJsonText to fill in from its cache.
     obligations: lean ? [] : obligationsJson(a.obligations, t),
+    ...(a.controllerObligations && { controllerObligations: a.controllerObligations.map((o) => obligationJson(o, t)) }),
     penalties: lean ? null : penaltiesJson(a.penalties, t),
     caveats: caveatTexts(a, t),
     caveatCodes: a.caveats,
@@ -68,29 +104,14 @@ export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) 
 }
 
 function obligationsJson(obligations: Assessment['obligations'], t: Translator) {
-  return obligations.map((o) => ({
-    code: o.code,
-    to: o.to,
-    ...(o.authority && { authority: o.authority }),
-    recipient: recipientText(o, t),
-    recipientCode: o.recipient.code,
-    ...(o.recipient.name && { recipientName: o.recipient.name }),
-    deadline: { text: deadlineText(o, t), hours: o.deadline.hours, code: o.deadline.code, status: o.deadline.status, ...(o.deadline.milestones && { milestones: o.deadline.milestones }) },
-    title: t(`obligation.${o.code}`),
-    content: o.content.map((k) => t(`content.${k}`)),
-    contentCodes: o.content,
-    ...(o.contentStatus && { contentStatus: o.contentStatus }),
-    basis: o.basis,
-    status: o.status,
-    statutory: o.statutory,
-    rule: o.rule,
-    }));
+  return obligations.map((o) => obligationJson(o, t));
 }
 
 function penaltiesJson(p: Assessment['penalties'], t: Translator) {
   return {
     ...p,
     ranges: p.ranges.map((r) => ({ ...r, text: t(`penalty.${r.code}`) })),
+    ...(p.liability && { liability: p.liability.map((l) => ({ ...l, text: t(`liability.${l.code}`) })) }),
     crimes: p.crimes.map((c) => ({ ...c, text: t(`crime.${c.code}`) })),
     notes: p.notes.map((n) => t(`note.${n}`)),
     noteCodes: p.notes,
@@ -112,8 +133,9 @@ function fragment<T extends object>(value: T, t: Translator, make: (v: T, t: Tra
 
 /** One assessment as compact JSON text: the same value as JSON.stringify(assessmentJson(a, ctx)). */
 export function assessmentJsonText(a: Assessment, ctx: ReportContext): string {
-  const { obligations: _o, penalties: _p, caveats, caveatCodes, ...head } = assessmentJson(a, ctx, true);
-  return `${JSON.stringify(head).slice(0, -1)},"obligations":${fragment(a.obligations, ctx.t, obligationsJson)},"penalties":${fragment(a.penalties, ctx.t, penaltiesJson)},"caveats":${JSON.stringify(caveats)},"caveatCodes":${JSON.stringify(caveatCodes)}}`;
+  const { obligations: _o, penalties: _p, controllerObligations, caveats, caveatCodes, ...head } = assessmentJson(a, ctx, true);
+  const extra = controllerObligations ? `,"controllerObligations":${JSON.stringify(controllerObligations)}` : '';
+  return `${JSON.stringify(head).slice(0, -1)},"obligations":${fragment(a.obligations, ctx.t, obligationsJson)}${extra},"penalties":${fragment(a.penalties, ctx.t, penaltiesJson)},"caveats":${JSON.stringify(caveats)},"caveatCodes":${JSON.stringify(caveatCodes)}}`;
 }
 
 /** The top-level `summary` (worst level, counts by level, people, obligations by code, ...). */

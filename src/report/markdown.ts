@@ -2,7 +2,7 @@
 import type { Assessment } from '../core/assessment.js';
 import type { Block } from './overview.js';
 import { portfolio } from './portfolio.js';
-import { basisText, caveatTexts, controllerText, deadlineText, fmtNumber, levelText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
+import { basisText, caveatTexts, controllerText, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
 export function md(s: string): string {
@@ -37,25 +37,26 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   for (const r of reasonTexts(a, t)) out.push(`- ${md(r)}`);
   out.push('', `### ${t('ui.obligations')}`, '');
   if (!a.obligations.length) out.push(`${t('ui.none')}.`);
-  a.obligations.forEach((o, i) => {
-    out.push(`${i + 1}. **${t(`obligation.${o.code}`)}** (\`${o.code}\`${o.authority ? `, \`${o.authority}\`` : ''})${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`);
-    out.push(`   - ${t('ui.recipient')}: ${md(recipientText(o, t))}`);
-    out.push(`   - ${t('ui.deadline')}: ${md(deadlineText(o, t))}`);
-    if (o.content.length) out.push(`   - ${t('ui.content')}: ${md(o.content.map((k) => t(`content.${k}`)).join('; '))}`);
-    out.push(`   - ${t('ui.basis')}: ${md(o.basis.map(basisText).join('; '))} (${t(`status.${o.status}`)})`);
+  const obligationBlock = (list: Assessment['obligations']) => list.forEach((o, i) => {
+    const x = obligationLines(o, t);
+    out.push(`${i + 1}. **${md(x.title)}**`);
+    for (const line of [...x.lines, x.basis]) out.push(`   - ${md(line)}`);
   });
+  obligationBlock(a.obligations);
+  if (a.controllerObligations?.length) {
+    out.push('', `### ${t('ui.controllerObligations')}`, '');
+    obligationBlock(a.controllerObligations);
+  }
   const p = a.penalties;
   out.push('', `### ${t('ui.penalties')}`, '');
   if (p.ranges.length) {
     out.push(`${t('ui.unit')}: ${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}`, '');
     out.push(table([t('ui.rule'), t('ui.range'), 'MXN', t('ui.basis')], p.ranges.map((r) => [
-      md(t(`penalty.${r.code}`)), `${n(r.units.min)} – ${n(r.units.max)}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, md(r.basis.map(basisText).join('; ')),
+      md(rangeText(r, t)), `${n(r.units.min)} – ${n(r.units.max)}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, md(r.basis.map(basisText).join('; ')),
     ])));
   } else out.push(`${t('ui.none')}.`);
   out.push('');
-  if (p.referral) out.push(`- ${t('ui.referral', { days: p.referral.days })}`);
-  for (const c of p.crimes) out.push(`- ${t('ui.crimes')}: ${md(t(`crime.${c.code}`))}: ${c.prison[lang]} (${md(c.basis.map(basisText).join('; '))})`);
-  for (const note of p.notes) out.push(`- ${md(t(`note.${note}`))}`);
+  for (const line of penaltyLines(p, t)) out.push(`- ${md(line)}`);
   out.push('', `### ${t('ui.caveats')}`, '');
   for (const c of caveatTexts(a, t)) out.push(`- ${md(c)}`);
   return out.join('\n');

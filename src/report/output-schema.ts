@@ -5,6 +5,7 @@ import { LEVELS } from '../core/vocab.js';
 
 const level = z.enum(LEVELS);
 const status = z.enum(['verified', 'secondary', 'uncertain']);
+const isoDateTime = z.string().check(z.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}[+-]\d{2}:\d{2}$/));
 const basis = z.object({ law: z.string(), article: z.optional(z.string()), dof: z.optional(z.string()) });
 const code = z.object({ code: z.string(), args: z.optional(z.record(z.string(), z.union([z.string(), z.number()]))) });
 const factor = z.object({
@@ -29,7 +30,26 @@ const obligation = z.object({
   recipient: z.string(),
   recipientCode: z.string(),
   recipientName: z.optional(z.string()),
-  deadline: z.object({ text: z.string(), hours: z.nullable(z.number()), code: z.string(), status, milestones: z.optional(z.array(z.object({ code: z.string(), businessDays: z.optional(z.number()), hours: z.optional(z.number()) }))) }),
+  deadline: z.object({
+    text: z.string(), hours: z.nullable(z.number()), code: z.string(), status,
+    milestones: z.optional(z.array(z.object({ code: z.string(), businessDays: z.optional(z.number()), hours: z.optional(z.number()), due: z.optional(isoDateTime) }))),
+    /** How a term in hours is counted: from the calendar day of the confirmation (INAI's reading) or from its hour. */
+    counting: z.optional(z.enum(['calendar-day', 'hours'])),
+    /** The non-working-day calendar of business-day milestones. */
+    calendar: z.optional(z.enum(['statutory', 'cnbv'])),
+    /** The start of the terms (the confirmation), ISO 8601 with offset; fromAssumed when no time was given. */
+    from: z.optional(isoDateTime),
+    fromAssumed: z.optional(z.boolean()),
+    /** When the obligation is due, ISO 8601 with offset (central Mexico), where the rule fixes a term. */
+    due: z.optional(isoDateTime),
+    /** The due time counted hour by hour, when the rule's reading counts from the calendar day. */
+    dueByHours: z.optional(isoDateTime),
+    /** A former rule's term kept as good practice ("without delay" in the law), and its date. */
+    practiceHours: z.optional(z.number()),
+    recommended: z.optional(isoDateTime),
+    /** The authority ceases before the term ends: who receives the notice after that day. */
+    handover: z.optional(z.object({ authority: z.string(), until: z.string(), successor: z.string(), successorName: z.optional(z.string()), basis: z.array(basis), status })),
+  }),
   title: z.string(),
   content: z.array(z.string()),
   contentCodes: z.array(z.string()),
@@ -45,8 +65,8 @@ const assessment = z.object({
     title: z.optional(z.string()),
     discovered: z.string(),
     discoveredDefaulted: z.optional(z.boolean()),
-    controller: z.object({ name: z.optional(z.string()), sector: z.enum(['public', 'private']), branch: z.optional(z.string()), state: z.optional(z.string()), industry: z.optional(z.string()), role: z.enum(['controller', 'processor']) }),
-    circumstances: z.object({ confidentiality: z.string(), integrity: z.string(), availability: z.string(), malicious: z.boolean(), unintelligible: z.boolean(), insider: z.boolean() }),
+    controller: z.object({ name: z.optional(z.string()), sector: z.enum(['public', 'private']), branch: z.optional(z.string()), state: z.optional(z.string()), industry: z.optional(z.string()), role: z.enum(['controller', 'processor']), onBehalfOf: z.optional(z.object({ name: z.optional(z.string()), sector: z.enum(['public', 'private']), branch: z.optional(z.string()), state: z.optional(z.string()), industry: z.optional(z.string()) })) }),
+    circumstances: z.object({ confidentiality: z.string(), integrity: z.string(), availability: z.string(), malicious: z.boolean(), unintelligible: z.boolean(), insider: z.boolean(), deception: z.optional(z.boolean()) }),
     groups: z.optional(z.array(z.string())),
   }),
   asOf: z.string(),
@@ -57,15 +77,19 @@ const assessment = z.object({
   datasets: z.array(z.object({ name: z.string(), records: z.number(), fields: z.array(field), notes: z.optional(z.string()), severity })),
   significantImpact: z.object({ value: z.boolean(), patrimonial: z.boolean(), moral: z.boolean(), reasons: z.array(z.string()), reasonCodes: z.array(code) }),
   obligations: z.array(obligation),
+  /** For a processor whose controller is described (`controller.on_behalf_of`): what that controller owes. */
+  controllerObligations: z.optional(z.array(obligation)),
   penalties: z.object({
     currency: z.literal('MXN'),
     uma: z.nullable(z.number()),
     unit: z.nullable(z.string()),
     unitStatus: z.optional(status),
     sensitiveMultiplier: z.number(),
-    ranges: z.array(z.object({ code: z.string(), text: z.string(), units: z.object({ min: z.number(), max: z.number() }), mxn: z.object({ min: z.number(), max: z.number() }), additional: z.optional(z.boolean()), basis: z.array(basis) })),
+    ranges: z.array(z.object({ code: z.string(), text: z.string(), units: z.object({ min: z.number(), max: z.number() }), mxn: z.object({ min: z.number(), max: z.number() }), additional: z.optional(z.boolean()), kind: z.enum(['sanction', 'coercive']), basis: z.array(basis) })),
+    /** Liability other than fines (the administrative liability of public servants; parties before the electoral authority). */
+    liability: z.optional(z.array(z.object({ code: z.string(), text: z.string(), basis: z.array(basis), status }))),
     crimes: z.array(z.object({ code: z.string(), text: z.string(), prison: z.object({ en: z.string(), es: z.string() }), basis: z.array(basis) })),
-    referral: z.optional(z.object({ days: z.number(), basis: z.array(basis) })),
+    referral: z.optional(z.object({ days: z.number(), business: z.optional(z.boolean()), basis: z.array(basis) })),
     notes: z.array(z.string()),
     noteCodes: z.array(z.string()),
   }),

@@ -6,7 +6,7 @@ import type { Level } from '../core/vocab.js';
 import { wrap } from '../util/wrap.js';
 import { textBlock } from './overview-text.js';
 import { portfolio } from './portfolio.js';
-import { basisText, caveatTexts, controllerText, deadlineText, fmtNumber, levelText, reasonTexts, recipientText, type ReportContext, userText } from './view.js';
+import { basisText, caveatTexts, controllerText, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
 
 export interface TableContext extends ReportContext { color: boolean; width?: number }
 
@@ -50,20 +50,23 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   for (const r of reasonTexts(a, t)) out.push(...wrap(`- ${r}`, w, '  '));
   out.push('', ch.bold(`${t('ui.obligations')}:`));
   if (!a.obligations.length) out.push(`  ${t('ui.none')}`);
-  a.obligations.forEach((o, i) => {
-    out.push(...wrap(`${i + 1}. ${t(`obligation.${o.code}`)} [${o.code}${o.authority ? `, ${o.authority}` : ''}]${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`, w, '  ').map((l) => ch.bold(l)));
-    out.push(...wrap(`${t('ui.recipient')}: ${recipientText(o, t)}`, w, '     '));
-    out.push(...wrap(`${t('ui.deadline')}: ${deadlineText(o, t)}`, w, '     '));
-    if (o.content.length) out.push(...wrap(`${t('ui.content')}: ${o.content.map((k) => t(`content.${k}`)).join('; ')}`, w, '     '));
-    out.push(...wrap(`${t('ui.basis')}: ${o.basis.map(basisText).join('; ')} (${t(`status.${o.status}`)})`, w, '     ').map((l) => ch.dim(l)));
+  const obligationBlock = (list: Assessment['obligations']) => list.forEach((o, i) => {
+    const x = obligationLines(o, t);
+    out.push(...wrap(`${i + 1}. ${x.title}`, w, '  ').map((l) => ch.bold(l)));
+    for (const line of x.lines) out.push(...wrap(line, w, '     '));
+    out.push(...wrap(x.basis, w, '     ').map((l) => ch.dim(l)));
   });
+  obligationBlock(a.obligations);
+  if (a.controllerObligations?.length) {
+    out.push('', ch.bold(`${t('ui.controllerObligations')}:`));
+    obligationBlock(a.controllerObligations);
+  }
   const p = a.penalties;
-  if (p.ranges.length || p.crimes.length) {
+  const more = penaltyLines(p, t);
+  if (p.ranges.length || more.length) {
     out.push('', ch.bold(`${t('ui.penalties')} (${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}):`));
-    for (const r of p.ranges) out.push(...wrap(`- ${t(`penalty.${r.code}`)}: ${n(r.units.min)}–${n(r.units.max)} ${p.unit} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${r.basis.map(basisText).join('; ')})`, w, '  '));
-    if (p.referral) out.push(...wrap(`- ${t('ui.referral', { days: p.referral.days })}`, w, '  '));
-    for (const c of p.crimes) out.push(...wrap(`- ${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${c.basis.map(basisText).join('; ')})`, w, '  '));
-    for (const note of p.notes) out.push(...wrap(`- ${t(`note.${note}`)}`, w, '  ').map((l) => ch.dim(l)));
+    for (const r of p.ranges) out.push(...wrap(`- ${rangeText(r, t)}: ${n(r.units.min)}–${n(r.units.max)} ${p.unit} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${r.basis.map(basisText).join('; ')})`, w, '  '));
+    for (const line of more) out.push(...wrap(`- ${line}`, w, '  ').map((l) => ch.dim(l)));
   }
   out.push('', ch.bold(`${t('ui.caveats')}:`));
   for (const c of caveatTexts(a, t)) out.push(...wrap(`! ${c}`, w, '  ').map((l) => ch.yellow(l)));

@@ -5,7 +5,7 @@ import type { Factor } from '../severity/types.js';
 import type { Basis, Obligation } from '../law/types.js';
 import type { Level } from '../core/vocab.js';
 import { cleanText } from '../util/sanitize.js';
-import { longDate } from '../util/long-date.js';
+import { longDate, longDateTime } from '../util/long-date.js';
 
 export interface ReportContext {
   t: Translator;
@@ -35,9 +35,59 @@ export function recipientText(o: Obligation, t: Translator): string {
 }
 
 export function deadlineText(o: Obligation, t: Translator): string {
+  const lang = t.lang ?? 'en';
   const main = t(`deadline.${o.deadline.code}`);
-  const ms = (o.deadline.milestones ?? []).map((m) => t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours }));
+  const ms = (o.deadline.milestones ?? []).map((m) => `${t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours })}${m.due ? ` (${longDateTime(m.due, lang)})` : ''}`);
   return ms.length ? `${main}; ${ms.join('; ')}` : main;
+}
+
+/** The dates of an obligation for people: when it is due, the hour-by-hour count, good practice, a handover. */
+export function dueText(o: Obligation, t: Translator): string | undefined {
+  const lang = t.lang ?? 'en';
+  const d = o.deadline;
+  const parts: string[] = [];
+  if (d.due) parts.push(longDateTime(d.due, lang));
+  if (d.dueByHours) parts.push(t('ui.dueByHours', { at: longDateTime(d.dueByHours, lang) }));
+  if (d.recommended) parts.push(t('ui.recommended', { at: longDateTime(d.recommended, lang) }));
+  if (d.handover) parts.push(t('ui.handover', { from: longDate(nextDay(d.handover.until), lang), successor: t(`recipient.${d.handover.successor}`) }));
+  return parts.length ? parts.join('; ') : undefined;
+}
+
+function nextDay(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The lines of one obligation, shared by the table and Markdown reports (plain text, not yet escaped). */
+export function obligationLines(o: Obligation, t: Translator): { title: string; lines: string[]; basis: string } {
+  const due = dueText(o, t);
+  return {
+    title: `${t(`obligation.${o.code}`)} [${o.code}${o.authority ? `, ${o.authority}` : ''}]${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`,
+    lines: [
+      `${t('ui.recipient')}: ${recipientText(o, t)}`,
+      `${t('ui.deadline')}: ${deadlineText(o, t)}`,
+      ...(due ? [`${t('ui.due')}: ${due}`] : []),
+      ...(o.content.length ? [`${t('ui.content')}: ${o.content.map((k) => t(`content.${k}`)).join('; ')}`] : []),
+    ],
+    basis: `${t('ui.basis')}: ${o.basis.map(basisText).join('; ')} (${t(`status.${o.status}`)})`,
+  };
+}
+
+/** The penalty lines after the ranges: referral, liability, crimes, notes (shared by table and Markdown). */
+export function penaltyLines(p: Assessment['penalties'], t: Translator): string[] {
+  const lang = t.lang ?? 'en';
+  return [
+    ...(p.liability ?? []).map((l) => `${t(`liability.${l.code}`)} (${l.basis.map(basisText).join('; ')})`),
+    ...(p.referral ? [t('ui.referral', { days: p.referral.days })] : []),
+    ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${c.basis.map(basisText).join('; ')})`),
+    ...p.notes.map((note) => t(`note.${note}`)),
+  ];
+}
+
+/** A penalty range's label: coercive measures are marked as not being a sanction for the breach. */
+export function rangeText(r: Assessment['penalties']['ranges'][number], t: Translator): string {
+  return r.kind === 'coercive' ? `${t(`penalty.${r.code}`)} (${t('ui.coercive')})` : t(`penalty.${r.code}`);
 }
 
 export function factorText(f: Factor, t: Translator): string {
