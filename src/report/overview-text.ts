@@ -12,9 +12,18 @@ function fit(s: string, width: number, right: boolean): string {
   return right ? pad + s : s + pad;
 }
 
-export function textBlock(b: Block, width: number, ch: ChalkInstance, paint: (level: Level, s: string) => string): string {
+export function textBlock(block: Block, width: number, ch: ChalkInstance, paint: (level: Level, s: string) => string): string {
+  const full = block.head.map((h, i) => Math.max([...h].length, ...block.rows.map((r) => [...(r[i] ?? '')].length)));
+  // Optional columns go first when the table is too wide for the terminal.
+  const drop = new Set<number>();
+  for (const i of [...(block.optional ?? [])].reverse()) {
+    if (full.reduce((x, y, j) => (drop.has(j) ? x : x + y + 2), 0) <= width) break;
+    drop.add(i);
+  }
+  const keep = (_: unknown, i: number) => !drop.has(i);
+  const b: Block = { ...block, head: block.head.filter(keep), rows: block.rows.map((r) => r.filter(keep)), right: (block.right ?? []).filter((i) => !drop.has(i)) };
   const cols = b.head.length;
-  const widths = b.head.map((h, i) => Math.max([...h].length, ...b.rows.map((r) => [...(r[i] ?? '')].length)));
+  const widths = full.filter(keep);
   // Shrink the widest columns until the line fits (two spaces between columns).
   const total = () => widths.reduce((x, y) => x + y, 0) + 2 * (cols - 1) + 2;
   while (total() > width) {

@@ -14,6 +14,8 @@ export interface Block {
   levels?: (Level | undefined)[];
   /** Lines after the table. */
   notes?: string[];
+  /** Last columns a narrow terminal may leave out (the data is in every other format). */
+  optional?: number[];
 }
 
 export interface Overview { headline: string; blocks: Block[] }
@@ -88,8 +90,9 @@ export function incidentsBlock(lines: IncidentLine[], total: number, ctx: Report
   return {
     title: all ? t('ui.overview.all') : t('ui.overview.worst', { n: n(lines.length) }),
     head: ['#', t('ui.level'), t('ui.score'), t('ui.people'), t('ui.incident'), t('ui.source'), t('ui.obligations')],
-    rows: lines.map((l, i) => [n(i + 1), levelText(l.level, t), String(l.score), n(l.subjects), userText(l.title, t('ui.untitled')), userText(l.source), l.obligations.join(', ')]),
+    rows: lines.map((l, i) => [n(i + 1), levelText(l.level, t), String(l.score), n(l.subjects), userText(l.title, t('ui.untitled')), userText(l.source.replace(/^.*[\\/]/, '')), l.obligations.join(', ')]),
     right: [0, 2, 3],
+    optional: [6],
     levels: lines.map((l) => l.level),
     notes,
   };
