@@ -26,7 +26,7 @@ const MAX_FAIL_LINES = 200;
  */
 class Run implements Iterable<Assessment> {
   worst = -1;
-  reached: SourcedIncident[] = [];
+  reached: { incident: SourcedIncident; level: Level; score: number }[] = [];
   reachedCount = 0;
   private passes = 0;
   private readonly byIncident = new WeakMap<Incident, SourcedIncident>();
@@ -45,7 +45,7 @@ class Run implements Iterable<Assessment> {
         if (rank > this.worst) this.worst = rank;
         if (rank >= min) {
           this.reachedCount++;
-          if (this.reached.length < MAX_FAIL_LINES) this.reached.push(i);
+          if (this.reached.length < MAX_FAIL_LINES) this.reached.push({ incident: i, level: a.severity.level, score: a.severity.score });
         }
       }
       yield a;
@@ -98,13 +98,10 @@ export async function runAssess(files: string[], opts: AssessOptions): Promise<n
 
 /** Which incidents reached --fail-on, and from which file and line (on stderr). */
 function failOnReport(run: Run, failOn: Level, t: Translator): string {
-  const lines = run.reached.map((i) => {
-    const a = assess(i.incident, i.source);
-    return t('ci.failOn', {
-      file: userText(i.source.replace(/#[^#/\\]*$/, '')), line: i.line?.() ?? 1, title: userText(i.incident.title, userText(i.source)),
-      level: levelText(a.severity.level, t), score: a.severity.score, failOn,
-    });
-  });
+  const lines = run.reached.map(({ incident: i, level, score }) => t('ci.failOn', {
+    file: userText(i.source.replace(/#[^#/\\]*$/, '')), line: i.line?.() ?? 1, title: userText(i.incident.title, userText(i.source)),
+    level: levelText(level, t), score, failOn,
+  }));
   if (run.reachedCount > run.reached.length) lines.push(t('ci.failOn.more', { more: run.reachedCount - run.reached.length, failOn }));
   return `${lines.map((l) => `breach: ${l}`).join('\n')}\n`;
 }
