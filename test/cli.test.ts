@@ -190,11 +190,34 @@ describe('breach rules', () => {
     expect(after.notModelled.length).toBeGreaterThan(5);
     const text = run(['rules', '--as-of', '2026-06-01']);
     expect(text.code).toBe(0);
-    expect(text.out).toContain('not modelled:');
+    expect(text.out).toContain('Not modelled by breach:');
   });
 
   it('rejects an invalid date', () => {
     expect(run(['rules', '--as-of', '2026-02-30']).code).toBe(2);
+  });
+
+  it('before 2010 says that no breach law applied, instead of empty headings', () => {
+    const r = run(['rules', '--as-of', '2009-06-01', '--lang', 'es']);
+    expect(r.code).toBe(0);
+    expect(r.out).toContain('En esta fecha no regía ninguna ley sobre vulneraciones de datos personales');
+    expect(r.out).not.toContain('Leyes vigentes');
+  });
+
+  it('names the authority of each period: IFAI in 2014, INAI in 2020, the SABG from 2025-03-21', () => {
+    const sup = (d: string) => JSON.parse(run(['rules', '--as-of', d, '--json']).out).supervisor?.code;
+    expect([sup('2014-06-01'), sup('2020-06-01'), sup('2025-03-20'), sup('2025-03-21')]).toEqual(['IFAI', 'INAI', 'INAI', 'SABG']);
+    expect(run(['rules', '--as-of', '2014-06-01', '--lang', 'en']).out).toContain('supervisory and sanctioning authority: IFAI (Instituto Federal');
+  });
+
+  it('reads by sector in words: the 72 hours for federal bodies only, the state law for state bodies', () => {
+    const text = run(['rules', '--as-of', '2020-06-01', '--lang', 'en']).out.replace(/\s+/g, ' ');
+    expect(text).toMatch(/Federal Executive: INAI \(Instituto[^)]*\) \(deadline: within 72 hours/);
+    expect(text).toMatch(/state bodies: the state's autoridad garante \(the body its law names\) \(deadline: as the state's law/);
+    expect(text).not.toMatch(/federal-executive|notify-authority-public|sector=public/);
+    const after = run(['rules', '--as-of', '2026-06-01', '--lang', 'es']).out.replace(/\s+/g, ' ');
+    expect(after).toContain('Sector público (LGPDPPSO)');
+    expect(after).toContain('Responsabilidad administrativa de las personas servidoras públicas');
   });
 });
 

@@ -9,6 +9,7 @@ import fc from 'fast-check';
 import * as v from '../src/scan/validators.js';
 import { mask } from '../src/scan/mask.js';
 import { decodeLines } from '../src/scan/detect.js';
+import { TESTS } from '../src/scan/classify.js';
 
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
 const run = (args: string[], input = '') => spawnSync(process.execPath, [BIN, ...args], { input, encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21' }, timeout: 60_000, maxBuffer: 1 << 28 });
@@ -130,11 +131,12 @@ describe('decoding', () => {
 });
 
 describe('validators and masks never throw', () => {
-  const all = [v.isCurp, v.isRfc, v.isNss, v.isClabe, v.isCard, v.isPhone, v.isEmail, v.isPostalCode, v.isDate, v.isMoney, v.isName, v.isAddress, v.isVoterKey, v.isSex, v.isIp];
+  // Every counter scan keeps (types, shapes, name evidence) as well as the validators themselves.
+  const all = [v.isCurp, v.isRfc, v.isNss, v.isClabe, v.isCard, v.isPhone, v.isEmail, v.isPostalCode, v.isDate, v.isMoney, v.isName, v.isAddress, v.isVoterKey, v.isSex, v.isIp, ...Object.values(TESTS)];
   it('property: any string gives a boolean', () => {
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 80 }), (s) => all.every((f) => typeof f(s) === 'boolean')));
   });
   it('property: a mask is never the value itself (for values of 2 characters or more)', () => {
-    fc.assert(fc.property(fc.string({ minLength: 2, maxLength: 40 }).filter((s) => /[A-Za-z0-9]{2}/.test(s)), fc.constantFrom(null, 'curp', 'email', 'full_name', 'address', 'phone'), (s, field) => mask(s, field) !== s.trim().slice(0, 64)));
+    fc.assert(fc.property(fc.string({ minLength: 2, maxLength: 40 }).filter((s) => /[A-Za-z0-9]{2}/.test(s)), fc.constantFrom(null, 'curp', 'email', 'full_name', 'given_name', 'surname', 'address', 'phone'), (s, field) => mask(s, field) !== s.trim().slice(0, 64)));
   });
 });

@@ -145,3 +145,19 @@ describe('CSV portfolios', () => {
     expect(problems(`${header}\nA,"uno,1,email,privado,2025-01-01\n`, 'csv', 'p.csv')[0]).toMatch(/^p\.csv:\d+:1: invalid CSV: Quote Not Closed/);
   });
 });
+
+describe('inputs added for the edges of the law', () => {
+  it('CSV: an `engaño` column flags the deception crime', () => {
+    const [a] = assessText('incidente,conjunto,registros,campos,sector,fecha,dolo,engaño\na,clientes,100,nombre;telefono,privado,2025-08-01,sí,sí\n', { format: 'csv', file: 'p.csv' });
+    expect(a!.incident.circumstances.deception).toBe(true);
+    expect(a!.penalties.crimes.map((c) => c.code)).toEqual(['deception-for-profit']);
+  });
+
+  it('on_behalf_of describes the controller of a processor, and is refused elsewhere with a located message', () => {
+    expect(problems('incident:\n  controller:\n    sector: private\n    on_behalf_of: { sector: public, branch: state }\ndatasets: [{ name: a, records: 1, fields: [curp] }]\n')).toEqual([
+      'in.yaml:4:19: `incident.controller.on_behalf_of`: `on_behalf_of` describes the controller a processor works for: add `role: processor` or remove it',
+    ]);
+    expect(problems('incident:\n  controller:\n    sector: private\n    role: processor\n    on_behalf_of: { sector: public }\ndatasets: [{ name: a, records: 1, fields: [curp] }]\n')[0]).toContain('a public controller needs `branch`');
+    expect(problems('incident:\n  controller:\n    sector: private\n    role: processor\n    on_behalf_of: { sector: public, branch: stat }\ndatasets: [{ name: a, records: 1, fields: [curp] }]\n')[0]).toContain('did you mean `state`');
+  });
+});

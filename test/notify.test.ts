@@ -68,7 +68,7 @@ describe('deadlines as dates and times', () => {
     // Confirmed 2025-03-20 14:30: INAI's 72 h run from that calendar day and end with 2025-03-22.
     const onTheDay = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en', '2025-03-20');
     expect(row(onTheDay, 'Notify the authority')[1]).toContain('INAI');
-    expect(row(onTheDay, 'Notify the authority')[2]).toBe('March 22, 2025, 23:59 (UTC-06:00); counted hour by hour from the confirmation: March 23, 2025, 14:30 (UTC-06:00); INAI ceased on March 20, 2025: from the next day on the notice goes to the Secretaría Anticorrupción y Buen Gobierno');
+    expect(row(onTheDay, 'Notify the authority')[2]).toBe('March 22, 2025, 23:59 (UTC-06:00); counted hour by hour from the confirmation: March 23, 2025, 14:30 (UTC-06:00); INAI existed until March 20, 2025: from the next day on the notice goes to the Secretaría Anticorrupción y Buen Gobierno');
     // Written after INAI ceased: the letter goes to its successor.
     const later = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en', '2026-11-21');
     expect(row(later, 'Notify the authority')[1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
@@ -78,7 +78,7 @@ describe('deadlines as dates and times', () => {
     desc.response.confirmed_at = '2025-03-21 14:30';
     const after = drafts(stringify(desc), 'en');
     expect(row(after, 'Notify the authority')[1]).toContain('SABG');
-    expect(row(after, 'Notify the authority')[2]).toBe('as soon as possible (no hour limit); good practice: by March 24, 2025, 14:30 (UTC-06:00) (72 hours, former rule)');
+    expect(row(after, 'Notify the authority')[2]).toBe('as soon as possible (no hour limit); good practice: by March 23, 2025, 23:59 (UTC-06:00) (72 hours, former rule)');
   });
 
   it('CNBV milestones for a bank, counted in business days from the confirmation', () => {
@@ -97,7 +97,7 @@ describe('deadlines as dates and times', () => {
     const d = drafts(text, 'en');
     expect(d.missing).toEqual([{ document: 'summary', code: 'confirmed-at', text: 'the time of confirmation (response.confirmed_at)' }]);
     const rows = (d.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows;
-    expect(rows.find((r) => r[0] === 'Notify the authority')![2]).toBe('March 22, 2025, 23:59 (UTC-06:00); INAI ceased on March 20, 2025: from the next day on the notice goes to the Secretaría Anticorrupción y Buen Gobierno');
+    expect(rows.find((r) => r[0] === 'Notify the authority')![2]).toBe('March 22, 2025, 23:59 (UTC-06:00); INAI existed until March 20, 2025: from the next day on the notice goes to the Secretaría Anticorrupción y Buen Gobierno');
   });
 });
 
@@ -215,5 +215,38 @@ describe('edges of the law in the drafts', () => {
     expect((privRec.sections.find((x) => x.code === 'decision-reasons')!.blocks[2] as { text: string }).text).toContain('requires no breach log of private controllers');
     // A significant breach has no decision record.
     expect(drafts(fixture('test/fixtures/notify-complete.yaml')).documents.some((x) => x.id === 'decision-record')).toBe(false);
+  });
+});
+
+describe('review of the drafts by a lawyer', () => {
+  it('an unnamed processor is never called the controller; the blank is listed', () => {
+    const d = drafts('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, role: processor }\ndatasets: [{ name: c, records: 10, fields: [full_name, salary] }]\n', 'es');
+    const notice = d.documents.find((x) => x.id === 'notice-controller')!;
+    expect(notice.meta.find(([k]) => k === 'Encargado')![1]).toBe('[nombre del encargado]');
+    expect(JSON.stringify(notice)).not.toContain('el responsable, como encargado');
+    expect(d.missing.map((m) => m.code)).toContain('processor-name');
+  });
+
+  it('the letter to a processor\'s controller is addressed to the controller named in on_behalf_of', () => {
+    const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
+    expect(d.documents.find((x) => x.id === 'notice-controller')!.meta.find(([k]) => k === 'Destinatario')![1]).toContain('Régimen Estatal de Protección Social en Salud de Michoacán');
+  });
+
+  it('a state body whose guarantor ceased: the addressee is a marked blank, never the extinct body', () => {
+    const d = drafts('incident:\n  discovered: 2026-03-01\n  controller: { sector: public, branch: state, state: Baja California Sur }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n', 'es');
+    const notice = d.documents.find((x) => x.id === 'notice-authority')!;
+    expect(notice.meta.find(([k]) => k === 'Destinatario')![1]).toBe('[autoridad garante que señale la ley del estado]');
+    expect(JSON.stringify(notice)).not.toContain('ITAIBCS');
+    expect(d.missing.map((m) => m.code)).toContain('addressee');
+  });
+
+  it('a letter to the successor cites the successor\'s competence, and Spanish contracts "a el"', () => {
+    const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-judiciary }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const d = drafts(text, 'es', '2026-11-21');
+    const notice = d.documents.find((x) => x.id === 'notice-authority')!;
+    expect(notice.meta.find(([k]) => k === 'Fundamento')![1]).toContain('LGPDPPSO-2025 art. 3-II');
+    const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
+    expect(caveats).toContain('se dirige al órgano de control y disciplina del Poder Judicial');
+    expect(caveats).not.toMatch(/\ba el\b/);
   });
 });

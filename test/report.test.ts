@@ -99,7 +99,7 @@ describe('due dates in the reports', () => {
     const { render: renderTable } = await import('../src/report/table.js');
     const en = [...renderTable([a!], { t: translator('en'), lang: 'en', version: 'test', color: false, width: 200 })].join('');
     expect(en).toContain('Due: March 22, 2025, 23:59 (UTC-06:00)');
-    expect(en).toContain('INAI ceased on March 20, 2025');
+    expect(en).toContain('INAI existed until March 20, 2025');
   });
 
   it('a date before 2022-10-30 in summer carries central Mexico\'s daylight-saving offset', () => {

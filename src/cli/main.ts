@@ -129,6 +129,8 @@ program
   .option('--controller <name>', 'controller name, for --describe')
   .option('--title <title>', 'incident title, for --describe')
   .option('--discovered <date>', 'confirmation date, for --describe (default today)')
+  .option('--trust-values', 'classify by values only: columns typed by their header alone are dropped (and listed)')
+  .addOption(langOption())
   .option('--no-progress', 'no progress bar')
   .option('-q, --quiet', 'no output on success')
   .action(async (files: string[], opts) => {

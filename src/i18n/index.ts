@@ -17,12 +17,17 @@ export function detectLang(env: NodeJS.ProcessEnv): Lang {
 
 export type Translator = ((key: string, args?: Record<string, string | number | undefined>) => string) & { lang?: Lang };
 
+/** Spanish contracts "a el" and "de el" when an argument brings its own article ("se dirige a el órgano"). */
+export function contract(text: string, lang: Lang): string {
+  return lang === 'es' ? text.replace(/\b([Aa]) el\b/g, '$1l').replace(/\b([Dd])e el\b/g, '$1el') : text;
+}
+
 /** A translator for one language. Unknown keys come back as the key itself (never crash a report). */
 export function translator(lang: Lang): Translator {
   const table = TABLES[lang] as Record<string, string>;
   const t: Translator = (key, args) => {
     const msg = table[key] ?? en[key as MessageKey] ?? key;
-    return args ? msg.replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))) : msg;
+    return args ? contract(msg.replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))), lang) : msg;
   };
   t.lang = lang;
   return t;

@@ -19,6 +19,7 @@ export const CSV_COLUMNS = {
   malicious: ['malicious', 'dolo'],
   unintelligible: ['unintelligible', 'cifrado'],
   insider: ['insider', 'interno'],
+  deception: ['deception', 'engano'],
   subjects: ['subjects', 'titulares'],
   groups: ['groups', 'grupos'],
 } as const;
@@ -26,4 +27,4 @@ export const CSV_COLUMNS = {
 export type CsvColumn = keyof typeof CSV_COLUMNS;
 export const REQUIRED_COLUMNS: CsvColumn[] = ['dataset', 'records', 'fields', 'sector'];
 /** Columns that describe the incident, so must agree across its rows. */
-export const INCIDENT_COLUMNS: CsvColumn[] = ['title', 'controller', 'sector', 'branch', 'state', 'industry', 'role', 'discovered', 'confidentiality', 'integrity', 'availability', 'malicious', 'unintelligible', 'insider', 'subjects', 'groups'];
+export const INCIDENT_COLUMNS: CsvColumn[] = ['title', 'controller', 'sector', 'branch', 'state', 'industry', 'role', 'discovered', 'confidentiality', 'integrity', 'availability', 'malicious', 'unintelligible', 'insider', 'deception', 'subjects', 'groups'];

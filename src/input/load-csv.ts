@@ -182,7 +182,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         title: inc('title'),
         discovered: inc('discovered'),
         controller: drop({ name: inc('controller'), sector: sector === undefined ? undefined : SECTOR[valueKey(sector)] ?? sector, branch: inc('branch'), state: inc('state'), industry: inc('industry'), role: inc('role') }),
-        circumstances: dropEmpty({ confidentiality: inc('confidentiality'), integrity: inc('integrity'), availability: inc('availability'), malicious: bool('malicious'), unintelligible: bool('unintelligible'), insider: bool('insider') }),
+        circumstances: dropEmpty({ confidentiality: inc('confidentiality'), integrity: inc('integrity'), availability: inc('availability'), malicious: bool('malicious'), unintelligible: bool('unintelligible'), insider: bool('insider'), deception: bool('deception') }),
         subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
       }),
       datasets: members.map((row) => {

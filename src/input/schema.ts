@@ -35,12 +35,7 @@ export const onBehalfOfSchema = z.strictObject({
   industry: z.optional(z.enum(INDUSTRIES)),
 });
 
-export const controllerSchema = z.strictObject({
-  name: z.optional(text),
-  sector: z.enum(SECTORS),
-  branch: z.optional(z.enum(BRANCHES)),
-  state: z.optional(text),
-  industry: z.optional(z.enum(INDUSTRIES)),
+export const controllerSchema = z.extend(onBehalfOfSchema, {
   role: z.optional(z.enum(ROLES)),
   on_behalf_of: z.optional(onBehalfOfSchema),
 });

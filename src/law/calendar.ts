@@ -122,9 +122,20 @@ export function calendarInfo(id: CalendarId, from: string, to: string): { status
 }
 
 /** The UTC offset of central Mexico (America/Mexico_City) at a local date and time, as "-06:00". */
-export const mexicoOffset = remembered(offsetOf);
+export function mexicoOffset(local: string): string {
+  // The offset changes only on the hour: cache it per local date and hour (bounded).
+  const key = local.slice(0, 13);
+  let off = offsets.get(key);
+  if (off === undefined) {
+    if (offsets.size > 5000) offsets.clear();
+    off = computeOffset(local);
+    offsets.set(key, off);
+  }
+  return off;
+}
+const offsets = new Map<string, string>();
 
-function offsetOf(local: string): string {
+function computeOffset(local: string): string {
   // Mexico City kept daylight saving time until 2022-10-30 (first Sunday of April to the last
   // Sunday of October); Intl knows the history.
   const guess = new Date(`${local}:00Z`);

@@ -9,6 +9,8 @@ import type { Basis, Deadline, Handover, Obligation, Reason, Status } from './ty
 
 export interface AuthorityInfo { code: string; name: string; valid_from?: string; valid_to?: string; successor: string; status: Status; checked_on: string; basis: Basis[] }
 export const AUTHORITIES = (authoritiesRaw as { authorities: AuthorityInfo[] }).authorities;
+/** Who supervised the private sector on a date (IFAI, INAI, SABG). */
+export const PRIVATE_SUPERVISOR = (authoritiesRaw as { private_supervisor: { code: string; valid_from: string; valid_to?: string; status: Status; checked_on: string; basis: Basis[] }[] }).private_supervisor;
 
 /** The local wall-clock start of the terms: "YYYY-MM-DD HH:MM" and whether the hour was assumed. */
 export interface Start { date: string; time: string; assumed: boolean }
@@ -35,7 +37,7 @@ function addHoursLocal(date: string, time: string, hours: number): { date: strin
 }
 
 /** Who receives a notice addressed to `authority` after it ceased, for a body of `branch`. */
-export type SuccessorLookup = (authority: string, onDate: string) => { code: string; name?: string } | undefined;
+export type SuccessorLookup = (authority: string, onDate: string) => { code: string; name?: string; basis?: Basis[] } | undefined;
 
 /**
  * The obligation with its dates. `successor` names who takes over an authority that ceases before
@@ -65,8 +67,8 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
     }
   }
   if (d.practiceHours !== undefined) {
-    const rec = addHoursLocal(start.date, start.time, d.practiceHours);
-    deadline.recommended = isoLocal(rec.date, rec.time);
+    // Good practice follows the former rule's reading: from the calendar day of the confirmation.
+    deadline.recommended = endOfDay(addDays(start.date, Math.ceil(d.practiceHours / 24) - 1));
   }
   if (d.milestones?.length) {
     deadline.milestones = d.milestones.map((m) => {
@@ -89,9 +91,11 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
     if (gone?.valid_to) {
       const next = successor(gone.code, addDays(gone.valid_to, 1));
       if (next) {
-        const handover: Handover = { authority: gone.code, until: gone.valid_to, successor: next.code, ...(next.name && { successorName: next.name }), basis: gone.basis, status: gone.status };
+        // The basis: why the authority ceased, and the rule that makes the successor competent.
+        const basis = [...gone.basis, ...(next.basis ?? [])];
+        const handover: Handover = { authority: gone.code, until: gone.valid_to, successor: next.code, ...(next.name && { successorName: next.name }), basis, status: gone.status };
         deadline.handover = handover;
-        caveats.push({ code: 'authority-handover', args: { authority: gone.code, until: gone.valid_to, successor: next.code } });
+        caveats.push({ code: 'authority-handover', args: { authority: gone.code, until: gone.valid_to, successor: next.code, basis: basis.map((b) => `${b.law}${b.article ? ` ${b.article}` : ''}`).join('; ') } });
       }
     }
   }

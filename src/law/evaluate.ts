@@ -8,7 +8,7 @@ import { memo, periodOf } from './periods.js';
 import { lawsInForce } from './rules.js';
 import type { Controller } from '../core/incident.js';
 import { hasLoss, significantImpact } from './significance.js';
-import type { LawResult, Penalties, Reason } from './types.js';
+import type { Basis, LawResult, Penalties, Reason } from './types.js';
 
 const obligationsMemo = memo<ReturnType<typeof obligations>>();
 const penaltiesMemo = memo<{ penalties: Penalties; caveats: Reason[] }>();
@@ -36,9 +36,10 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
     caveats.push(...co.caveats);
     controllerObligations = co.obligations.map((o) => withDueDates(o, start, (a, d) => successorOf(a, d, owner), caveats));
     caveats.push({ code: 'processor-controller-owes', args: { sector: of.sector } });
+    if (controllerObligations.some((o) => o.deadline.due || o.deadline.recommended || o.deadline.milestones?.length)) caveats.push({ code: 'controller-terms-own-confirmation' });
   }
   const profile = penaltyProfile(incident, asOf);
-  const pen = penaltiesMemo(`${period}|${c.sector}|${profile.sensitive}|${profile.possibly}|${profile.insider}|${profile.deception}|${c.role}|${c.branch === 'political-party'}`, () => {
+  const pen = penaltiesMemo(`${period}|${c.sector}|${profile.sensitive}|${profile.possibly}|${profile.insider}|${profile.deception}|${c.role}|${c.branch === 'political-party'}|${of?.sector ?? ''}`, () => {
     const own: Reason[] = [];
     return { penalties: penalties(incident, asOf, own, profile), caveats: own };
   });
@@ -55,12 +56,13 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
 }
 
 /** Who receives a notice meant for `authority` from `onDate` on, for this controller (the notify-authority rule then in force). */
-function successorOf(authority: string, onDate: string, c: Controller): { code: string; name?: string } | undefined {
+function successorOf(authority: string, onDate: string, c: Controller): { code: string; name?: string; basis?: Basis[] } | undefined {
   const family = OBLIGATION_FAMILIES.find((f) => f.code === 'notify-authority' && f.scope.sector === 'public');
   const v = family ? versionAt(family.versions, onDate) : undefined;
   if (!v || v.applies === false) return undefined;
   const found = authorityFor(v, c, onDate, []);
-  return found && found.code !== authority ? found : undefined;
+  // The rule's second basis entry names where the successor's competence comes from (art. 3-II, 3-XXVI).
+  return found && found.code !== authority ? { ...found, basis: v.basis.filter((b) => /3-II|3-XXVI/.test(b.article ?? '')) } : undefined;
 }
 
 function dedupe(list: Reason[]): Reason[] {

@@ -63,7 +63,9 @@ export function stateGuarantor(state: string | undefined, asOf: string, caveats:
   }
   const successor: Record<string, string> = g.successor ? { successor: g.successor.executive, successorStatus: g.successor.status } : {};
   if (g.valid_to && asOf > g.valid_to) {
-    caveats.push({ code: g.successor ? 'state-guarantor-extinct-successor' : 'state-guarantor-extinct', args: { body: g.body, date: g.valid_to, state: g.state, ...successor } });
+    // Before 2025-03-21 the LGPDPPSO-2025 (art. 3-II) was not law: the state's own reform decides.
+    const code = asOf < '2025-03-21' && g.successor ? 'state-guarantor-extinct-pre-reform' : g.successor ? 'state-guarantor-extinct-successor' : 'state-guarantor-extinct';
+    caveats.push({ code, args: { body: g.body, date: g.valid_to, state: g.state, ...successor } });
     if (g.end_status && g.end_status !== 'verified') caveats.push({ code: 'state-guarantor-end-date', args: { body: g.body, date: g.valid_to, status: g.end_status } });
     return {};
   }

@@ -42,7 +42,8 @@ export function penaltyProfile(incident: Incident, asOf: string): PenaltyProfile
 
 export function penalties(incident: Incident, asOf: string, caveats: Reason[], profile: PenaltyProfile = penaltyProfile(incident, asOf)): Penalties {
   const c = incident.controller;
-  const family = PENALTY_FAMILIES.find((f) => f.scope.sector === c.sector && (!f.scope.role || f.scope.role === c.role));
+  const controllerSector = c.role === 'processor' ? c.onBehalfOf?.sector ?? c.sector : c.sector;
+  const family = PENALTY_FAMILIES.find((f) => (!f.scope.sector || f.scope.sector === c.sector) && (!f.scope.role || f.scope.role === c.role) && (!f.scope.controller_sector || f.scope.controller_sector === controllerSector));
   const v = family ? versionAt(family.versions, asOf) : undefined;
   const unit = penaltyUnit(asOf, caveats);
   const empty: Penalties = { currency: 'MXN', uma: unit.value, unit: unit.unit, sensitiveMultiplier: 1, ranges: [], crimes: [], notes: [] };
@@ -55,7 +56,7 @@ export function penalties(incident: Incident, asOf: string, caveats: Reason[], p
   const multiplier = sensitive ? v.sensitive_multiplier ?? 1 : 1;
   if (!sensitive && possibly && v.sensitive_multiplier) caveats.push({ code: 'possibly-sensitive-penalty' });
   const party = c.branch === 'political-party';
-  const liability = party ? v.party_liability : v.liability;
+  const liability = (party ? v.party_liability : v.liability)?.filter((l) => !l.requires || (l.requires === 'insider' && profile.insider)).map(({ requires: _, ...l }) => l);
   const crimes = (v.crimes ?? []).filter((x) => (x.requires === 'insider' && profile.insider) || (x.requires === 'deception' && profile.deception));
   return {
     currency: 'MXN',

@@ -30,13 +30,13 @@ export interface PenaltyVersion extends Dated {
   ranges?: { code: string; min: number; max: number; additional?: boolean; kind?: 'sanction' | 'coercive'; basis: Basis[] }[];
   crimes?: { code: string; requires: 'insider' | 'deception'; prison: { en: string; es: string }; basis: Basis[] }[];
   referral?: { days: number; business?: boolean; basis: Basis[] };
-  liability?: { code: string; basis: Basis[]; status: Status }[];
+  liability?: { code: string; basis: Basis[]; status: Status; requires?: 'insider' }[];
   /** For political parties: who answers instead of the internal control bodies. */
-  party_liability?: { code: string; basis: Basis[]; status: Status }[];
+  party_liability?: { code: string; basis: Basis[]; status: Status; requires?: 'insider' }[];
   notes?: string[];
   basis?: Basis[];
 }
-export interface PenaltyFamily { family: string; scope: { sector: string; role?: string }; versions: PenaltyVersion[] }
+export interface PenaltyFamily { family: string; scope: { sector?: string; role?: string; controller_sector?: string }; versions: PenaltyVersion[] }
 export const PENALTY_FAMILIES = (penaltiesRaw as { families: PenaltyFamily[] }).families;
 
 export interface UnitVersion extends Dated { unit: string; value: number | null }

@@ -4,11 +4,12 @@
 import type { Assessment } from '../core/assessment.js';
 import { fieldById } from '../fields/catalogue.js';
 import type { Obligation } from '../law/types.js';
-import { basisText, caveatTexts, deadlineText, recipientText } from '../report/view.js';
+import { basisText, caveatText, caveatTexts, deadlineText, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
 import { decisionRecordBasis } from './decision-record.js';
 import { longDate, longDateTime } from '../util/long-date.js';
+import { contract } from '../i18n/index.js';
 import { hasLoss } from '../law/significance.js';
 import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
@@ -49,14 +50,16 @@ export interface DraftOptions {
 
 export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, options: DraftOptions = {}): Drafts {
   const table = lang === 'es' ? notifyEs : notifyEn;
-  const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? table[key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))) : table[key]);
+  const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? contract(table[key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))), lang) : table[key]);
   const num = (x: number) => x.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US');
   const inc = a.incident;
   const r = inc.response;
-  const controller = cleanText(inc.controller.name ?? (lang === 'es' ? 'el responsable' : 'the controller'));
+  const processor = inc.controller.role === 'processor';
+  // A processor is never called the controller, even when its name is missing.
+  const controller = cleanText(inc.controller.name ?? n(processor ? 'fallback.processor' : 'fallback.controller'));
   const missing: Drafts['missing'] = [];
   const when = (iso: string) => longDateTime(iso, lang);
-  const processor = inc.controller.role === 'processor';
+  if (processor && inc.controller.name === undefined) missing.push({ document: 'summary', code: 'processor-name', text: n('missing.processor-name') });
 
   const need = (doc: string, code: string, text: string): Block => {
     missing.push({ document: doc, code, text });
@@ -140,18 +143,24 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   };
   const milestoneText = (m: NonNullable<Obligation['deadline']['milestones']>[number]) => `${t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours })}${m.due ? `: ${when(m.due)}` : ''}`;
   /** The addressee: after an authority ceased, the successor that took over its functions. */
+  const handedOver = (o: Obligation) => !!o.deadline.handover && (options.issued === undefined || options.issued > o.deadline.handover.until);
   const addressee = (o: Obligation): string => {
-    const h = o.deadline.handover;
-    if (h && (options.issued === undefined || options.issued > h.until)) return t(`recipient.${h.successor}`);
+    if (handedOver(o)) return t(`recipient.${o.deadline.handover!.successor}`);
+    if (o.code === 'notify-controller' && inc.controller.onBehalfOf?.name) return cleanText(inc.controller.onBehalfOf.name);
+    if (o.recipient.code === 'state-guarantor' && !o.recipient.name) return n('addressee.state-unknown');
     return recipientText(o, t);
   };
+  // A state body whose guarantor ceased: the addressee is for the officer to establish.
+  if (a.obligations.some((o) => o.code === 'notify-authority' && o.recipient.code === 'state-guarantor' && !o.recipient.name)) {
+    missing.push({ document: 'notice-authority', code: 'addressee', text: n('missing.addressee') });
+  }
   const fromLabel = processor ? n('draft.from.processor') : n('draft.from');
   const metaOf = (o: Obligation): [string, string][] => [
     [n('draft.incident'), cleanText(inc.title ?? a.source)],
     [fromLabel, controller],
     [n('draft.recipient'), cleanText(addressee(o))],
     [n('draft.deadline'), `${deadlineText(o, t)} (${n('summary.due')}: ${dueText(o)})`],
-    [n('draft.basis'), o.basis.map(basisText).join('; ')],
+    [n('draft.basis'), [...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])].map(basisText).join('; ')],
     [n('draft.date'), r?.confirmedAt ? when(`${r.confirmedAt.replace(' ', 'T')}`) : longDate(inc.discovered, lang)],
   ];
 
@@ -178,7 +187,11 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       ] });
     }
     if (id === 'notice-regulator') {
-      sections.push({ code: 'milestones', heading: n('item.milestones'), blocks: [{ kind: 'list', items: [n('regulator.immediate'), ...(o.deadline.milestones ?? []).map(milestoneText)] }] });
+      const source = a.caveats.find((c) => c.code === 'cnbv-single-source');
+      sections.push({ code: 'milestones', heading: n('item.milestones'), blocks: [
+        { kind: 'list', items: [n('regulator.immediate'), ...(o.deadline.milestones ?? []).map(milestoneText)] },
+        ...(source ? [{ kind: 'p' as const, text: caveatText(source, t), generated: true }] : []),
+      ] });
     }
     if (id.startsWith('notice-')) {
       const off = r?.officer;

@@ -115,7 +115,7 @@ export const notifyEs = {
   'doc.notice-regulator': 'Aviso al regulador del sector',
   'doc.decision-record': 'Registro de la decisión de no notificar',
   'summary.byHours': 'contando hora por hora desde la confirmación: {at}',
-  'summary.handover': '{authority} dejó de existir el {until}: a partir del día siguiente el aviso se dirige a {successor}',
+  'summary.handover': 'el {authority} existió hasta el {until}: a partir del día siguiente el aviso se dirige a {successor}',
   'summary.controller': 'Lo que debe el responsable',
   'intro.controller.statutory': '{controller}, como encargado del tratamiento, le informa de una vulneración de seguridad que afecta datos personales que trata por sus instrucciones, conforme a la cláusula que la ley exige en el contrato de encargo ({basis}).',
   'intro.controller.contract': '{controller}, como encargado del tratamiento, le informa de una vulneración de seguridad que afecta datos personales que trata por cuenta de usted, conforme a lo pactado en el contrato (la ley no impone este aviso al encargado).',
@@ -139,6 +139,11 @@ export const notifyEs = {
   'missing.decision-who': 'nombre y cargo de quien decidió, y la fecha y hora de la decisión',
   'regulator.milestone': '{milestone}: a más tardar el {due}',
   'regulator.immediate': 'Aviso inmediato a la CNBV al conocer el incidente.',
+  'fallback.processor': '[nombre del encargado]',
+  'fallback.controller': 'el responsable',
+  'missing.processor-name': 'el nombre del encargado (incident.controller.name)',
+  'missing.addressee': 'la autoridad garante que señale la ley del estado (el organismo garante anterior dejó de existir)',
+  'addressee.state-unknown': '[autoridad garante que señale la ley del estado]',
 };
 
 export type NotifyKey = keyof typeof notifyEs;
@@ -259,7 +264,7 @@ export const notifyEn: Record<NotifyKey, string> = {
   'doc.notice-regulator': 'Notice to the sector regulator',
   'doc.decision-record': 'Record of the decision not to notify',
   'summary.byHours': 'counted hour by hour from the confirmation: {at}',
-  'summary.handover': '{authority} ceased on {until}: from the next day on the notice goes to {successor}',
+  'summary.handover': '{authority} existed until {until}: from the next day on the notice goes to {successor}',
   'summary.controller': 'What the controller owes',
   'intro.controller.statutory': '{controller}, as processor, informs you of a security breach affecting personal data it processes on your instructions, under the clause the law requires in the processing contract ({basis}).',
   'intro.controller.contract': '{controller}, as processor, informs you of a security breach affecting personal data it processes on your behalf, as agreed in the contract (the law imposes no such notice on the processor).',
@@ -283,4 +288,9 @@ export const notifyEn: Record<NotifyKey, string> = {
   'missing.decision-who': 'name and position of who decided, and the date and time of the decision',
   'regulator.milestone': '{milestone}: by {due}',
   'regulator.immediate': 'Immediate notice to the CNBV on learning of the incident.',
+  'fallback.processor': "[processor's name]",
+  'fallback.controller': "the controller",
+  'missing.processor-name': "the processor's name (incident.controller.name)",
+  'missing.addressee': "the autoridad garante the state's law names (the former organismo garante ceased)",
+  'addressee.state-unknown': "[autoridad garante named by the state's law]",
 };

@@ -19,7 +19,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   const out: string[] = [];
   out.push(`## ${md(userText(a.incident.title, t('ui.untitled')))}`, '');
   out.push(`- **${t('ui.source')}:** ${md(userText(a.source))}`);
-  out.push(`- **${t('ui.controller')}:** ${md(controllerText(a, t))}`);
+  out.push(`- **${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}:** ${md(controllerText(a, t))}`);
   out.push(`- **${t('ui.discovered')}:** ${a.incident.discovered}`);
   out.push(`- **${t('ui.asOf')}:** ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);

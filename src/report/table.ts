@@ -32,7 +32,7 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const out: string[] = [];
   const lvl = (l: Level) => paint(ch, l, levelText(l, t).toUpperCase());
   out.push(ch.bold(userText(a.incident.title, t('ui.untitled'))));
-  out.push(...wrap(`${t('ui.controller')}: ${controllerText(a, t)}`, w, '  '));
+  out.push(...wrap(`${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}: ${controllerText(a, t)}`, w, '  '));
   out.push(...wrap(`${t('ui.discovered')}: ${a.incident.discovered}. ${t('ui.asOf')}: ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.join(', ') || t('ui.none')}`, w, '  '));
   out.push(`  ${t('ui.people')}: ${n(a.subjects)}`);
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);

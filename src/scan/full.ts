@@ -5,13 +5,12 @@
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { classify, type ValueType, TYPES } from './classify.js';
+import { classify, type Counts, testsFor } from './classify.js';
 import { HyperLogLog } from './hll.js';
 import { maskedExamples } from './mask.js';
 import { type FileProfile, openDump, type ScanOptions, streamError } from './profile.js';
 import type { JobConfig, JobResult } from './worker-job.js';
 
-const ALONE = (Object.keys(TYPES) as ValueType[]).filter((t) => TYPES[t].alone !== undefined);
 const MAX_CARRY = 64 << 20;
 const QUOTE = 34;
 const NL = 10;
@@ -48,9 +47,9 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   const cfg: JobConfig = {
     delimiter: info.delimiter,
     width: info.width,
-    // Each column is validated as what the head found it to be; columns the head could not
-    // classify by their values are tested against every distinctive type.
-    types: info.verdicts.map((v) => (v.valueType ? [v.valueType] : v.field ? [] : ALONE)),
+    // Each column is validated as what the head found it to be and as what its header names;
+    // columns the head could not classify by their values are tested against every distinctive type.
+    types: info.verdicts.map(testsFor),
     keyColumn: info.keyColumn,
     minors: minorsCol >= 0 ? { column: minorsCol, field: 'curp' } : birthCol >= 0 ? { column: birthCol, field: 'birth_date' } : null,
     today: opts.today,
@@ -58,11 +57,13 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   const count = Math.max(1, availableParallelism());
   const workers = Array.from({ length: count }, () => new Worker(workerPath(), { workerData: cfg, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } }));
   const results: JobResult[] = [];
+  const minorsHll = new HyperLogLog();
   const waiting = new Map<number, (v: unknown) => void>();
   let failure: Error | undefined;
   for (const w of workers) {
-    w.on('message', (m: { id: number; result?: JobResult; registers?: Uint8Array }) => {
+    w.on('message', (m: { id: number; result?: JobResult; registers?: Uint8Array; minorRegisters?: Uint8Array }) => {
       if (m.result) results[m.id] = m.result;
+      if (m.minorRegisters) minorsHll.merge(m.minorRegisters);
       waiting.get(m.id)?.(m.registers);
       waiting.delete(m.id);
     });
@@ -149,10 +150,11 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   }
   opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: totals.rows });
   const columns = info.names.map((name, i) => {
-    const valid = Object.fromEntries((Object.keys(TYPES) as ValueType[]).map((t) => [t, totals.valid[i]![t] ?? 0])) as Record<ValueType, number>;
+    // Only the counters this column kept: an untested shape is absent from the evidence, not 0 %.
+    const valid = Object.fromEntries(cfg.types[i]!.map((t) => [t, totals.valid[i]![t] ?? 0])) as Counts;
     const head = info.verdicts[i]!;
     // Header-only columns keep the head's verdict; others are judged on every value.
-    const verdict = head.evidence === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
+    const verdict = head.reason === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
     return { index: i, name, ...verdict, examples: maskedExamples(info.headRows.map((r) => r[i] ?? ''), verdict.field), nonEmpty: totals.nonEmpty[i]! };
   });
   const profile: FileProfile = {
@@ -163,7 +165,12 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   };
   if (info.keyColumn >= 0) profile.key = { column: info.keyColumn, field: info.verdicts[info.keyColumn]!.field!, distinct: Math.min(hll.estimate(), totals.rows) };
   if (cfg.minors && totals.minorsTested) {
-    profile.minors = { field: cfg.minors.field, share: Math.round((totals.minors / totals.minorsTested) * 10000) / 10000, estimate: totals.minors, tested: totals.minorsTested };
+    const rowShare = Math.round((totals.minors / totals.minorsTested) * 10000) / 10000;
+    // Per person when a key exists: distinct keys among the minors' rows (HyperLogLog), see Minors.
+    const people = profile.key ? Math.min(minorsHll.estimate(), profile.key.distinct) : undefined;
+    profile.minors = people !== undefined && profile.key
+      ? { field: cfg.minors.field, share: profile.key.distinct ? Math.round((people / profile.key.distinct) * 10000) / 10000 : 0, estimate: people, tested: totals.minorsTested, unit: 'people', rows: totals.minors }
+      : { field: cfg.minors.field, share: rowShare, estimate: totals.minors, tested: totals.minorsTested, unit: 'rows', rows: totals.minors };
   }
   return profile;
 }

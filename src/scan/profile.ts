@@ -44,8 +44,29 @@ export interface FileProfile {
   malformed: { rows: number; lines: number[]; unclosedQuoteLine?: number };
   columns: ColumnProfile[];
   key?: { column: number; field: string; distinct: number };
-  minors?: { field: string; share: number; estimate: number; tested: number };
+  minors?: Minors;
   sample: { rows: number; mode: 'sample' | 'full' };
+}
+
+/**
+ * People under 18 on the scan date. With a key column (CURP, NSS, RFC, e-mail) the figures are per
+ * distinct person: `share` is the share of distinct keys whose birth date makes them minors, and
+ * `estimate` = `share` × the distinct people (so a child listed five times counts once); `unit` is
+ * 'people'. Without a key, nobody can tell rows from people: `share` is over rows, `estimate` is a
+ * number of rows and `unit` says 'rows'. `rows` is always the estimate of rows about minors.
+ * Default mode takes the share over the distinct keys of the row sample: exact when the sample
+ * holds the whole file or every person several times (a few hundred people over millions of rows);
+ * when people repeat and the file dwarfs the sample, a person's chance of being sampled grows with
+ * their rows, so the share leans toward the row share. `--full` counts the distinct minors' keys
+ * over the whole file (HyperLogLog), whatever the repetition.
+ */
+export interface Minors {
+  field: string;
+  share: number;
+  estimate: number;
+  tested: number;
+  unit: 'people' | 'rows';
+  rows: number;
 }
 
 export interface Progress { bytes: number; total: number; rows: number }
@@ -177,7 +198,8 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     onRow: (bytes) => {
       const d = decodeRow(bytes);
       if (d.latin1) latin1++;
-      else utf8Rows++;
+      // Rows of plain ASCII read the same in both encodings: only multi-byte UTF-8 rows make a Latin-1 file mixed.
+      else if (/[^\x00-\x7f]/.test(d.text)) utf8Rows++;
       reservoir[slot] = parseRow(d.text.replace(/\r?\n$/, ''), info.delimiter);
     },
   });
@@ -216,8 +238,13 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     sample: { rows: sample.length, mode: 'sample' },
   };
   if (keyField) profile.key = { column: info.keyColumn, field: keyField, distinct: Math.min(hll.estimate(), profile.rows) };
-  const minors = minorsIn(columns, sample, opts.today);
-  if (minors) profile.minors = { ...minors, estimate: Math.round(minors.share * profile.rows) };
+  const minors = minorsIn(columns, sample, opts.today, profile.key?.column);
+  if (minors) {
+    const rows = Math.round(minors.rowShare * profile.rows);
+    profile.minors = profile.key
+      ? { field: minors.field, share: minors.share, estimate: Math.round(minors.share * profile.key.distinct), tested: minors.tested, unit: 'people', rows }
+      : { field: minors.field, share: minors.rowShare, estimate: rows, tested: minors.tested, unit: 'rows', rows };
+  }
   return profile;
 }
 
@@ -238,19 +265,34 @@ export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfil
   });
 }
 
-/** Share of people under 18 on `today`, from a CURP column, else a birth-date column. */
-export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string): { field: string; share: number; tested: number } | undefined {
+/**
+ * Share of sampled rows about people under 18 on `today`, from a CURP column, else a birth-date
+ * column; with a key column, also the share of distinct sampled keys (people) who are minors.
+ */
+export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string, keyColumn?: number): { field: string; rowShare: number; share: number; tested: number } | undefined {
   const col = columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
   if (!col) return undefined;
   let tested = 0;
   let minors = 0;
+  const people = new Map<string, boolean>();
   for (const r of sample) {
     const raw = r[col.index];
     if (!raw) continue;
     const b = birthDateOf(raw, col.field as 'curp' | 'birth_date');
     if (!b) continue;
     tested++;
-    if (ageOn(b, today) < 18) minors++;
+    const minor = ageOn(b, today) < 18;
+    if (minor) minors++;
+    const key = keyColumn === undefined ? '' : normKey(r[keyColumn] ?? '');
+    if (key) people.set(key, minor || (people.get(key) ?? false));
   }
-  return tested ? { field: col.field!, share: Math.round((minors / tested) * 10000) / 10000, tested } : undefined;
+  if (!tested) return undefined;
+  const round4 = (x: number) => Math.round(x * 10000) / 10000;
+  const minorPeople = [...people.values()].filter(Boolean).length;
+  return { field: col.field!, rowShare: round4(minors / tested), share: people.size ? round4(minorPeople / people.size) : round4(minors / tested), tested };
+}
+
+/** A key as the distinct-people count hashes it: spaces, dashes, dots and quotes dropped, upper case. */
+function normKey(s: string): string {
+  return s.replace(/[\s\-."]/g, '').toUpperCase();
 }

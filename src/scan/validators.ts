@@ -1,5 +1,6 @@
 // Validators for Mexican identifiers and common personal-data values (identifiers.md).
 // Written from the published algorithms; they never throw and take raw cell text.
+import { isNamePart } from './names.js';
 
 /** Trim, uppercase, drop spaces, '-', '.', '/' (not for e-mails). */
 export function normId(v: string): string {
@@ -35,6 +36,11 @@ export function curpBirthDate(curp: string): { y: number; m: number; d: number }
   return realDate(yy, mm, dd, century) ? { y: century + yy, m: mm, d: dd } : undefined;
 }
 
+/** CURP shape (18 characters, letters and digits where RENAPO puts them), check digit aside. */
+export function curpShape(v: string): boolean {
+  return /^[A-ZÑ][A-ZÑ]{3}\d{6}[HMX][A-Z]{5}[A-Z\d]\d$/.test(normId(v));
+}
+
 export function isCurp(v: string): boolean {
   const c = normId(v);
   if (c.length !== 18 || !CURP_RE.test(c)) return false;
@@ -66,6 +72,10 @@ export function rfcInfo(v: string): { shape: boolean; checked: boolean; generic:
   return { shape: true, checked: rfcCheckDigit(r) === r[r.length - 1], generic: RFC_GENERIC.has(r) };
 }
 
+export function rfcShape(v: string): boolean {
+  return rfcInfo(v).shape;
+}
+
 export function isRfc(v: string): boolean {
   const i = rfcInfo(v);
   return i.shape && i.checked;
@@ -87,6 +97,10 @@ export function luhn(digits: string): boolean {
   }
   return sum % 10 === 0;
 }
+
+export const nssShape = (v: string): boolean => /^\d{11}$/.test(normId(v));
+export const clabeShape = (v: string): boolean => /^\d{18}$/.test(normId(v));
+export const cardShape = (v: string): boolean => /^\d{13,19}$/.test(normId(v));
 
 export function isNss(v: string): boolean {
   const d = normId(v);
@@ -172,7 +186,8 @@ export function isName(v: string): boolean {
     if (CAPITAL.test(w)) capitalised++;
     else if (!PARTICLES.has(w.toLowerCase())) return false;
   }
-  return capitalised >= 2;
+  // No word that names never hold (COL., LOMAS, AUXILIAR...): the name-part analysis decides it.
+  return capitalised >= 2 && isNamePart(s);
 }
 
 const STREET = /\b(CALLE|C\.|AV\.?|AVENIDA|BLVD|BOULEVARD|CALZ|CALZADA|COL\.?|COLONIA|PRIV|PRIVADA|CERRADA|ANDADOR|CARRETERA|KM|MZ|MANZANA|LT|LOTE|NUM|NO\.|#|INT|EXT|FRACC|UNIDAD|EDIF)\b/i;

@@ -1,6 +1,6 @@
 // What a --full worker does with one block of whole rows: decode, split, count, validate every
 // value, hash the key column. Blocks come cut at row boundaries by the main thread.
-import { type ValueType, TYPES } from './classify.js';
+import { TESTS, type TestKey } from './classify.js';
 import { fmix32, HyperLogLog } from './hll.js';
 import { parseRow } from './parse-row.js';
 import { ageOn, birthDateOf } from './age.js';
@@ -9,8 +9,8 @@ import { decodeLines } from './detect.js';
 export interface JobConfig {
   delimiter: string;
   width: number;
-  /** Value types to test, per column. */
-  types: ValueType[][];
+  /** Counters to keep (value types, shapes, name evidence), per column. */
+  types: TestKey[][];
   keyColumn: number;
   minors: { column: number; field: 'curp' | 'birth_date' } | null;
   today: string;
@@ -60,10 +60,10 @@ function hashKey(s: string): number {
 /** Whether this row's CURP already passed validation in the column loop (not validated twice). */
 let lastCurpValid = false;
 
-export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog): JobResult {
+export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog, minorsHll?: HyperLogLog): JobResult {
   const r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
   const text = decode(bytes, r);
-  const tests = cfg.types.map((ts) => ts.map((t) => [t, TYPES[t].test] as const));
+  const tests = cfg.types.map((ts) => ts.map((t) => [t, TESTS[t]] as const));
   const minorsColumn = cfg.minors?.field === 'curp' ? cfg.minors.column : -1;
   let skip = skipFirstRow;
   const handle = (line: string, lineNo: number, broken: boolean) => {
@@ -94,9 +94,10 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
         }
       }
     }
+    let keyHash = -1;
     if (cfg.keyColumn >= 0) {
       const k = cells[cfg.keyColumn]!;
-      if (k.trim()) hll.add(hashKey(k));
+      if (k.trim()) hll.add((keyHash = hashKey(k)));
     }
     if (cfg.minors) {
       const raw = cells[cfg.minors.column]!.trim();
@@ -104,7 +105,10 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
         const b = birthDateOf(raw, cfg.minors.field, lastCurpValid);
         if (b) {
           r.minorsTested++;
-          if (ageOn(b, cfg.today) < 18) r.minors++;
+          if (ageOn(b, cfg.today) < 18) {
+            r.minors++;
+            if (keyHash >= 0) minorsHll?.add(keyHash);
+          }
         }
       }
     }

@@ -110,6 +110,10 @@ export function eiFactor(ds: Dataset, incident: Incident, fields: FieldType[] = 
     }
   };
   for (const f of fields) if (f.ei !== undefined && f.ei_rule) offer(f.ei, f.ei_rule, [f.id]);
+  // Given names and surnames in their own columns (the RENAPO layout) are a full name.
+  const parts = hasName(fields).filter((id) => id !== 'full_name');
+  const full = fieldById('full_name');
+  if (parts.length && full?.ei !== undefined && full.ei_rule) offer(full.ei, full.ei_rule, parts);
   const quasi = fields.filter((f) => f.quasi).map((f) => f.id);
   if (quasi.length >= 2) offer(W.ei.quasi_pair, 'EI-INDIRECT', quasi);
   const name = hasName(fields);
