@@ -9,6 +9,7 @@ import * as z from 'zod/mini';
 import { LEVELS } from '../src/core/vocab.js';
 import { translator } from '../src/i18n/index.js';
 import { fold, icsText } from '../src/report/ics.js';
+import { assessmentJson, assessmentJsonText } from '../src/report/json.js';
 import { ndjsonLineSchema, outputSchema } from '../src/report/output-schema.js';
 import { SummaryBuilder } from '../src/report/summary.js';
 import { assessText, fixture } from './helpers.js';
@@ -111,6 +112,13 @@ describe('portfolio overview (table, markdown)', () => {
 });
 
 describe('JSON summary and ndjson', () => {
+  it('the compact text of an assessment is the same JSON value as the object', () => {
+    const ctx = { t: translator('es'), lang: 'es' as const, version: '1.0.0' };
+    const texts = ['imss-afiliados-2021.yaml', 'sedena-guacamaya-2022.yaml', 'hova-health-michoacan-2018.yaml', 'aseguradora-clientes-2021.yaml'].map((f) => fixture(`data/examples/${f}`));
+    const as = [...texts.flatMap((x) => assessText(x)), ...assessText(fixture('data/examples/portafolio.csv'), { format: 'csv', file: 'p.csv' }), ...assessText(fixture('data/examples/portafolio.csv'), { format: 'csv', file: 'p.csv' })];
+    for (const a of as) expect(JSON.parse(assessmentJsonText(a, ctx))).toEqual(JSON.parse(JSON.stringify(assessmentJson(a, ctx))));
+  });
+
   it('the JSON report gains a summary that matches its assessments; existing keys unchanged', () => {
     const files = readdirSync(new URL('../data/examples/', import.meta.url)).map(EX);
     const r = run(['assess', ...files, '--format', 'json']);

@@ -79,8 +79,9 @@ export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) 
     asOfSource: a.asOfSource,
     law: a.law,
     subjects: a.subjects,
-    severity: severityJson(a.severity),
-    datasets: a.datasets.map((d) => ({
+    // `lean`: placeholders that assessmentJsonText fills in (same key order).
+    severity: lean ? 0 : severityJson(a.severity),
+    datasets: lean ? 0 : a.datasets.map((d) => ({
       name: userText(d.name),
       records: d.records,
       fields: d.fields,
@@ -123,11 +124,53 @@ function penaltiesJson(p: Assessment['penalties'], t: Translator) {
  * engine memoises them): their JSON text is made once per language and reused.
  */
 const fragments = new WeakMap<Translator, WeakMap<object, string>>();
-function fragment<T extends object>(value: T, t: Translator, make: (v: T, t: Translator) => unknown): string {
+function fragment<T extends object>(value: T, t: Translator, make: (v: T, t: Translator) => unknown, keep = true): string {
   let m = fragments.get(t);
   if (!m) fragments.set(t, (m = new WeakMap()));
   let s = m.get(value);
-  if (s === undefined) m.set(value, (s = JSON.stringify(make(value, t))));
+  if (s === undefined) {
+    s = JSON.stringify(make(value, t));
+    if (keep) m.set(value, s);
+  }
+  return s;
+}
+
+/** Obligations with a due date belong to one incident; the others are shared and remembered. */
+function obligationsText(list: Assessment['obligations'], t: Translator): string {
+  return `[${list.map((o) => fragment(o, t, obligationJson, !o.deadline.from)).join(',')}]`;
+}
+
+/** Factors are shared between datasets and incidents in the same situation: their text is made once. */
+const factorTexts = new WeakMap<object, string>();
+function factorText(f: Severity['factors'][number]): string {
+  let s = factorTexts.get(f);
+  if (s === undefined) {
+    // The volume factor and factors tagged with a dataset belong to one incident: not remembered.
+    const own = f.factor === 'V' || f.dataset !== undefined;
+    s = JSON.stringify({
+      factor: f.factor, value: f.value, rule: f.rule, evidence: f.evidence.map((e) => userText(e)), basis: f.basis,
+      ...(f.from !== undefined && { from: f.from }),
+      ...(f.dataset !== undefined && { dataset: userText(f.dataset) }),
+    });
+    if (!own) factorTexts.set(f, s);
+  }
+  return s;
+}
+
+function severityText(s: Severity): string {
+  return `{"level":${JSON.stringify(s.level)},"score":${JSON.stringify(s.score)},"vector":${JSON.stringify(s.vector)},"enisa":${JSON.stringify(s.enisa)},"factors":[${s.factors.map(factorText).join(',')}]}`;
+}
+
+/** A field's view depends on its id and on the dates that make it sensitive: a few texts in all. */
+const fieldTexts = new Map<string, string>();
+function fieldText(f: Assessment['datasets'][number]['fields'][number]): string {
+  // Category, patrimonial and moral are the catalogue's, fixed per id; the dates set the other two.
+  const key = `${f.id}|${+f.sensitive}|${+f.possiblySensitive}|${Object.keys(f).length}`;
+  let s = fieldTexts.get(key);
+  if (s === undefined) {
+    s = JSON.stringify(f);
+    if (fieldTexts.size < 10000) fieldTexts.set(key, s);
+  }
   return s;
 }
 
@@ -135,7 +178,13 @@ function fragment<T extends object>(value: T, t: Translator, make: (v: T, t: Tra
 export function assessmentJsonText(a: Assessment, ctx: ReportContext): string {
   const { obligations: _o, penalties: _p, controllerObligations, caveats, caveatCodes, ...head } = assessmentJson(a, ctx, true);
   const extra = controllerObligations ? `,"controllerObligations":${JSON.stringify(controllerObligations)}` : '';
-  return `${JSON.stringify(head).slice(0, -1)},"obligations":${fragment(a.obligations, ctx.t, obligationsJson)}${extra},"penalties":${fragment(a.penalties, ctx.t, penaltiesJson)},"caveats":${JSON.stringify(caveats)},"caveatCodes":${JSON.stringify(caveatCodes)}}`;
+  // User texts are JSON strings (their quotes escaped), so the placeholder occurs once, as written.
+  const placeholder = '"severity":0,"datasets":0';
+  const headText = JSON.stringify(head);
+  const at = headText.indexOf(placeholder);
+  const datasets = a.datasets.map((d) => `{"name":${JSON.stringify(userText(d.name))},"records":${d.records},"fields":[${d.fields.map(fieldText).join(',')}]${d.notes !== undefined ? `,"notes":${JSON.stringify(userText(d.notes))}` : ''},"severity":${severityText(d.severity)}}`);
+  const body = `${headText.slice(0, at)}"severity":${severityText(a.severity)},"datasets":[${datasets.join(',')}]${headText.slice(at + placeholder.length)}`;
+  return `${body.slice(0, -1)},"obligations":${obligationsText(a.obligations, ctx.t)}${extra},"penalties":${fragment(a.penalties, ctx.t, penaltiesJson)},"caveats":${JSON.stringify(caveats)},"caveatCodes":${JSON.stringify(caveatCodes)}}`;
 }
 
 /** The top-level `summary` (worst level, counts by level, people, obligations by code, ...). */
