@@ -4,28 +4,35 @@
 //   (c) breach scan (default: exact row count, classification on a sample spread over the file),
 //   (d) breach scan --full (every value validated, worker threads),
 // and the peak memory of (c) and (d). Prints ratios; targets: c ≤ 2x a, b/d ≥ 4, peak < 256 MB.
+// Then the same kind of data as a mysqldump and as JSON Lines (issue 9): default scan against the
+// quote-aware newline count of the same file (targets ≤ 2.5x each) and peak memory (≤ 256 MB).
+// Sizes: BENCH_SCAN_MB (CSV), BENCH_SCAN_SQL_MB, BENCH_SCAN_JSONL_MB (0 skips a part).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
-import { dumpChunks } from './synth-dump.mjs';
+import { dumpChunks, jsonChunks, sqlChunks } from './synth-dump.mjs';
 
 const MB = Number(process.env.BENCH_SCAN_MB ?? 520);
+const SQL_MB = Number(process.env.BENCH_SCAN_SQL_MB ?? 500);
+const JSONL_MB = Number(process.env.BENCH_SCAN_JSONL_MB ?? 500);
 const RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 3);
 const dir = resolve('bench-tmp');
 mkdirSync(dir, { recursive: true });
 const dump = join(dir, `dump-${MB}mb.csv`);
 
-if (!existsSync(dump) || statSync(dump).size < MB * 1e6) {
-  const rows = Math.ceil((MB * 1e6) / 215);
-  process.stderr.write(`generating ${dump} (${rows.toLocaleString('en-US')} rows)...\n`);
-  const w = createWriteStream(dump);
-  for (const chunk of dumpChunks(rows, { chunkRows: 20000 })) if (!w.write(chunk)) await once(w, 'drain');
+/** Writes `file` from `chunks(rows)` unless it is there already at the right size. */
+async function generate(file, mb, bytesPerRow, chunks) {
+  if (existsSync(file) && statSync(file).size >= mb * 1e6) return;
+  const rows = Math.ceil((mb * 1e6) / bytesPerRow);
+  process.stderr.write(`generating ${file} (${rows.toLocaleString('en-US')} rows)...\n`);
+  const w = createWriteStream(file);
+  for (const chunk of chunks(rows)) if (!w.write(chunk)) await once(w, 'drain');
   w.end();
   await once(w, 'finish');
 }
-const size = statSync(dump).size;
-
+if (MB > 0) await generate(dump, MB, 215, (rows) => dumpChunks(rows, { chunkRows: 20000 }));
+const size = MB > 0 ? statSync(dump).size : 0;
 const floor = join(dir, 'floor-newlines.mjs');
 writeFileSync(floor, `import { createReadStream } from 'node:fs';
 let rows = 0, inQ = false;
@@ -58,22 +65,52 @@ const cmds = {
   scan: ['bin/breach.cjs', 'scan', dump, '--json', '--no-progress'],
   full: ['bin/breach.cjs', 'scan', dump, '--full', '--json', '--no-progress'],
 };
-const res = Object.fromEntries(Object.keys(cmds).map((k) => [k, { ms: [], mb: [] }]));
-timed(cmds.floor); // warm the page cache
-for (let i = 0; i < RUNS; i++) {
-  for (const [k, args] of Object.entries(cmds)) {
-    if (k === 'csvParse' && i > 0 && process.env.BENCH_SCAN_CSVPARSE_ONCE !== '0') continue; // slowest by far: once is enough
-    const r = timed(args);
-    res[k].ms.push(r.ms);
-    res[k].mb.push(r.mb);
+if (MB > 0) {
+  const res = Object.fromEntries(Object.keys(cmds).map((k) => [k, { ms: [], mb: [] }]));
+  timed(cmds.floor); // warm the page cache
+  for (let i = 0; i < RUNS; i++) {
+    for (const [k, args] of Object.entries(cmds)) {
+      if (k === 'csvParse' && i > 0 && process.env.BENCH_SCAN_CSVPARSE_ONCE !== '0') continue; // slowest by far: once is enough
+      const r = timed(args);
+      res[k].ms.push(r.ms);
+      res[k].mb.push(r.mb);
+    }
   }
+  const m = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, { ms: median(v.ms), mb: Math.max(...v.mb) }]));
+  const line = (k) => `${k.padEnd(9)} ${(m[k].ms / 1000).toFixed(2)} s  ${(size / 1e6 / (m[k].ms / 1000)).toFixed(0)} MB/s  peak ${m[k].mb.toFixed(0)} MB`;
+  console.log(`dump ${(size / 1e6).toFixed(0)} MB, node ${process.version}, ${RUNS} runs (median)`);
+  for (const k of Object.keys(m)) console.log(line(k));
+  const r1 = m.scan.ms / m.floor.ms;
+  const r2 = m.csvParse.ms / m.full.ms;
+  console.log(`default scan / newline floor: ${r1.toFixed(2)}x (target ≤ 2x: ${r1 <= 2 ? 'met' : 'MISSED'})`);
+  console.log(`csv-parse / scan --full:      ${r2.toFixed(2)}x faster (target ≥ 4x: ${r2 >= 4 ? 'met' : 'MISSED'})`);
+  console.log(`peak memory: scan ${m.scan.mb.toFixed(0)} MB, --full ${m.full.mb.toFixed(0)} MB (target < 256 MB: ${Math.max(m.scan.mb, m.full.mb) < 256 ? 'met' : 'MISSED'})`);
 }
-const m = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, { ms: median(v.ms), mb: Math.max(...v.mb) }]));
-const line = (k) => `${k.padEnd(9)} ${(m[k].ms / 1000).toFixed(2)} s  ${(size / 1e6 / (m[k].ms / 1000)).toFixed(0)} MB/s  peak ${m[k].mb.toFixed(0)} MB`;
-console.log(`dump ${(size / 1e6).toFixed(0)} MB, node ${process.version}, ${RUNS} runs (median)`);
-for (const k of Object.keys(m)) console.log(line(k));
-const r1 = m.scan.ms / m.floor.ms;
-const r2 = m.csvParse.ms / m.full.ms;
-console.log(`default scan / newline floor: ${r1.toFixed(2)}x (target ≤ 2x: ${r1 <= 2 ? 'met' : 'MISSED'})`);
-console.log(`csv-parse / scan --full:      ${r2.toFixed(2)}x faster (target ≥ 4x: ${r2 >= 4 ? 'met' : 'MISSED'})`);
-console.log(`peak memory: scan ${m.scan.mb.toFixed(0)} MB, --full ${m.full.mb.toFixed(0)} MB (target < 256 MB: ${Math.max(m.scan.mb, m.full.mb) < 256 ? 'met' : 'MISSED'})`);
+
+/** Other formats: the default scan against the newline floor over the same file. */
+function formatBench(label, file) {
+  const bytes = statSync(file).size;
+  const floorArgs = [floor, file];
+  const scanArgs = ['bin/breach.cjs', 'scan', file, '--json', '--no-progress'];
+  timed(floorArgs);
+  const f = [];
+  const s = [];
+  for (let i = 0; i < RUNS; i++) { f.push(timed(floorArgs)); s.push(timed(scanArgs)); }
+  const fm = median(f.map((x) => x.ms));
+  const sm = median(s.map((x) => x.ms));
+  const peak = Math.max(...s.map((x) => x.mb));
+  const ratio = sm / fm;
+  console.log(`${label} ${(bytes / 1e6).toFixed(0)} MB: newline floor ${(fm / 1000).toFixed(2)} s, scan ${(sm / 1000).toFixed(2)} s (${(bytes / 1e6 / (sm / 1000)).toFixed(0)} MB/s), peak ${peak.toFixed(0)} MB`);
+  console.log(`${label} default scan / newline floor: ${ratio.toFixed(2)}x (target ≤ 2.5x: ${ratio <= 2.5 ? 'met' : 'MISSED'}); peak memory ${peak.toFixed(0)} MB (target ≤ 256 MB: ${peak <= 256 ? 'met' : 'MISSED'})`);
+}
+
+if (SQL_MB > 0) {
+  const file = join(dir, `dump-${SQL_MB}mb.sql`);
+  await generate(file, SQL_MB, 240, (rows) => sqlChunks(rows, { perInsert: 2000 }));
+  formatBench('mysqldump  ', file);
+}
+if (JSONL_MB > 0) {
+  const file = join(dir, `dump-${JSONL_MB}mb.jsonl`);
+  await generate(file, JSONL_MB, 470, (rows) => jsonChunks(rows, { chunkRows: 20000 }));
+  formatBench('JSON Lines ', file);
+}

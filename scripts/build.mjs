@@ -19,6 +19,7 @@ await rm('dist', { recursive: true, force: true });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/scan/worker.ts'], outfile: 'dist/scan-worker.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/scan-command.ts'], outfile: 'dist/scan.cjs' });
+await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/scan/formats/file-worker.ts'], outfile: 'dist/scan-file-worker.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/notify-command.ts'], outfile: 'dist/notify.cjs' });
 
 // Warm-up run that writes the code cache: the functions of a typical `assess` get compiled.

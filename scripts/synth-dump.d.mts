@@ -3,3 +3,8 @@ export function rng(seed: number): () => number;
 export function makeRow(r: () => number, minorShare?: number): string[];
 export function dumpChunks(rows: number, opts?: { seed?: number; delimiter?: string; minorShare?: number; chunkRows?: number }): Generator<string>;
 export function rawValues(rows: number, opts?: { seed?: number; minorShare?: number }): string[][];
+export function formatRows(rows: number, opts?: { seed?: number; minorShare?: number }): string[][];
+export function sqlChunks(rows: number, opts?: { seed?: number; minorShare?: number; dialect?: 'mysql' | 'postgresql'; table?: string; perInsert?: number; pgInserts?: boolean | number; header?: boolean; footer?: boolean }): Generator<string>;
+export function jsonDoc(row: string[], k: number): Record<string, unknown>;
+export const JSON_COLUMNS: [string, string | null][];
+export function jsonChunks(rows: number, opts?: { seed?: number; minorShare?: number; array?: boolean; pretty?: boolean; chunkRows?: number }): Generator<string>;

@@ -127,3 +127,100 @@ export function rawValues(rows, opts = {}) {
   for (let k = 0; k < rows; k++) out.push(makeRow(r, opts.minorShare ?? 0.02));
   return out;
 }
+
+// ---- Other formats: the same rows as SQL dumps and JSON, for `scan`'s format readers. ----
+
+/** Free text that exercises each format's escapes (quotes, backslashes, newlines, tabs). */
+const TRICKY = ['O\'Brien dijo "sí"', 'ruta C:\\datos\\nuevo', 'línea uno\nlínea dos', 'tab\taquí', "comilla ' sola"];
+
+/** The rows of the other formats: an id, COLUMNS' cells, and tricky free text in observaciones every 7th row. */
+export function formatRows(rows, { seed = 7, minorShare = 0.02 } = {}) {
+  const r = rng(seed);
+  const out = [];
+  for (let k = 0; k < rows; k++) out.push(formatRow(r, k, minorShare));
+  return out;
+}
+
+function formatRow(r, k, minorShare) {
+  const row = makeRow(r, minorShare);
+  if (k % 7 === 3) row[14] = TRICKY[k % TRICKY.length];
+  return row;
+}
+
+const NUMERIC = new Set(['salario']);
+const mysqlString = (s) => `'${s.replace(/[\\'"\n\r\0\x1a]/g, (c) => ({ '\\': '\\\\', "'": "\\'", '"': '\\"', '\n': '\\n', '\r': '\\r', '\0': '\\0', '\x1a': '\\Z' })[c])}'`;
+const pgString = (s) => `'${s.replace(/'/g, "''")}'`;
+const copyCell = (s) => s.replace(/[\\\t\n\r]/g, (c) => ({ '\\': '\\\\', '\t': '\\t', '\n': '\\n', '\r': '\\r' })[c]);
+
+/**
+ * A mysqldump (dialect 'mysql': CREATE TABLE + extended INSERTs, `perInsert` rows each) or a
+ * pg_dump (dialect 'postgresql': COPY blocks, or INSERTs with `pgInserts`), as text chunks.
+ */
+export function* sqlChunks(rows, { seed = 7, minorShare = 0.02, dialect = 'mysql', table = 'afiliados', perInsert = 2000, pgInserts = false, header = true, footer = true } = {}) {
+  const r = rng(seed);
+  const cols = ['id', ...COLUMNS.map(([h]) => h)];
+  const mysql = dialect === 'mysql';
+  if (header) {
+    yield mysql
+      ? `-- MySQL dump 10.13  Distrib 8.0.36, for Linux (x86_64)\n--\n-- Host: localhost    Database: imss\n-- ------------------------------------------------------\n-- Server version\t8.0.36\n\n/*!40101 SET @OLD_CHARACTER_SET_CLIENT=@@CHARACTER_SET_CLIENT */;\n/*!40101 SET NAMES utf8mb4 */;\n/*!40103 SET TIME_ZONE='+00:00' */;\n\n`
+      : `--\n-- PostgreSQL database dump\n--\n\nSET statement_timeout = 0;\nSET client_encoding = 'UTF8';\nSET standard_conforming_strings = on;\nSELECT pg_catalog.set_config('search_path', '', false);\n\n`;
+  }
+  const q = (c) => (mysql ? `\`${c}\`` : c);
+  const name = mysql ? `\`${table}\`` : `public.${table}`;
+  yield mysql
+    ? `--\n-- Table structure for table ${name}\n--\n\nDROP TABLE IF EXISTS ${name};\nCREATE TABLE ${name} (\n${cols.map((c) => `  ${q(c)} ${c === 'id' ? 'int NOT NULL AUTO_INCREMENT' : NUMERIC.has(c) ? 'decimal(12,2) DEFAULT NULL' : "varchar(255) DEFAULT NULL COMMENT 'dato, (personal)'"},`).join('\n')}\n  PRIMARY KEY (\`id\`),\n  KEY \`idx_curp\` (\`curp\`)\n) ENGINE=InnoDB AUTO_INCREMENT=1 DEFAULT CHARSET=utf8mb4;\n\nLOCK TABLES ${name} WRITE;\n/*!40000 ALTER TABLE ${name} DISABLE KEYS */;\n`
+    : `CREATE TABLE ${name} (\n${cols.map((c) => `    ${c} ${c === 'id' ? 'integer NOT NULL' : NUMERIC.has(c) ? 'numeric(12,2)' : 'character varying(255)'}`).join(',\n')}\n);\n\nALTER TABLE ${name} OWNER TO postgres;\n\n`;
+  const cell = (c, i) => (c === '' && i === 14 ? 'NULL' : NUMERIC.has(cols[i + 1]) ? c : mysql ? mysqlString(c) : pgString(c));
+  if (!mysql && !pgInserts) {
+    yield `COPY ${name} (${cols.join(', ')}) FROM stdin;\n`;
+    for (let i = 0; i < rows; i += perInsert) {
+      let out = '';
+      for (let k = i; k < Math.min(rows, i + perInsert); k++) out += `${k + 1}\t${formatRow(r, k, minorShare).map((c, j) => (c === '' && j === 14 ? '\\N' : copyCell(c))).join('\t')}\n`;
+      yield out;
+    }
+    yield '\\.\n\n';
+  } else {
+    const per = mysql ? perInsert : pgInserts === true ? 1 : pgInserts;
+    for (let i = 0; i < rows; i += per) {
+      const tuples = [];
+      for (let k = i; k < Math.min(rows, i + per); k++) tuples.push(`(${k + 1},${formatRow(r, k, minorShare).map(cell).join(',')})`);
+      yield mysql ? `INSERT INTO ${name} VALUES ${tuples.join(',')};\n` : `INSERT INTO ${name} (${cols.join(', ')}) VALUES ${tuples.join(', ')};\n`;
+    }
+  }
+  if (mysql) yield `/*!40000 ALTER TABLE ${name} ENABLE KEYS */;\nUNLOCK TABLES;\n`;
+  if (footer) yield mysql ? '\n-- Dump completed on 2026-11-20 10:00:00\n' : '\n--\n-- PostgreSQL database dump complete\n--\n\n';
+}
+
+function isoDate(s) {
+  return /^\d{4}-\d\d-\d\d$/.test(s) ? { $date: `${s}T00:00:00Z` } : s;
+}
+
+/** One row as a mongoexport-like document: ObjectId, nested domicilio, $date birth date. */
+export function jsonDoc(row, k) {
+  const [nombre, curp, rfc, nss, fecha, sexo, telefono, correo, domicilio, cp, salario, clabe, tarjeta, folio, observaciones] = row;
+  return {
+    _id: { $oid: (k + 0x5f0000000000).toString(16).padStart(24, '0') },
+    nombre, curp, rfc, nss, fecha_nacimiento: isoDate(fecha), sexo, telefono, correo,
+    domicilio: { calle: domicilio, cp },
+    salario: Number(salario), clabe, tarjeta, folio, observaciones,
+  };
+}
+
+/** The columns a JSON export of formatRows has, flattened, with the field `scan` must find. */
+export const JSON_COLUMNS = [
+  ['_id', null], ['nombre', 'full_name'], ['curp', 'curp'], ['rfc', 'rfc'], ['nss', 'nss'], ['fecha_nacimiento', 'birth_date'],
+  ['sexo', 'sex'], ['telefono', 'phone'], ['correo', 'email'], ['domicilio.calle', 'address'], ['domicilio.cp', 'postal_code'],
+  ['salario', 'salary'], ['clabe', 'clabe'], ['tarjeta', 'card_number'], ['folio', null], ['observaciones', null],
+];
+
+/** JSON Lines (`array`: one JSON array, pretty-printed when `pretty`), as text chunks. */
+export function* jsonChunks(rows, { seed = 7, minorShare = 0.02, array = false, pretty = false, chunkRows = 5000 } = {}) {
+  const r = rng(seed);
+  if (array) yield pretty ? '[\n' : '[';
+  for (let i = 0; i < rows; i += chunkRows) {
+    const docs = [];
+    for (let k = i; k < Math.min(rows, i + chunkRows); k++) docs.push(JSON.stringify(jsonDoc(formatRow(r, k, minorShare), k), null, pretty ? 2 : undefined));
+    yield array ? `${i ? ',' : ''}${docs.join(pretty ? ',\n' : ',')}` : `${docs.join('\n')}\n`;
+  }
+  if (array) yield pretty ? '\n]\n' : ']\n';
+}

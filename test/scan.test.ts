@@ -134,11 +134,16 @@ describe('reading: gzip, encodings, delimiters, quotes, malformed rows', () => {
     expect(r.stderr).toContain(message);
   });
 
-  it('a missing file and a directory are located errors', () => {
-    const r = run(['scan', join(dir, 'nope.csv'), dir]);
-    expect(r.status).toBe(2);
+  it('a missing file is a located error; a folder is read (issue 9), the missing file still listed', () => {
+    const alone = run(['scan', join(dir, 'nope.csv')]);
+    expect(alone.status).toBe(2);
+    expect(alone.stderr).toContain('nope.csv:1:1: cannot read the file: no such file');
+    const folder = mkdtempSync(join(tmpdir(), 'breach-scan-folder-'));
+    writeFileSync(join(folder, 'a.csv'), [...dumpChunks(50)].join(''));
+    const r = run(['scan', join(dir, 'nope.csv'), folder, '--json']);
+    expect(r.status, r.stderr).toBe(0);
     expect(r.stderr).toContain('nope.csv:1:1: cannot read the file: no such file');
-    expect(r.stderr).toContain(`${dir}:1:1: cannot read the file: is a directory`);
+    expect(JSON.parse(r.stdout).files.map((f: { rows: number }) => f.rows)).toEqual([50]);
   });
 });
 

@@ -116,8 +116,8 @@ program
 
 program
   .command('scan')
-  .description('profile raw leaked files (CSV/TSV, optionally .gz) into a description; never prints a raw value')
-  .argument('<dump...>', 'files to profile, one dataset each')
+  .description('profile raw leaked files (CSV/TSV, SQL dumps, JSON Lines/arrays, .xlsx, folders; optionally .gz) into a description; never prints a raw value')
+  .argument('<dump...>', 'files or folders to profile: one dataset per file, SQL table or sheet')
   .option('--json', 'the profile as JSON')
   .option('--full', 'validate every value of every column, on all cores')
   .option('--describe <out.yaml>', 'write a breach/v1 description of the dumps (atomically)')

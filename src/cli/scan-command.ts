@@ -4,11 +4,13 @@ import { basename } from 'node:path';
 import { BRANCHES } from '../core/vocab.js';
 import { InputError } from '../input/diagnostic.js';
 import { describe } from '../scan/describe.js';
-import { type ColumnProfile, type FileProfile, type Progress, ScanError, scanFile } from '../scan/profile.js';
+import type { ColumnProfile, FileProfile, Progress } from '../scan/profile.js';
 import { reviewProfile } from '../scan/review.js';
 import { fieldById } from '../fields/catalogue.js';
 import { detectLang, type Lang, translator, type Translator } from '../i18n/index.js';
-import { scanFileFull } from '../scan/full.js';
+import { problemText, scanText } from '../scan/formats/messages.js';
+import { peopleAcross, type PeopleAcross } from '../scan/formats/people.js';
+import { scanPaths } from '../scan/formats/scan-paths.js';
 import { cleanText } from '../util/sanitize.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
 import { writeAtomic, writeStdout } from './io.js';
@@ -18,6 +20,16 @@ interface ScanCommandOptions {
   json?: boolean; full?: boolean; describe?: string; force?: boolean; sector?: 'public' | 'private'; branch?: string; state?: string;
   industry?: string; controller?: string; title?: string; discovered?: string; progress?: boolean; quiet?: boolean;
   lang?: Lang; trustValues?: boolean;
+}
+
+const FORMAT_NAMES: Record<NonNullable<FileProfile['format']>, string> = { csv: 'CSV', mysql: 'MySQL dump', postgresql: 'PostgreSQL dump', jsonl: 'JSON Lines', json: 'JSON', xlsx: 'Excel' };
+
+/** "dump.sql: table afiliados", "libro.xlsx: sheet Hoja1", or the file alone. */
+export function datasetLabel(p: FileProfile, lang: Lang): string {
+  const file = cleanText(p.file);
+  if (p.table !== undefined) return `${file}: ${scanText(lang, 'label-table')} ${cleanText(p.table)}`;
+  if (p.sheet !== undefined) return `${file}: ${scanText(lang, 'label-sheet')} ${cleanText(p.sheet)}`;
+  return file;
 }
 
 function progressBar(label: string): ((p: Progress) => void) | undefined {
@@ -63,10 +75,15 @@ export function noteText(c: ColumnProfile, t: Translator, lang: Lang): string | 
 function render(p: FileProfile, t: Translator, lang: Lang): string {
   const n = (x: number) => x.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US');
   const lines = [
-    t('scan.summary', {
-      file: cleanText(p.file), rows: n(p.rows), mib: (p.bytes / 1048576).toFixed(1), gzip: p.gzip ? ' gzip' : '', encoding: p.encoding, delimiter: JSON.stringify(p.delimiter),
-      header: t(p.hasHeader ? 'scan.header' : 'scan.noHeader'), mode: p.sample.mode === 'full' ? t('scan.mode.full') : t('scan.mode.sample', { rows: n(p.sample.rows) }),
-    }),
+    !p.format || p.format === 'csv'
+      ? t('scan.summary', {
+        file: cleanText(p.file), rows: n(p.rows), mib: (p.bytes / 1048576).toFixed(1), gzip: p.gzip ? ' gzip' : '', encoding: p.encoding, delimiter: JSON.stringify(p.delimiter),
+        header: t(p.hasHeader ? 'scan.header' : 'scan.noHeader'), mode: p.sample.mode === 'full' ? t('scan.mode.full') : t('scan.mode.sample', { rows: n(p.sample.rows) }),
+      })
+      : t('scan.summary.table', {
+        dataset: datasetLabel(p, lang), rows: n(p.rows), format: FORMAT_NAMES[p.format], mib: (p.bytes / 1048576).toFixed(1), gzip: p.gzip ? ' gzip' : '', encoding: p.encoding,
+        mode: p.sample.mode === 'full' ? t('scan.mode.full') : t('scan.mode.sample', { rows: n(p.sample.rows) }),
+      }),
   ];
   if (p.malformed.rows) lines.push(t('scan.malformed', { rows: p.malformed.rows, lines: `${p.malformed.lines.join(', ')}${p.malformed.rows > p.malformed.lines.length ? ', ...' : ''}` }));
   if (p.malformed.unclosedQuoteLine) lines.push(t('scan.unclosed', { line: p.malformed.unclosedQuoteLine }));
@@ -87,6 +104,10 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+function peopleLine(p: PeopleAcross, lang: Lang): string {
+  return scanText(lang, 'label-people', { count: p.count.toLocaleString('en-US'), field: p.field, datasets: p.datasets });
+}
+
 export async function runScan(files: string[], opts: ScanCommandOptions): Promise<number> {
   try {
     const day = today();
@@ -95,31 +116,32 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const discovered = dateOption('--discovered', opts.discovered) ?? day;
     if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is');
     if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`);
-    const profiles: FileProfile[] = [];
-    const problems: InputError['diagnostics'] = [];
-    for (const file of files) {
-      const onProgress = opts.progress === false || opts.quiet ? undefined : progressBar(basename(file));
-      try {
-        const p = opts.full ? await scanFileFull(file, file, { today: day, onProgress }) : await scanFile(file, file, { today: day, onProgress });
-        profiles.push(reviewProfile(p, { trustValues: !!opts.trustValues }));
-      } catch (e) {
-        const code = (e as NodeJS.ErrnoException).code;
-        if (e instanceof ScanError) problems.push({ file, line: e.line, col: 1, message: e.message });
-        else if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') problems.push({ file, line: 1, col: 1, message: `cannot read the file: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'is a directory, not a file'}` });
-        else throw e;
-      } finally {
-        if (onProgress) process.stderr.write('\r\x1b[K');
-      }
-    }
-    if (problems.length) throw new InputError(problems);
+    const quietBars = opts.progress === false || opts.quiet;
+    const scanned = await scanPaths(files, {
+      today: day,
+      ...(opts.full && { full: true }),
+      progress: (label) => (quietBars ? undefined : progressBar(basename(label))),
+      progressDone: () => process.stderr.write('\r\x1b[K'),
+    });
+    const problems = scanned.problems;
+    const profiles = scanned.profiles.map((p) => reviewProfile(p, { trustValues: !!opts.trustValues }));
+    const diagnostics = problems.map((p) => ({ file: p.file, line: p.line, col: p.col, message: cleanText(problemText(lang, p)) }));
+    // Nothing readable: the problems are the answer (exit 2). Otherwise they are listed and the scan goes on.
+    if (!profiles.length) throw new InputError(diagnostics.length ? diagnostics : files.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
+    if (diagnostics.length) process.stderr.write(`${diagnostics.map((d) => `${cleanText(d.file)}:${d.line}:${d.col}: ${d.message}`).join('\n')}\n`);
+    const people = peopleAcross(profiles);
     if (opts.describe) {
-      const text = describe(profiles, { sector: opts.sector!, ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang) });
+      const text = describe(profiles, { sector: opts.sector!, ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang), ...(people && { people }) });
       writeAtomic(opts.describe, [text], !!opts.force, files);
     }
     if (!opts.quiet) {
       const dropped = profiles.reduce((k, p) => k + p.columns.filter((c) => c.note?.code === 'dropped-trust-values').length, 0);
-      if (opts.json) await writeStdout([`${JSON.stringify({ schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles }, null, 2)}\n`]);
-      else await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : [])]);
+      if (opts.json) {
+        const json = { schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles, ...(people && { people }), ...(problems.length && { problems: problems.map((p, i) => ({ file: p.file, line: p.line, col: p.col, code: p.code, message: diagnostics[i]!.message })) }) };
+        await writeStdout([`${JSON.stringify(json, null, 2)}\n`]);
+      } else {
+        await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : [])]);
+      }
     }
     return EXIT.ok;
   } catch (e) {

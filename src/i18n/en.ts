@@ -345,6 +345,7 @@ export const en = {
   'notModelled.uma-future': 'UMA values not yet published.',
   'notModelled.public-before-2017': 'Public-sector breaches before the LGPDPPSO (2017-01-27).',
   'scan.summary': '{file}: {rows} rows, {mib} MiB{gzip}, {encoding}, delimiter {delimiter}, {header}; {mode}',
+  'scan.summary.table': '{dataset}: {rows} rows, {format}, {mib} MiB{gzip}, {encoding}; {mode}',
   'scan.header': 'header',
   'scan.noHeader': 'no header',
   'scan.mode.full': 'every value validated',

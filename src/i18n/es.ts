@@ -347,6 +347,7 @@ export const es: Record<MessageKey, string> = {
   'notModelled.uma-future': 'Valores de la UMA aún no publicados.',
   'notModelled.public-before-2017': 'Vulneraciones en el sector público antes de la LGPDPPSO (2017-01-27).',
   'scan.summary': '{file}: {rows} filas, {mib} MiB{gzip}, {encoding}, delimitador {delimiter}, {header}; {mode}',
+  'scan.summary.table': '{dataset}: {rows} filas, {format}, {mib} MiB{gzip}, {encoding}; {mode}',
   'scan.header': 'con encabezado',
   'scan.noHeader': 'sin encabezado',
   'scan.mode.full': 'todos los valores validados',

@@ -1,6 +1,8 @@
 // A scanned dump → a breach/v1 description that `breach assess` accepts without edits.
 import { Document, isSeq, Scalar } from 'yaml';
 import type { ColumnProfile, FileProfile } from './profile.js';
+import type { PeopleAcross } from './formats/people.js';
+import { cleanText } from '../util/sanitize.js';
 
 export interface DescribeOptions {
   sector: 'public' | 'private';
@@ -14,15 +16,29 @@ export interface DescribeOptions {
   /** Words a column's note in the YAML comments (absent: no comments). */
   noteText?: (c: ColumnProfile) => string | undefined;
   t?: (key: string, args?: Record<string, string | number | undefined>) => string;
+  /** Distinct people across datasets that share a key (formats/people.ts). */
+  people?: PeopleAcross;
 }
 
-export function describe(profiles: FileProfile[], o: DescribeOptions): string {
+/** A dataset's name: the file, and the table or sheet when the file holds several. */
+function datasetName(p: FileProfile): string {
+  const file = cleanText(p.file.split('/').pop() ?? p.file);
+  return p.table !== undefined ? `${file}: ${cleanText(p.table)}` : p.sheet !== undefined ? `${file}: ${cleanText(p.sheet)}` : file;
+}
+
+export function describe(all: FileProfile[], o: DescribeOptions): string {
+  // A dataset with no column classified says nothing about the leak (a lookup table, a log): left
+  // out, and named in a comment, unless nothing else is left.
+  const classified = all.filter((p) => p.columns.some((c) => c.field));
+  const profiles = classified.length ? classified : all;
+  const left = all.filter((p) => !profiles.includes(p));
   const groups = profiles.some((p) => (p.minors?.estimate ?? 0) > 0 || (p.minors && p.minors.share > 0)) ? ['minors'] : [];
   const single = profiles.length === 1 ? profiles[0] : undefined;
+  const count = single?.key ? single.key.distinct : o.people?.complete ? o.people.count : undefined;
   const doc = {
     format: 'breach/v1',
     incident: {
-      title: o.title ?? `Leaked ${profiles.map((p) => p.file.split('/').pop()).join(', ')}`,
+      title: o.title ?? `Leaked ${[...new Set(profiles.map((p) => p.file.split('/').pop()))].join(', ').slice(0, 200)}`,
       discovered: o.discovered,
       controller: {
         ...(o.controller && { name: o.controller }),
@@ -32,15 +48,15 @@ export function describe(profiles: FileProfile[], o: DescribeOptions): string {
         ...(o.industry && { industry: o.industry }),
       },
       circumstances: { confidentiality: 'unknown-recipients' },
-      ...((single?.key || groups.length) && {
+      ...((count !== undefined || groups.length) && {
         subjects: {
-          ...(single?.key && { count: single.key.distinct }),
+          ...(count !== undefined && { count }),
           ...(groups.length && { groups }),
         },
       }),
     },
     datasets: profiles.map((p) => ({
-      name: p.file.split('/').pop() ?? p.file,
+      name: datasetName(p),
       records: p.rows,
       fields: [...new Set(p.columns.filter((c) => c.field).map((c) => c.field!))],
       notes: [
@@ -53,9 +69,13 @@ export function describe(profiles: FileProfile[], o: DescribeOptions): string {
       ].filter(Boolean).join('; '),
     })),
   };
-  const header = o.t ? o.t('scan.describe.header') : [
-    '# Written by `breach scan --describe`: what the dump holds, detected from its columns.',
-    '# Review it: circumstances default to unknown recipients; add malice, groups and dates you know.',
+  const header = [
+    ...(o.t ? [o.t('scan.describe.header')] : [
+      '# Written by `breach scan --describe`: what the dump holds, detected from its columns.',
+      '# Review it: circumstances default to unknown recipients; add malice, groups and dates you know.',
+    ]),
+    ...(left.length ? [`# Left out, no column classified: ${left.map((p) => cleanText(datasetName(p))).join(', ').slice(0, 500)}.`] : []),
+    ...(o.people ? [`# Distinct people across ${o.people.datasets} datasets by ${o.people.field}: about ${o.people.count}${o.people.complete ? '' : ' (datasets without that key are not counted: subjects.count left out)'}.`] : []),
   ].join('\n');
   const yaml = new Document(doc);
   if (o.noteText && o.t) {

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { classify, type Counts, testsFor } from './classify.js';
 import { HyperLogLog } from './hll.js';
 import { maskedExamples } from './mask.js';
-import { type FileProfile, openDump, type ScanOptions, streamError } from './profile.js';
+import { type FileProfile, KEY_SKETCHES, openDump, type ScanOptions, streamError } from './profile.js';
 import type { JobConfig, JobResult } from './worker-job.js';
 
 const MAX_CARRY = 64 << 20;
@@ -163,7 +163,10 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     malformed: { rows: totals.malformed, lines: totals.lines, ...(unclosed !== undefined && { unclosedQuoteLine: unclosed }) },
     columns, sample: { rows: totals.rows, mode: 'full' },
   };
-  if (info.keyColumn >= 0) profile.key = { column: info.keyColumn, field: info.verdicts[info.keyColumn]!.field!, distinct: Math.min(hll.estimate(), totals.rows) };
+  if (info.keyColumn >= 0) {
+    profile.key = { column: info.keyColumn, field: info.verdicts[info.keyColumn]!.field!, distinct: Math.min(hll.estimate(), totals.rows) };
+    KEY_SKETCHES.set(profile, hll.registers);
+  }
   if (cfg.minors && totals.minorsTested) {
     const rowShare = Math.round((totals.minors / totals.minorsTested) * 10000) / 10000;
     // Per person when a key exists: distinct keys among the minors' rows (HyperLogLog), see Minors.

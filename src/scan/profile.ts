@@ -34,6 +34,11 @@ export interface ColumnProfile extends ColumnVerdict {
 
 export interface FileProfile {
   file: string;
+  /** What the file is (absent: CSV, the first format `scan` read). */
+  format?: 'csv' | 'mysql' | 'postgresql' | 'jsonl' | 'json' | 'xlsx';
+  /** The SQL table, JSON array key or Excel sheet this dataset is (a file may hold several). */
+  table?: string;
+  sheet?: string;
   bytes: number;
   gzip: boolean;
   encoding: Encoding | 'mixed';
@@ -69,6 +74,9 @@ export interface Minors {
   rows: number;
 }
 
+/** Each profile's distinct-key sketch, for the distinct people across datasets (never printed). */
+export const KEY_SKETCHES = new WeakMap<FileProfile, Uint8Array>();
+
 export interface Progress { bytes: number; total: number; rows: number }
 
 export interface ScanOptions {
@@ -78,7 +86,8 @@ export interface ScanOptions {
   seed?: number;
 }
 
-function rng(seed: number): () => number {
+/** A small seeded generator (mulberry32): samples are the same from run to run. */
+export function rng(seed: number): () => number {
   let s = seed >>> 0;
   return () => {
     s = (s + 0x6d2b79f5) >>> 0;
@@ -125,18 +134,23 @@ export function readHead(head: Buffer, complete: boolean): HeadInfo {
   const width = rows[0]!.length;
   const names = hasHeader ? rows[0]!.map((h, i) => cleanText(h).trim().slice(0, 40) || `column ${i + 1}`) : rows[0]!.map((_, i) => `column ${i + 1}`);
   const headRows = hasHeader ? rows.slice(1) : rows;
+  return { encoding, delimiter, hasHeader, names, width, headRows, ...judgeHead(hasHeader ? rows[0]! : undefined, headRows, names.length) };
+}
+
+/** The first classification of a table's columns from its head rows, and its key column (-1: none). */
+export function judgeHead(header: string[] | undefined, headRows: string[][], width = header?.length ?? 0): Pick<HeadInfo, 'verdicts' | 'distinctShares' | 'keyColumn'> {
   const distinctShares: number[] = [];
-  const verdicts = names.map((_, i) => {
+  const verdicts = Array.from({ length: width }, (_, i) => {
     const c = countValid(headRows.map((r) => r[i] ?? ''), 500);
     distinctShares.push(c.tested ? c.distinct / c.tested : 1);
-    return classify(hasHeader ? rows[0]![i] : undefined, c.tested, c.valid, c.distinct);
+    return classify(header?.[i], c.tested, c.valid, c.distinct);
   });
   let keyColumn = -1;
   for (const f of KEY_FIELDS) {
     const i = verdicts.findIndex((x) => x.field === f && x.evidence !== 'header');
     if (i >= 0) { keyColumn = i; break; }
   }
-  return { encoding, delimiter, hasHeader, names, width, headRows, verdicts, distinctShares, keyColumn };
+  return { verdicts, distinctShares, keyColumn };
 }
 
 export interface Opened {
@@ -237,14 +251,12 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     columns,
     sample: { rows: sample.length, mode: 'sample' },
   };
-  if (keyField) profile.key = { column: info.keyColumn, field: keyField, distinct: Math.min(hll.estimate(), profile.rows) };
-  const minors = minorsIn(columns, sample, opts.today, profile.key?.column);
-  if (minors) {
-    const rows = Math.round(minors.rowShare * profile.rows);
-    profile.minors = profile.key
-      ? { field: minors.field, share: minors.share, estimate: Math.round(minors.share * profile.key.distinct), tested: minors.tested, unit: 'people', rows }
-      : { field: minors.field, share: minors.rowShare, estimate: rows, tested: minors.tested, unit: 'rows', rows };
+  if (keyField) {
+    profile.key = { column: info.keyColumn, field: keyField, distinct: Math.min(hll.estimate(), profile.rows) };
+    KEY_SKETCHES.set(profile, hll.registers);
   }
+  const minors = minorsIn(columns, sample, opts.today, profile.key?.column);
+  if (minors) profile.minors = minorsFigures(minors, profile.key, profile.rows);
   return profile;
 }
 
@@ -256,7 +268,7 @@ export function streamError(e: unknown): ScanError {
   return new ScanError(`cannot read the file: ${code || (e as Error).message}`);
 }
 
-export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfile[] {
+export function profileColumns(info: Pick<HeadInfo, 'names' | 'hasHeader'>, sample: string[][]): ColumnProfile[] {
   return info.names.map((name, i) => {
     const values = sample.map((r) => r[i] ?? '');
     const c = countValid(values, 2000);
@@ -269,6 +281,14 @@ export function profileColumns(info: HeadInfo, sample: string[][]): ColumnProfil
  * Share of sampled rows about people under 18 on `today`, from a CURP column, else a birth-date
  * column; with a key column, also the share of distinct sampled keys (people) who are minors.
  */
+/** The minors of a profile: per distinct person when a key column exists, else per row (see Minors). */
+export function minorsFigures(m: { field: string; share: number; rowShare: number; tested: number }, key: FileProfile['key'], totalRows: number, exactRows?: number): Minors {
+  const rows = exactRows ?? Math.round(m.rowShare * totalRows);
+  return key
+    ? { field: m.field, share: m.share, estimate: Math.round(m.share * key.distinct), tested: m.tested, unit: 'people', rows }
+    : { field: m.field, share: m.rowShare, estimate: rows, tested: m.tested, unit: 'rows', rows };
+}
+
 export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string, keyColumn?: number): { field: string; rowShare: number; share: number; tested: number } | undefined {
   const col = columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
   if (!col) return undefined;

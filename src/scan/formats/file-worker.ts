@@ -1,0 +1,22 @@
+// A worker thread of the folder mode: reads whole files (one at a time) and posts their profiles
+// back, with their key sketches (a WeakMap does not cross threads).
+import { parentPort } from 'node:worker_threads';
+import { KEY_SKETCHES, ScanError } from '../profile.js';
+import { readPath } from './read.js';
+
+export interface FileJob {
+  id: number;
+  path: string;
+  inFolder: boolean;
+  today: string;
+}
+
+parentPort?.on('message', async (job: FileJob) => {
+  try {
+    const r = await readPath(job.path, job.path, { today: job.today }, job.inFolder);
+    parentPort!.postMessage({ id: job.id, profiles: r.profiles, sketches: r.profiles.map((p) => KEY_SKETCHES.get(p) ?? null), problems: r.problems.list });
+  } catch (e) {
+    const err = e as NodeJS.ErrnoException;
+    parentPort!.postMessage({ id: job.id, error: { scan: e instanceof ScanError, message: err.message, line: e instanceof ScanError ? e.line : 1, code: err.code } });
+  }
+});

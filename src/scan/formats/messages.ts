@@ -1,0 +1,93 @@
+// Sentences for the problems and labels of `scan`'s format readers, in Spanish and English. The
+// core reports codes and arguments (problems.ts); only the command line turns them into text.
+import type { Lang } from '../../i18n/index.js';
+import type { ProblemCode, ScanProblem } from './problems.js';
+
+type Table = Record<ProblemCode | Label, string>;
+type Label = 'label-table' | 'label-sheet' | 'label-format' | 'label-problems' | 'label-people' | 'label-skipped';
+
+const en: Table = {
+  'sql-truncated': 'the dump ends inside a statement begun on line {from}{tableSuffix}: truncated? The rows before it are counted',
+  'sql-copy-truncated': 'the dump ends inside the COPY block begun on line {from}{tableSuffix} (no "\\." line): truncated? The rows before it are counted',
+  'sql-table-empty': 'table "{table}" is created but no rows are inserted: not a dataset',
+  'sql-no-rows': 'no INSERT or COPY rows in this SQL dump: nothing to profile',
+  'sql-syntax': 'unexpected text between the rows of an INSERT into "{table}": the rest of that statement is skipped',
+  'sql-binary': 'column "{column}" of "{table}" holds binary data (a blob): not classified, never printed',
+  'sql-table-resumed': 'rows of table "{table}" resume here after other tables: profiled as a separate dataset',
+  'json-invalid-line': 'not a JSON object: this record is skipped (check quoting and braces)',
+  'json-invalid-lines': '{count} records in all are not JSON objects and were skipped (the first 20 are listed)',
+  'json-truncated': 'the JSON array never closes: the file is truncated? The records before the end are counted',
+  'json-not-records': 'the JSON holds values that are not objects: only objects (records) are profiled',
+  'json-no-rows': 'no JSON records (objects) to profile',
+  'json-late-keys': '{count} key(s) first appear after the first {rows} records: not profiled as columns',
+  'xlsx-encrypted': 'the workbook is encrypted (password-protected): open it in Excel and save a copy without a password, then scan the copy',
+  'xlsx-legacy': 'a legacy Excel 97-2003 workbook (.xls) is not read: save it as .xlsx or export each sheet as CSV',
+  'xlsx-corrupt': 'the workbook is corrupt or not an Excel .xlsx file (its zip directory or workbook part cannot be read)',
+  'xlsx-sheet-corrupt': 'sheet "{sheet}" is corrupt or cut short from here: the rows before it are counted',
+  'xlsx-sheet-empty': 'sheet "{sheet}" holds no rows',
+  'xlsx-gzip': 'a gzipped workbook cannot be read in a stream: gunzip it first',
+  'xlsx-no-rows': 'the workbook has no sheet with rows',
+  'xlsx-zip64': 'the workbook is a ZIP64 archive (over 4 GiB): export its sheets as CSV',
+  'xlsx-too-large': 'the workbook\'s shared strings exceed 64 MiB, more than scan keeps in memory: export its sheets as CSV',
+  'folder-loop': 'symbolic link loop: this folder is already being scanned, so it is skipped',
+  'folder-unreadable': 'cannot read this folder or file ({reason}): skipped',
+  'folder-unknown': 'not a format scan reads (CSV, SQL dump, JSON, .xlsx): skipped',
+  'folder-empty': 'no file here that scan reads',
+  'scan-failed': '{reason}',
+  'label-table': 'table',
+  'label-sheet': 'sheet',
+  'label-format': 'format',
+  'label-problems': 'problems',
+  'label-people': 'distinct people across datasets ≈ {count} (by {field}, {datasets} datasets)',
+  'label-skipped': 'skipped',
+};
+
+const es: Table = {
+  'sql-truncated': 'el volcado termina dentro de una sentencia iniciada en la línea {from}{tableSuffix}: ¿está truncado? Se cuentan las filas anteriores',
+  'sql-copy-truncated': 'el volcado termina dentro del bloque COPY iniciado en la línea {from}{tableSuffix} (sin línea "\\."): ¿está truncado? Se cuentan las filas anteriores',
+  'sql-table-empty': 'la tabla "{table}" se crea pero no se le insertan filas: no es un conjunto de datos',
+  'sql-no-rows': 'este volcado SQL no tiene filas INSERT ni COPY: nada que perfilar',
+  'sql-syntax': 'texto inesperado entre las filas de un INSERT en "{table}": se omite el resto de esa sentencia',
+  'sql-binary': 'la columna "{column}" de "{table}" contiene datos binarios (un blob): no se clasifica ni se imprime',
+  'sql-table-resumed': 'las filas de la tabla "{table}" continúan aquí después de otras tablas: se perfilan como otro conjunto de datos',
+  'json-invalid-line': 'no es un objeto JSON: se omite este registro (revise comillas y llaves)',
+  'json-invalid-lines': 'en total {count} registros no son objetos JSON y se omitieron (se listan los primeros 20)',
+  'json-truncated': 'el arreglo JSON nunca se cierra: ¿el archivo está truncado? Se cuentan los registros anteriores',
+  'json-not-records': 'el JSON contiene valores que no son objetos: solo se perfilan objetos (registros)',
+  'json-no-rows': 'no hay registros JSON (objetos) que perfilar',
+  'json-late-keys': '{count} clave(s) aparecen por primera vez después de los primeros {rows} registros: no se perfilan como columnas',
+  'xlsx-encrypted': 'el libro está cifrado (protegido con contraseña): ábralo en Excel, guarde una copia sin contraseña y analice la copia',
+  'xlsx-legacy': 'no se leen libros de Excel 97-2003 (.xls): guárdelo como .xlsx o exporte cada hoja a CSV',
+  'xlsx-corrupt': 'el libro está dañado o no es un archivo .xlsx de Excel (no se puede leer su directorio zip o su parte workbook)',
+  'xlsx-sheet-corrupt': 'la hoja "{sheet}" está dañada o cortada a partir de aquí: se cuentan las filas anteriores',
+  'xlsx-sheet-empty': 'la hoja "{sheet}" no tiene filas',
+  'xlsx-gzip': 'un libro comprimido con gzip no se puede leer en flujo: descomprímalo primero',
+  'xlsx-no-rows': 'el libro no tiene ninguna hoja con filas',
+  'xlsx-zip64': 'el libro es un archivo ZIP64 (más de 4 GiB): exporte sus hojas a CSV',
+  'xlsx-too-large': 'las cadenas compartidas del libro pasan de 64 MiB, más de lo que scan guarda en memoria: exporte sus hojas a CSV',
+  'folder-loop': 'ciclo de enlaces simbólicos: esta carpeta ya se está analizando, se omite',
+  'folder-unreadable': 'no se puede leer esta carpeta o archivo ({reason}): se omite',
+  'folder-unknown': 'no es un formato que scan lea (CSV, volcado SQL, JSON, .xlsx): se omite',
+  'folder-empty': 'aquí no hay ningún archivo que scan lea',
+  'scan-failed': '{reason}',
+  'label-table': 'tabla',
+  'label-sheet': 'hoja',
+  'label-format': 'formato',
+  'label-problems': 'problemas',
+  'label-people': 'personas distintas entre conjuntos ≈ {count} (por {field}, {datasets} conjuntos)',
+  'label-skipped': 'omitido',
+};
+
+const TABLES: Record<Lang, Table> = { en, es };
+
+export function scanText(lang: Lang, key: ProblemCode | Label, args: Record<string, string | number> = {}): string {
+  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
+}
+
+/** One problem as its sentence. */
+export function problemText(lang: Lang, p: ScanProblem): string {
+  const args = { ...p.args };
+  const table = args.table;
+  args.tableSuffix = table ? (lang === 'es' ? ` (tabla "${table}")` : ` (table "${table}")`) : '';
+  return scanText(lang, p.code, args);
+}
