@@ -1,4 +1,4 @@
-import { formatDiagnostic, InputError } from '../input/diagnostic.js';
+import { type Diagnostic, formatDiagnostic, InputError } from '../input/diagnostic.js';
 
 /** Exit codes (contract.md §1). */
 export const EXIT = { ok: 0, failOn: 1, usage: 2, internal: 3 } as const;
@@ -13,12 +13,17 @@ export class UsageError extends Error {
 
 const MAX_LINES = 200;
 
+/** One line per problem (the first 200, then a count). */
+export function printDiagnostics(diagnostics: Diagnostic[], stderr: (s: string) => void): void {
+  const lines = diagnostics.slice(0, MAX_LINES).map(formatDiagnostic);
+  if (diagnostics.length > MAX_LINES) lines.push(`breach: ... and ${diagnostics.length - MAX_LINES} more problems`);
+  stderr(`${lines.join('\n')}\n`);
+}
+
 /** Prints a failure the way the contract promises and returns the exit code. */
 export function reportFailure(err: unknown, debug: boolean, stderr: (s: string) => void): number {
   if (err instanceof InputError) {
-    const lines = err.diagnostics.slice(0, MAX_LINES).map(formatDiagnostic);
-    if (err.diagnostics.length > MAX_LINES) lines.push(`breach: ... and ${err.diagnostics.length - MAX_LINES} more problems`);
-    stderr(`${lines.join('\n')}\n`);
+    printDiagnostics(err.diagnostics, stderr);
     return EXIT.usage;
   }
   if (err instanceof UsageError) {

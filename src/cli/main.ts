@@ -52,6 +52,10 @@ program
   .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(INPUT_FORMATS))
   .option('-q, --quiet', 'no output on success; only the exit code')
   .option('--no-color', 'no colours')
+  .option('--detail', 'table/markdown: details of every incident even above --detail-threshold')
+  .option('--detail-threshold <n>', 'table/markdown: above this many incidents, show the overview and the worst incidents only (default 20)')
+  .option('--bail', 'stop at the first invalid file (default: report it and assess the others)')
+  .option('--skip-invalid', 'assess the valid incidents of a file whose other incidents or CSV rows are invalid (still exit 2)')
   .action(async (files: string[], opts) => {
     const { runAssess } = await import('./assess-command.js');
     process.exitCode = await runAssess(files, opts);
@@ -62,6 +66,9 @@ program
   .description('check descriptions only; no assessment')
   .argument('<file...>', 'description files')
   .addOption(new Option('--input-format <format>', 'input format (needed for stdin)').choices(INPUT_FORMATS))
+  .addOption(new Option('-f, --format <format>', 'output format: text, or json (diagnostics as data)').choices(['text', 'json']).default('text'))
+  .option('--bail', 'stop at the first invalid file')
+  .option('--skip-invalid', 'count the valid incidents of a partly invalid file')
   .option('-q, --quiet', 'no output on success')
   .action(async (files: string[], opts) => {
     const { runValidate } = await import('./assess-command.js');
@@ -141,6 +148,9 @@ program
     const { runExplain } = await import('./explain-command.js');
     process.exitCode = runExplain(vector, opts);
   });
+
+// npm run bench reads the peak memory of each run from here (portable: no /usr/bin/time needed).
+if (process.env.BREACH_BENCH_MAXRSS) process.on('exit', () => process.stderr.write(`breach-bench maxrss_kb=${process.resourceUsage().maxRSS}\n`));
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

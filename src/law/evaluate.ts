@@ -68,7 +68,7 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
 function dedupe(list: Reason[]): Reason[] {
   const seen = new Set<string>();
   return list.filter((c) => {
-    const k = `${c.code}|${JSON.stringify(c.args ?? {})}`;
+    const k = c.args ? `${c.code}|${JSON.stringify(c.args)}` : c.code;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;
