@@ -1,4 +1,4 @@
-import { formatDiagnostic, InputError } from '../input/diagnostic.js';
+import { type Diagnostic, formatDiagnostic, InputError } from '../input/diagnostic.js';
 import { diagText } from '../input/messages.js';
 import { uiLang } from '../i18n/ui-lang.js';
 import { cliText, type CliKey } from './cli-messages.js';
@@ -17,13 +17,18 @@ export class UsageError extends Error {
 
 const MAX_LINES = 200;
 
+/** One line per problem (the first 200, then a count). */
+export function printDiagnostics(diagnostics: Diagnostic[], stderr: (s: string) => void): void {
+  const lang = uiLang();
+  const lines = diagnostics.slice(0, MAX_LINES).map((d) => formatDiagnostic(d, lang));
+  if (diagnostics.length > MAX_LINES) lines.push(diagText('more-problems', { count: diagnostics.length - MAX_LINES }, lang));
+  stderr(`${lines.join('\n')}\n`);
+}
+
 /** Prints a failure the way the contract promises and returns the exit code. */
 export function reportFailure(err: unknown, debug: boolean, stderr: (s: string) => void): number {
   if (err instanceof InputError) {
-    const lang = uiLang();
-    const lines = err.diagnostics.slice(0, MAX_LINES).map((d) => formatDiagnostic(d, lang));
-    if (err.diagnostics.length > MAX_LINES) lines.push(diagText('more-problems', { count: err.diagnostics.length - MAX_LINES }, lang));
-    stderr(`${lines.join('\n')}\n`);
+    printDiagnostics(err.diagnostics, stderr);
     return EXIT.usage;
   }
   if (err instanceof UsageError) {

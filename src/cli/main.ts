@@ -67,6 +67,10 @@ program
   .addOption(new Option('--input-format <format>', h('opt.inputFormat')).choices(INPUT_FORMATS))
   .option('-q, --quiet', h('opt.quiet.assess'))
   .option('--no-color', h('opt.noColor'))
+  .option('--detail', h('opt.detail'))
+  .option('--detail-threshold <n>', h('opt.detailThreshold'))
+  .option('--bail', h('opt.bail'))
+  .option('--skip-invalid', h('opt.skipInvalid'))
   .action(async (files: string[], opts) => {
     const { runAssess } = await import('./assess-command.js');
     process.exitCode = await runAssess(files, opts);
@@ -78,6 +82,9 @@ program
   .argument('<file...>', h('arg.files'))
   .addOption(langOption())
   .addOption(new Option('--input-format <format>', h('opt.inputFormat')).choices(INPUT_FORMATS))
+  .addOption(new Option('-f, --format <format>', h('opt.format.validate')).choices(['text', 'json']).default('text'))
+  .option('--bail', h('opt.bail.validate'))
+  .option('--skip-invalid', h('opt.skipInvalid.validate'))
   .option('-q, --quiet', h('opt.quiet'))
   .action(async (files: string[], opts) => {
     const { runValidate } = await import('./assess-command.js');
@@ -159,6 +166,8 @@ program
   });
 
 for (const c of program.commands) c.helpOption('-h, --help', h('opt.help'));
+// npm run bench reads the peak memory of each run from here (portable: no /usr/bin/time needed).
+if (process.env.BREACH_BENCH_MAXRSS) process.on('exit', () => process.stderr.write(`breach-bench maxrss_kb=${process.resourceUsage().maxRSS}\n`));
 
 process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -75,4 +75,6 @@ export interface Dataset {
 export interface SourcedIncident {
   source: string;
   incident: Incident;
+  /** Line where the incident starts in its file, computed only when asked (SARIF, --fail-on). */
+  line?: () => number;
 }

@@ -1,5 +1,6 @@
 // CSV portfolios (contract.md §3): one row per dataset, grouped into incidents by `incident`.
 import { parse } from 'csv-parse/sync';
+import { parseCsvFast } from './csv-fast.js';
 import { normalizeName } from '../util/normalize.js';
 import { didYouMean, suggest } from '../util/suggest.js';
 import { CSV_COLUMNS, type CsvColumn, INCIDENT_COLUMNS, REQUIRED_COLUMNS } from './csv-columns.js';
@@ -9,7 +10,7 @@ import type { RawDocument } from './load-document.js';
 const HEADER_INDEX = new Map<string, CsvColumn>();
 for (const [col, names] of Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]) for (const n of names) HEADER_INDEX.set(n, col);
 
-interface Row { cells: string[]; index: number }
+interface Row { cells: string[]; index: number; bad?: boolean }
 
 export interface CsvDocument extends RawDocument { key: string | undefined }
 
@@ -29,29 +30,48 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
 const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: 1 << 20 } as const;
 
 /**
- * Line numbers of every record, computed only when a diagnostic needs one: parsing with
- * `info: true` costs a third more, and valid files never need it.
+ * The line each record starts on, computed only when a diagnostic or SARIF needs one: one scan of
+ * the text, quote-aware, skipping empty lines as the parser does (a second parse with
+ * `info: true` cost a third of the parse and an object per record).
  */
-function lazyLines(text: string, delimiter: string): (record: number) => number {
-  let lines: number[] | undefined;
+function lazyLines(text: string, _delimiter: string): (record: number) => number {
+  let starts: Uint32Array | undefined;
   return (record) => {
-    if (!lines) {
-      const parsed = parse(text, { ...PARSE_OPTIONS, delimiter, info: true }) as unknown as { record: string[]; info: { lines: number } }[];
-      lines = parsed.map(({ record, info }) => {
-        let line = info.lines;
-        for (const c of record) if (c.includes('\n')) line -= c.split('\n').length - 1;
-        return line;
-      });
+    if (!starts) {
+      const out: number[] = [];
+      let line = 1;
+      let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+      const n = text.length;
+      while (i < n) {
+        // Empty lines are not records.
+        const c = text.charCodeAt(i);
+        if (c === 10) { line++; i++; continue; }
+        if (c === 13) { if (text.charCodeAt(i + 1) !== 10) line++; i++; continue; }
+        out.push(line);
+        let inQuotes = false;
+        for (; i < n; i++) {
+          const ch = text.charCodeAt(i);
+          if (ch === 34) inQuotes = !inQuotes;
+          else if (ch === 10) { line++; if (!inQuotes) { i++; break; } }
+          else if (ch === 13 && text.charCodeAt(i + 1) !== 10) { line++; if (!inQuotes) { i++; break; } }
+        }
+      }
+      starts = Uint32Array.from(out);
     }
-    return lines[record] ?? 1;
+    return starts[record] ?? 1;
   };
 }
 
-export function loadCsv(text: string, file: string): CsvDocument[] {
+/**
+ * Parses a CSV portfolio. Problems throw, all at once; with `collect` (--skip-invalid) problems in
+ * rows are collected instead and the incidents they touch come back marked invalid. Problems in
+ * the header always throw: no row can be read without it.
+ */
+export function loadCsv(text: string, file: string, collect?: Diagnostic[]): CsvDocument[] {
   const delimiter = detectDelimiter(text);
   let records: string[][];
   try {
-    records = parse(text, { ...PARSE_OPTIONS, delimiter }) as string[][];
+    records = parseCsvFast(text, delimiter) ?? (parse(text, { ...PARSE_OPTIONS, delimiter }) as string[][]);
   } catch (e) {
     const err = e as { lines?: number; message: string };
     throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${err.message.split('\n')[0]}` }]);
@@ -61,18 +81,22 @@ export function loadCsv(text: string, file: string): CsvDocument[] {
   const problems: Diagnostic[] = [];
   const header = records[0]!;
   const columns = mapHeader(header, file, lineOf, problems, (i) => charCol(text, lineOf(0), i, delimiter));
+  const headerProblems = problems.length;
   const rows: Row[] = [];
   for (let i = 1; i < records.length; i++) {
     const record = records[i]!;
+    const row: Row = { cells: record, index: i };
     if (record.length > header.length) {
       problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting`, key: 'csv.cells', args: { cells: record.length, header: header.length, delimiter: JSON.stringify(delimiter) } });
+      row.bad = true;
     }
-    rows.push({ cells: record, index: i });
+    rows.push(row);
   }
-  if (problems.length) throw new InputError(problems);
+  if (headerProblems || (problems.length && !collect)) throw new InputError(problems);
   if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows', key: 'csv.no-rows' }]);
   const docs = group(rows, columns, text, delimiter, file, problems, lineOf);
-  if (problems.length) throw new InputError(problems);
+  if (problems.length && !collect) throw new InputError(problems);
+  if (collect) collect.push(...problems);
   return docs;
 }
 
@@ -126,6 +150,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
   }
   const docs: CsvDocument[] = [];
   for (const [key, members] of byKey) {
+    const before = problems.length;
     // Incident-level values: the first non-empty cell wins; a different non-empty value is an error.
     const source = new Map<CsvColumn, Row>();
     for (const c of INCIDENT_COLUMNS) {
@@ -189,7 +214,9 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
       const row = (col && source.get(col)) ?? members[0]!;
       return { line: lineOf(row.index), col: col && columns.has(col) ? charCol(text, lineOf(row.index), columns.get(col)!, delimiter) : 1 };
     };
-    docs.push({ value, locate, index: docs.length + 1, key: key || undefined });
+    const invalid = problems.length > before || members.some((r) => r.bad);
+    const firstRow = members[0]!.index;
+    docs.push({ value, locate, index: docs.length + 1, key: key || undefined, line: () => lineOf(firstRow), ...(invalid && { invalid }) });
   }
   return docs;
 }

@@ -9,6 +9,10 @@ export interface RawDocument {
   locate: Locator;
   /** 1-based index of the document in a YAML stream. */
   index: number;
+  /** A problem was found outside validation (a CSV row): the incident is skipped (--skip-invalid). */
+  invalid?: boolean;
+  /** Where the document starts, cheaply (without keeping the document alive). */
+  line?: () => number;
 }
 
 const MAX_ALIASES = 100;

@@ -18,18 +18,61 @@ export function formatFromPath(path: string): InputFormat | undefined {
   return undefined;
 }
 
+export interface LoadOptions {
+  /** Keep the incidents that are valid and report the others (CSV rows, YAML documents). */
+  skipInvalid?: boolean;
+}
+
+export interface Loaded {
+  incidents: SourcedIncident[];
+  /** Every problem found; with skipInvalid, the incidents they touch are left out. */
+  problems: Diagnostic[];
+  /** Incidents left out because of a problem (skipInvalid only). */
+  skipped: number;
+}
+
+/** Throws every problem of the file at once, or returns all its incidents. */
 export function loadIncidents(bytes: Uint8Array, label: string, format: InputFormat, today: string): SourcedIncident[] {
+  const r = loadFile(bytes, label, format, today, {});
+  if (r.problems.length) throw new InputError(r.problems);
+  return r.incidents;
+}
+
+/** Like loadIncidents, but with skipInvalid the valid incidents survive the invalid ones. */
+export function loadFile(bytes: Uint8Array, label: string, format: InputFormat, today: string, opts: LoadOptions): Loaded {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) throw new InputError([{ file: label, line: 1, col: 1, message: decoded.message }]);
-  if (!decoded.text.trim()) throw new InputError([{ file: label, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description', key: 'file-empty' }]);
-  const docs: (RawDocument & { key?: string | undefined })[] = format === 'csv' ? loadCsv(decoded.text, label) : loadDocuments(decoded.text, label, format);
+  if (!decoded.ok) return fail([{ file: label, line: 1, col: 1, message: decoded.message }]);
+  if (!decoded.text.trim()) return fail([{ file: label, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description', key: 'file-empty' }]);
   const problems: Diagnostic[] = [];
-  const out: SourcedIncident[] = [];
-  for (const doc of docs) {
-    const r = validateDescription(doc.value, label, doc.locate, today);
-    if (!r.ok) problems.push(...r.diagnostics);
-    else out.push({ source: doc.key ? `${label}#${doc.key}` : docs.length > 1 ? `${label}#${doc.index}` : label, incident: r.incident });
+  let docs: (RawDocument & { key?: string | undefined })[];
+  try {
+    docs = format === 'csv' ? loadCsv(decoded.text, label, opts.skipInvalid ? problems : undefined) : loadDocuments(decoded.text, label, format);
+  } catch (e) {
+    if (e instanceof InputError) return fail(e.diagnostics);
+    throw e;
   }
-  if (problems.length) throw new InputError(problems);
-  return out;
+  const skippedBefore = docs.filter((d) => d.invalid).length;
+  const out: SourcedIncident[] = [];
+  let skipped = skippedBefore;
+  for (const doc of docs) {
+    if (doc.invalid) continue;
+    const r = validateDescription(doc.value, label, doc.locate, today);
+    if (!r.ok) {
+      problems.push(...r.diagnostics);
+      skipped++;
+    } else {
+      out.push({ source: doc.key ? `${label}#${doc.key}` : docs.length > 1 ? `${label}#${doc.index}` : label, incident: r.incident, line: doc.line ?? lineOfDocument(doc) });
+    }
+  }
+  if (problems.length && !opts.skipInvalid) return fail(problems);
+  return { incidents: out, problems, skipped };
+}
+
+function lineOfDocument(doc: RawDocument): () => number {
+  const locate = doc.locate;
+  return () => locate([]).line;
+}
+
+function fail(problems: Diagnostic[]): Loaded {
+  return { incidents: [], problems, skipped: 0 };
 }

@@ -74,15 +74,37 @@ export function isBusinessDay(date: string, id: CalendarId): boolean {
   return wd !== 0 && wd !== 6 && !holidays(id, Number(date.slice(0, 4))).has(date);
 }
 
+/** Pure date functions a portfolio calls with the same arguments thousands of times: remembered (bounded). */
+function remembered<A extends unknown[]>(f: (...args: A) => string, limit = 20000): (...args: A) => string {
+  const seen = new Map<string, string>();
+  return (...args) => {
+    const key = args.join('|');
+    let v = seen.get(key);
+    if (v === undefined) {
+      if (seen.size >= limit) seen.clear();
+      seen.set(key, (v = f(...args)));
+    }
+    return v;
+  };
+}
+
 /** The day on which a term of `days` business days counted from `date` ends (the day itself is not counted). */
-export function addBusinessDays(date: string, days: number, id: CalendarId): string {
+export const addBusinessDays = remembered(businessDaysAfter);
+
+function businessDaysAfter(date: string, days: number, id: CalendarId): string {
+  // Whole days as numbers: a weekday is arithmetic, and only weekdays are looked up as dates.
+  const DAY = 86_400_000;
+  let t = Date.parse(`${date}T00:00:00Z`);
   let d = date;
   let left = days;
   while (left > 0) {
-    d = addDays(d, 1);
-    if (isBusinessDay(d, id)) left--;
+    t += DAY;
+    const wd = (Math.floor(t / DAY) + 4) % 7; // 1970-01-01 was a Thursday
+    if (wd === 0 || wd === 6) continue;
+    d = new Date(t).toISOString().slice(0, 10);
+    if (!holidays(id, Number(d.slice(0, 4))).has(d)) left--;
   }
-  return d;
+  return days > 0 ? d : date;
 }
 
 /** What a report must say about the calendar used between two dates: its status and whether the years were published. */

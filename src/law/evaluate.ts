@@ -1,6 +1,6 @@
 // What Mexican law requires of one incident on one date. Pure: rules come from data/law/mx/.
 import type { Incident } from '../core/incident.js';
-import { startOf, withDueDates } from './due.js';
+import { type Start, startOf, type SuccessorLookup, withDueDates } from './due.js';
 import { authorityFor, obligations, obligationsOf } from './obligations.js';
 import { OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { penalties, penaltyProfile } from './penalties.js';
@@ -8,7 +8,7 @@ import { memo, periodOf } from './periods.js';
 import { lawsInForce } from './rules.js';
 import type { Controller } from '../core/incident.js';
 import { hasLoss, significantImpact } from './significance.js';
-import type { Basis, LawResult, Penalties, Reason } from './types.js';
+import type { Basis, LawResult, Obligation, Penalties, Reason } from './types.js';
 
 const obligationsMemo = memo<ReturnType<typeof obligations>>();
 const penaltiesMemo = memo<{ penalties: Penalties; caveats: Reason[] }>();
@@ -27,14 +27,17 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   caveats.push(...ob.caveats);
   // Dates depend on the confirmation day and hour, not only on the legal period: computed per incident.
   const start = startOf(incident);
-  const successor = (authority: string, onDate: string) => successorOf(authority, onDate, c);
-  const dated = ob.obligations.map((o) => withDueDates(o, start, successor, caveats));
+  const own = datedFor(ob, start, (authority, onDate) => successorOf(authority, onDate, c));
+  const dated = own.dated;
+  caveats.push(...own.caveats);
   let controllerObligations: LawResult['controllerObligations'];
   if (c.role === 'processor' && of) {
     const owner: Controller = { sector: of.sector, role: 'controller', ...(of.branch && { branch: of.branch }), ...(of.state !== undefined && { state: of.state }), ...(of.industry && { industry: of.industry }), ...(of.name !== undefined && { name: of.name }) };
     const co = obligationsMemo(`${period}|owner|${of.sector}|${of.industry ?? ''}|${of.branch ?? ''}|${sig.value}|${loss}|${of.state ?? ''}`, () => obligationsOf(owner, asOf, sig.value, loss));
     caveats.push(...co.caveats);
-    controllerObligations = co.obligations.map((o) => withDueDates(o, start, (a, d) => successorOf(a, d, owner), caveats));
+    const owed = datedFor(co, start, (a, d) => successorOf(a, d, owner));
+    controllerObligations = owed.dated;
+    caveats.push(...owed.caveats);
     caveats.push({ code: 'processor-controller-owes', args: { sector: of.sector } });
     if (controllerObligations.some((o) => o.deadline.due || o.deadline.recommended || o.deadline.milestones?.length)) caveats.push({ code: 'controller-terms-own-confirmation' });
   }
@@ -55,6 +58,29 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   };
 }
 
+/**
+ * The obligations of one legal situation dated from one confirmation. A portfolio repeats the same
+ * few confirmation days: the dated list (and its caveats) is computed once per day and hour. The
+ * successor lookup depends only on what the situation's memo key holds (branch, state).
+ */
+const datedMemo = new WeakMap<object, Map<string, { dated: Obligation[]; caveats: Reason[] }>>();
+function datedFor(ob: { obligations: Obligation[] }, start: Start, successor: SuccessorLookup): { dated: Obligation[]; caveats: Reason[] } {
+  let byStart = datedMemo.get(ob);
+  if (!byStart) {
+    byStart = new Map();
+    datedMemo.set(ob, byStart);
+  }
+  const key = `${start.date}|${start.time}|${start.assumed}`;
+  let r = byStart.get(key);
+  if (!r) {
+    if (byStart.size >= 5000) byStart.clear();
+    const caveats: Reason[] = [];
+    r = { dated: ob.obligations.map((o) => withDueDates(o, start, successor, caveats)), caveats };
+    byStart.set(key, r);
+  }
+  return r;
+}
+
 /** Who receives a notice meant for `authority` from `onDate` on, for this controller (the notify-authority rule then in force). */
 function successorOf(authority: string, onDate: string, c: Controller): { code: string; name?: string; basis?: Basis[] } | undefined {
   const family = OBLIGATION_FAMILIES.find((f) => f.code === 'notify-authority' && f.scope.sector === 'public');
@@ -68,7 +94,7 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
 function dedupe(list: Reason[]): Reason[] {
   const seen = new Set<string>();
   return list.filter((c) => {
-    const k = `${c.code}|${JSON.stringify(c.args ?? {})}`;
+    const k = c.args ? `${c.code}|${JSON.stringify(c.args)}` : c.code;
     if (seen.has(k)) return false;
     seen.add(k);
     return true;

@@ -1,5 +1,7 @@
 // --format markdown: a report a consultant can paste into a client document.
 import type { Assessment } from '../core/assessment.js';
+import type { Block } from './overview.js';
+import { portfolio } from './portfolio.js';
 import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
@@ -61,16 +63,21 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   return out.join('\n');
 }
 
+function block(b: Block): string {
+  const right = new Set(b.right ?? []);
+  const head = `| ${b.head.map(md).join(' | ')} |`;
+  const rule = `|${b.head.map((_, i) => (right.has(i) ? ' ---: ' : ' --- ')).join('|')}|`;
+  let rows = '';
+  for (const r of b.rows) rows += `| ${r.map(md).join(' | ')} |\n`;
+  const notes = (b.notes ?? []).map((n) => `\n_${md(n)}_\n`).join('');
+  return `### ${md(b.title)}\n\n${head}\n${rule}\n${rows}${notes}`;
+}
+
 export function* render(input: Iterable<Assessment>, ctx: ReportContext): Generator<string> {
-  const assessments = [...input];
   const { t } = ctx;
-  const parts = [`# ${t('ui.report.title')}`, '', `_${t('ui.report.generated', { version: ctx.version })}_`, ''];
-  if (assessments.length > 1) {
-    parts.push(`## ${t('ui.summary')}`, '');
-    parts.push(table([t('ui.incident'), t('ui.level'), t('ui.score'), t('ui.people'), t('ui.obligations')], assessments.map((a) => [
-      md(userText(a.incident.title, a.source)), levelText(a.severity.level, t), String(a.severity.score), fmtNumber(a.subjects, ctx.lang), a.obligations.map((o) => `\`${o.code}\``).join(', '),
-    ])), '');
-  }
-  yield parts.join('\n');
-  for (const a of assessments) yield `\n${assessment(a, ctx)}\n`;
+  yield [`# ${t('ui.report.title')}`, '', `_${t('ui.report.generated', { version: ctx.version })}_`, ''].join('\n');
+  yield* portfolio(input, ctx, {
+    overview: (o, list) => `\n## ${md(t('ui.overview'))}\n\n${md(o.headline)}\n\n${[...o.blocks, list].map(block).join('\n')}`,
+    detail: (a) => `\n${assessment(a, ctx)}\n`,
+  });
 }

@@ -97,9 +97,26 @@ const assessment = z.object({
   caveatCodes: z.array(code),
 });
 
+const perLevel = z.object({ incidents: z.number(), people: z.number() });
+/** Top-level summary of the run (added in turn 2; nothing above changes). */
+export const summarySchema = z.object({
+  incidents: z.number(),
+  worstLevel: z.nullable(level),
+  people: z.number(),
+  byLevel: z.object({ low: perLevel, medium: perLevel, high: perLevel, critical: perLevel }),
+  heatMap: z.object({ columns: z.array(z.string()), rows: z.object({ low: z.record(z.string(), z.number()), medium: z.record(z.string(), z.number()), high: z.record(z.string(), z.number()), critical: z.record(z.string(), z.number()) }) }),
+  obligations: z.record(z.string(), z.object({ count: z.number(), dated: z.number(), earliestDue: z.optional(z.string()), earliestSource: z.optional(z.string()) })),
+  exposure: z.array(z.object({ currency: z.string(), regime: z.string(), incidents: z.number(), min: z.number(), max: z.number() })),
+  caveats: z.record(z.string(), z.number()),
+});
+
 export const outputSchema = z.object({
   schemaVersion: z.literal(1),
   generator: z.object({ name: z.literal('breach'), version: z.string() }),
   lang: z.enum(['es', 'en']),
   assessments: z.array(assessment),
+  summary: summarySchema,
 });
+
+/** --format ndjson: one assessment per line, each as in `assessments[]`. */
+export const ndjsonLineSchema = assessment;

@@ -14,4 +14,7 @@ export const RENDERERS = {
   json: async () => (await import('./json.js')).render,
   markdown: async () => (await import('./markdown.js')).render,
   csv: async () => (await import('./csv.js')).render,
+  ndjson: async () => (await import('./ndjson.js')).render,
+  sarif: async () => (await import('./sarif.js')).render,
+  ics: async () => (await import('./ics.js')).render,
 } satisfies Record<Format, () => Promise<Renderer>>;

@@ -4,6 +4,8 @@ import Table from 'cli-table3';
 import type { Assessment } from '../core/assessment.js';
 import type { Level } from '../core/vocab.js';
 import { wrap } from '../util/wrap.js';
+import { textBlock } from './overview-text.js';
+import { portfolio } from './portfolio.js';
 import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
@@ -73,18 +75,11 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
 }
 
 export function* render(input: Iterable<Assessment>, ctx: TableContext): Generator<string> {
-  const assessments = [...input];
   const ch = new Chalk({ level: ctx.color ? 1 : 0 });
-  const { t } = ctx;
-  if (assessments.length > 1) {
-    const w = Math.max(60, Math.min(ctx.width ?? WIDTH, 120));
-    const s = grid([t('ui.incident'), t('ui.level'), t('ui.score'), t('ui.people'), t('ui.obligations')], [24, 10, 7, 13, w - 24 - 10 - 7 - 13 - 6], ctx.color);
-    for (const a of assessments) s.push([userText(a.incident.title, a.source), paint(ch, a.severity.level, levelText(a.severity.level, t)), String(a.severity.score), fmtNumber(a.subjects, ctx.lang), a.obligations.map((o) => o.code).join(', ')]);
-    yield `${ch.bold(t('ui.summary'))}\n${s.toString()}\n\n`;
-  }
-  let first = true;
-  for (const a of assessments) {
-    yield `${first ? '' : '\n'}${assessment(a, ctx, ch)}\n`;
-    first = false;
-  }
+  const w = Math.max(60, Math.min(ctx.width ?? WIDTH, 120));
+  const color = (l: Level, s: string) => paint(ch, l, s);
+  yield* portfolio(input, ctx, {
+    overview: (o, list) => `${ch.bold(ctx.t('ui.overview'))}\n${o.headline}\n\n${[...o.blocks, list].map((b) => textBlock(b, w, ch, color)).join('\n\n')}\n\n`,
+    detail: (a, first) => `${first ? '' : '\n'}${assessment(a, ctx, ch)}\n`,
+  });
 }

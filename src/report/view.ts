@@ -3,6 +3,7 @@ import type { Assessment } from '../core/assessment.js';
 import type { Translator } from '../i18n/index.js';
 import type { Factor } from '../severity/types.js';
 import type { Basis, Obligation } from '../law/types.js';
+import type { Level } from '../core/vocab.js';
 import { cleanText } from '../util/sanitize.js';
 import { longDate, longDateTime } from '../util/long-date.js';
 import { fieldById } from '../fields/catalogue.js';
@@ -11,7 +12,19 @@ export interface ReportContext {
   t: Translator;
   lang: 'es' | 'en';
   version: string;
+  /** How many incidents the run holds, when known before rendering (the CLI knows it). */
+  count?: number;
+  /** Details of every incident even above the threshold. */
+  detail?: boolean;
+  /** Above this many incidents, table and markdown show the overview and a list, not details. */
+  detailThreshold?: number;
+  /** --fail-on: SARIF reports only incidents at or above it. */
+  failOn?: Level;
+  /** Line of the incident in its file (1 when unknown). */
+  lineOf?: (a: Assessment) => number;
 }
+
+export const DEFAULT_DETAIL_THRESHOLD = 20;
 
 export function basisText(b: Basis): string {
   return `${b.law}${b.article ? ` art. ${b.article}` : ''}${b.dof ? ` (DOF ${b.dof})` : ''}`;
@@ -167,8 +180,23 @@ export function reasonTexts(a: Assessment, t: Translator): string[] {
   return a.significantImpact.reasons.map((r) => reasonText(r, t));
 }
 
+const formats: Partial<Record<'es' | 'en', Intl.NumberFormat>> = {};
+const integers: Partial<Record<'es' | 'en', Map<number, string>>> = {};
+
+/**
+ * A number in the reader's language. One Intl.NumberFormat per language (toLocaleString builds
+ * one per call, which dominated large reports); small integers, the usual scores and counts, are
+ * remembered.
+ */
 export function fmtNumber(n: number, lang: 'es' | 'en'): string {
-  return n.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 });
+  const f = (formats[lang] ??= new Intl.NumberFormat(lang === 'es' ? 'es-MX' : 'en-US', { maximumFractionDigits: 2 }));
+  if (Number.isInteger(n) && n >= 0 && n < 1000) {
+    const cache = (integers[lang] ??= new Map());
+    let s = cache.get(n);
+    if (s === undefined) cache.set(n, (s = f.format(n)));
+    return s;
+  }
+  return f.format(n);
 }
 
 /** "Name (public, Federal Executive, health, Jalisco, processor ...)": every code in words. */

@@ -5,6 +5,7 @@ import { dpcFactors, eiFactor, fieldsOf } from './context.js';
 import type { Factor, Severity, VectorParts } from './types.js';
 import { formatVector, scoreParts } from './vector.js';
 import { basisOf, volumeOf, WEIGHTS } from './weights.js';
+import { memo } from '../law/periods.js';
 
 function circumstanceFactors(incident: Incident): Factor[] {
   const c = incident.circumstances;
@@ -31,14 +32,30 @@ function floorFactor(ds: Dataset, incident: Incident): Factor | undefined {
 }
 
 interface DatasetEval { dataset: Dataset; dpc: Factor[]; ei: Factor; floor?: Factor; base: number }
+interface Placement { dpc: Factor[]; ei: Factor; floor?: Factor; product: number }
+
+/**
+ * DPC, EI and the floor depend only on the dataset's fields, unlocks and adjustment and on the
+ * incident's groups and circumstances: a portfolio repeats a few combinations thousands of times,
+ * so each is computed once (the factors are shared, never mutated).
+ */
+const placements = memo<Placement>(5000);
+const circumstanceMemo = memo<Factor[]>(1000);
+
+function placementKey(ds: Dataset, incident: Incident): string {
+  const c = incident.circumstances;
+  return `${ds.fields.join(',')}|${ds.unlocks ?? ''}|${ds.adjust ? `${ds.adjust.dpc}:${ds.adjust.reason}` : ''}|${incident.subjects.groups.join(',')}|${c.unintelligible}|${c.confidentiality}`;
+}
 
 function evaluate(ds: Dataset, incident: Incident, cb: number): DatasetEval {
-  const fields = fieldsOf(ds);
-  const dpc = dpcFactors(ds, incident, fields, new Set(ds.fields));
-  const ei = eiFactor(ds, incident, fields);
-  const dpcValue = dpc[dpc.length - 1]!.value as number;
-  const floor = floorFactor(ds, incident);
-  return { dataset: ds, dpc, ei, ...(floor && { floor }), base: dpcValue * (ei.value as number) + cb };
+  const p = placements(placementKey(ds, incident), () => {
+    const fields = fieldsOf(ds);
+    const dpc = dpcFactors(ds, incident, fields, new Set(ds.fields));
+    const ei = eiFactor(ds, incident, fields);
+    const floor = floorFactor(ds, incident);
+    return { dpc, ei, ...(floor && { floor }), product: (dpc[dpc.length - 1]!.value as number) * (ei.value as number) };
+  });
+  return { dataset: ds, dpc: p.dpc, ei: p.ei, ...(p.floor && { floor: p.floor }), base: p.product + cb };
 }
 
 function build(parts: VectorParts, factors: Factor[]): Severity {
@@ -50,7 +67,8 @@ export interface SeverityResult { incident: Severity; datasets: Severity[] }
 
 /** Scores every dataset with its own record count, and the incident with its total people. */
 export function assessSeverity(incident: Incident, people: number): SeverityResult {
-  const cbFactors = circumstanceFactors(incident);
+  const ci = incident.circumstances;
+  const cbFactors = circumstanceMemo(`${ci.confidentiality}|${ci.integrity}|${ci.availability}|${ci.malicious}`, () => circumstanceFactors(incident));
   const [c, i, a, m] = cbFactors.map((f) => f.value as number) as [number, number, number, number];
   const cb = c + i + a + m;
   const evals = incident.datasets.map((ds) => evaluate(ds, incident, cb));
