@@ -15,6 +15,8 @@ import { assessText, fixture } from './helpers.js';
 const labels = { banner: 'DRAFT', generated: 'generated', missing: 'MISSING' };
 const drafts = (text: string, lang: 'es' | 'en' = 'es', issued?: string) => buildDrafts(assessText(text)[0]!, lang, translator(lang), issued ? { issued } : {});
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
+/** The addressee block of a letter, one line each. */
+const addressee = (doc: { letter?: { to: { text: string }[][] } }) => doc.letter!.to.map((l) => l.map((x) => x.text).join('')).join('\n');
 const run = (args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21' } });
 
 // What each document must contain, by the law's content codes (law-mx.md).
@@ -23,8 +25,8 @@ const AUTHORITY_ITEMS = ['nature', 'identified-at', 'investigation-start', 'peop
 
 describe('drafts for the bundled real cases contain every legally required item', () => {
   it.each([
-    ['imss-afiliados-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS, 'breach-log': ['log-description', 'log-date', 'log-reason', 'log-corrective-actions'], 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, 'INAI'],
-    ['sedena-guacamaya-2022.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'INAI'],
+    ['imss-afiliados-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS, 'breach-log': ['log-description', 'log-date', 'log-reason', 'log-corrective-actions'], 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, 'Instituto Nacional de Transparencia'],
+    ['sedena-guacamaya-2022.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'Instituto Nacional de Transparencia'],
     ['imss-pensionados-2025.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'notice-authority': AUTHORITY_ITEMS }, 'Secretaría Anticorrupción y Buen Gobierno'],
     ['aseguradora-clientes-2021.yaml', { 'notice-data-subjects': SUBJECT_ITEMS, 'root-cause': ['rca-causes', 'rca-corrective', 'rca-preventive', 'rca-update-measures'] }, null],
     ['hova-health-michoacan-2018.yaml', { 'notice-controller': ['nature', 'identified-at', 'investigation-start', 'people-categories', 'data-compromised', 'systems-compromised', 'corrective-actions', 'more-information', 'controller-duties'] }, null],
@@ -33,14 +35,14 @@ describe('drafts for the bundled real cases contain every legally required item'
     for (const [doc, items] of Object.entries(expected)) {
       const document = d.documents.find((x) => x.id === doc);
       expect(document, doc).toBeDefined();
-      expect(document!.sections.map((s) => s.code).filter((c) => !['opening', 'signature'].includes(c))).toEqual(items);
+      expect(document!.sections.map((s) => s.code).filter((c) => c !== 'opening')).toEqual(items);
       const md = renderDraft(document!, 'markdown', labels, 'es');
       const html = renderDraft(document!, 'html', labels, 'es');
       for (const item of items) expect(html).toContain(`data-item="${item}"`);
       expect(md).toContain('DRAFT');
     }
     const authorityDoc = d.documents.find((x) => x.id === 'notice-authority');
-    if (authority) expect(authorityDoc!.meta.find(([k]) => k === 'Destinatario')![1]).toContain(authority);
+    if (authority) expect(addressee(authorityDoc!)).toContain(authority);
     else expect(authorityDoc).toBeUndefined();
     expect(d.documents[0]!.id).toBe('summary');
   });
@@ -72,7 +74,8 @@ describe('deadlines as dates and times', () => {
     // Written after INAI ceased: the letter goes to its successor.
     const later = drafts(fixture('test/fixtures/notify-complete.yaml'), 'en', '2026-11-21');
     expect(row(later, 'Notify the authority')[1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
-    expect(later.documents.find((x) => x.id === 'notice-authority')!.meta.find(([k]) => k === 'Recipient')![1]).toBe('Secretaría Anticorrupción y Buen Gobierno (SABG)');
+    expect(addressee(later.documents.find((x) => x.id === 'notice-authority')!)).toBe('Persona titular de la Secretaría\nSecretaría Anticorrupción y Buen Gobierno');
+    expect(addressee(onTheDay.documents.find((x) => x.id === 'notice-authority')!)).toContain('Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales');
     const desc = parse(fixture('test/fixtures/notify-complete.yaml'));
     desc.incident.discovered = '2025-03-21';
     desc.response.confirmed_at = '2025-03-21 14:30';
@@ -87,9 +90,9 @@ describe('deadlines as dates and times', () => {
     expect(rows.find((r) => r[0] === 'Report to the sector regulator')![2]).toBe('immediately to the CNBV; full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00); work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00); affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)');
     // The draft to the CNBV lists the same terms as dates.
     const notice = d.documents.find((x) => x.id === 'notice-regulator')!;
-    expect(notice.meta.find(([k]) => k === 'Recipient')![1]).toContain('CNBV');
-    const terms = notice.sections.find((x) => x.code === 'milestones')!.blocks[0] as { items: string[] };
-    expect(terms.items).toEqual(['Immediate notice to the CNBV on learning of the incident.', 'full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)', 'affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)']);
+    expect(addressee(notice)).toContain('Comisión Nacional Bancaria y de Valores');
+    const terms = notice.sections.find((x) => x.code === 'milestones')!.blocks[1] as { items: string[] };
+    expect(terms.items).toEqual(['full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)', 'affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)']);
   });
 
   it('without a confirmation time, deadlines run from 00:00 and the summary asks for it', () => {
@@ -103,7 +106,7 @@ describe('deadlines as dates and times', () => {
 
 describe('what the officer supplies', () => {
   it('a complete response block leaves no placeholder', () => {
-    const d = drafts(fixture('test/fixtures/notify-complete.yaml'));
+    const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
     expect(d.missing).toEqual([]);
     const text = d.documents.map((x) => renderDraft(x, 'text', labels, 'es')).join('\n');
     expect(text).not.toContain('MISSING');
@@ -118,7 +121,7 @@ describe('what the officer supplies', () => {
     const ok = run(['notify', new URL('./fixtures/notify-complete.yaml', import.meta.url).pathname, '--strict']);
     expect(ok.status).toBe(0);
     expect(ok.stderr).toBe('');
-    expect(ok.stdout).toContain('# Aviso a la autoridad');
+    expect(ok.stdout).toContain('Asunto: Se informa vulneración de seguridad de datos personales.');
   });
 
   it('rejects a confirmation time on another day than `discovered`', () => {
@@ -147,13 +150,40 @@ describe('files and formats', () => {
     expect(existsSync(join(d, 'summary.md'))).toBe(false);
   });
 
+  it('a portfolio\'s drafts are named by incident id and come with an index of documents and deadlines', () => {
+    const d = mkdtempSync(join(tmpdir(), 'breach-'));
+    const r = run(['notify', new URL('../data/examples/portafolio.csv', import.meta.url).pathname, '--out-dir', d, '-q']);
+    expect(r.status).toBe(0);
+    const files = readdirSync(d).sort();
+    expect(files).toContain('index.md');
+    expect(files).toContain('INC-01-summary.md');
+    expect(files).toContain('INC-04-notice-regulator.md');
+    expect(files.some((f) => f.startsWith('incident-'))).toBe(false);
+    const index = readFileSync(join(d, 'index.md'), 'utf8');
+    expect(index).toContain('# Índice de borradores');
+    expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*INC-04-notice-regulator\.md \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
+  });
+
+  it('a CSV portfolio carries the response items as optional columns (Spanish headers), so its drafts can be complete', () => {
+    const csv = 'incidente,titulo,conjunto,registros,campos,responsable,sector,rama,fecha,confidencialidad,confirmado_el,lugar,resumen_publico,acciones,contacto_correo,firmante,cargo_del_firmante,destinatario_autoridad,circunstancias,sistemas,identificado_el,investigacion_iniciada_el,causa\n'
+      + 'INC-07,Nómina expuesta,nomina,5000,full_name;curp;salary,Secretaría de Ejemplo,público,federal-executive,2025-05-12,unknown-recipients,2025-05-12 10:00,Ciudad de México,Un archivo de nómina quedó accesible en internet.,Se retiró el archivo;Se cambiaron las claves,datos@ejemplo.gob.mx,Mtra. Ana Pérez,Titular de la Unidad de Transparencia,Persona titular de la SABG,Un archivo quedó público,servidor de archivos,2025-05-12 09:00,2025-05-12 09:30,permisos mal configurados\n';
+    const [a] = assessText(csv, { format: 'csv', file: 'p.csv' });
+    expect(a!.incident.response).toMatchObject({ place: 'Ciudad de México', actions: ['Se retiró el archivo', 'Se cambiaron las claves'], officer: { name: 'Mtra. Ana Pérez' }, addressee: { authority: 'Persona titular de la SABG' } });
+    const d = buildDrafts(a!, 'es', translator('es'), { issued: '2026-11-21' });
+    expect(d.missing).toEqual([]);
+    // An officer's position without a name is located at its cell.
+    const bad = csv.replace('Mtra. Ana Pérez', '');
+    expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: missing required key `name` in response\.officer/);
+  });
+
   it('HTML is self-contained and escapes what it must', () => {
     const evil = fixture('test/fixtures/notify-complete.yaml').replace('title: Expedientes de personal expuestos', 'title: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"');
     const d = drafts(evil);
     for (const doc of d.documents) {
       const html = renderDraft(doc, 'html', labels, 'es');
       expect(html).not.toMatch(/<script|<img|<a |<link|<iframe/i);
-      expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;');
+      if (doc.id === 'summary') expect(html).toContain('&lt;script&gt;alert(1)&lt;/script&gt; &amp; &lt;img src=x onerror=alert(2)&gt;');
+      else if (doc.letter) expect(html).not.toContain('alert('); // letters never carry the internal title
       expect(html).toContain("default-src 'none'");
     }
   });
@@ -174,16 +204,79 @@ describe('files and formats', () => {
   });
 });
 
+describe('letters, not forms', () => {
+  const recs = (text: string, lang: 'es' | 'en' = 'es') => (drafts(text, lang).documents.find((x) => x.id === 'notice-data-subjects')!.sections.find((s) => s.code === 'recommendations')!.blocks[0] as { items: string[] }).items.join(' ');
+
+  it('a bank does not tell its customers to call their bank', () => {
+    const bank = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: banking }\ndatasets: [{ name: t, records: 10, fields: [card_number, bank_account] }]\n');
+    expect(bank).not.toMatch(/Llame a su banco|de su banco/);
+    expect(bank).toContain('Comuníquese con nosotros');
+    const shop = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: retail }\ndatasets: [{ name: t, records: 10, fields: [card_number] }]\n');
+    expect(shop).toContain('Llame a su banco');
+  });
+
+  it('safety advice (911) only when the data put physical safety at risk', () => {
+    const tax = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, tax_data] }]\n');
+    expect(tax).not.toContain('911');
+    const victims = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\n  subjects: { groups: [victims] }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, salary] }]\n');
+    expect(victims).toContain('911');
+    expect(recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, geolocation, salary] }]\n')).toContain('911');
+  });
+
+  it('a notice has place and date of issue, an oficio number blank, the addressee, Presente, the basis in words and a signature block', () => {
+    const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
+    const md = renderDraft(d.documents.find((x) => x.id === 'notice-authority')!, 'markdown', labels, 'es');
+    expect(md).toContain('Ciudad de México, a 21 de noviembre de 2026.');
+    expect(md).toMatch(/Oficio núm\. (\\_){4}/);
+    expect(md).toContain('Persona titular de la Secretaría  \nSecretaría Anticorrupción y Buen Gobierno');
+    expect(md).toContain('**P r e s e n t e**');
+    // Written after INAI ceased: the basis adds the successor's competence, and the two versions of the law are told apart.
+    expect(md).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados publicada en el Diario Oficial de la Federación el 26 de enero de 2017, en el artículo 66 de los Lineamientos Generales');
+    expect(md).toContain('el artículo 3, fracciones II y XXVI');
+    const before = renderDraft(drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2025-03-20').documents.find((x) => x.id === 'notice-authority')!, 'markdown', labels, 'es');
+    expect(before).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados y en el artículo 66 de los Lineamientos Generales');
+    expect(md).toMatch(/Atentamente\n[\s\S]*Titular de la Unidad de Transparencia {2}\nOficial de protección de datos {2}\nSecretaría Federal de Ejemplo/);
+    expect(md).not.toContain('Expedientes de personal expuestos'); // the internal title
+  });
+
+  it('the letter to the people affected holds only what they need: the public summary, no deadlines or basis, no repeated paragraph', () => {
+    const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
+    const doc = d.documents.find((x) => x.id === 'notice-data-subjects')!;
+    const text = renderDraft(doc, 'text', labels, 'es');
+    expect(text).toContain('detectamos que una persona no autorizada copió archivos');
+    expect(text).not.toMatch(/Expedientes de personal expuestos|Fundamento|fundamento|Plazo|Vence|LGPDPPSO|art\./);
+    for (const x of d.documents) {
+      const paragraphs = renderDraft(x, 'text', labels, 'es').split(/\n\n+/).map((p) => p.trim()).filter((p) => p.length > 40 && !p.startsWith('('));
+      expect(paragraphs.length, x.id).toBe(new Set(paragraphs).size);
+    }
+  });
+
+  it('a state body is addressed by its full name, or its acronym with a blank for the name', () => {
+    const full = drafts('incident:\n  discovered: 2022-08-01\n  controller: { sector: public, branch: state, state: Jalisco }\ndatasets: [{ name: t, records: 10, fields: [full_name, salary] }]\n', 'es', '2022-08-10');
+    expect(addressee(full.documents.find((x) => x.id === 'notice-authority')!)).toContain('Instituto de Transparencia, Información Pública y Protección de Datos Personales del Estado de Jalisco');
+    const blank = drafts('incident:\n  discovered: 2022-08-01\n  controller: { sector: public, branch: state, state: Chiapas }\ndatasets: [{ name: t, records: 10, fields: [full_name, salary] }]\n', 'es', '2022-08-10');
+    expect(addressee(blank.documents.find((x) => x.id === 'notice-authority')!)).toContain('ITAIPCH: nombre completo del organismo garante');
+  });
+
+  it('response.channel: public-notice adds a public notice with the caveat that the law does not regulate it', () => {
+    const text = fixture('test/fixtures/notify-complete.yaml').replace('  place: Ciudad de México\n', '  place: Ciudad de México\n  channel: public-notice\n');
+    const d = drafts(text, 'es', '2026-11-21');
+    const doc = d.documents.find((x) => x.id === 'public-notice')!;
+    expect(doc.meta[0]![1]).toContain('La ley no regula la notificación masiva');
+    expect(renderDraft(doc, 'text', labels, 'es')).toContain('A las personas cuyos datos personales se vieron afectados:');
+  });
+});
+
 describe('edges of the law in the drafts', () => {
   it('a processor signs as processor, cites the contract clause, and tells the controller what it owes and by when', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
     const notice = d.documents.find((x) => x.id === 'notice-controller')!;
-    expect(notice.meta.find(([k]) => k === 'Encargado')?.[1]).toBe('Hova Health');
-    expect(notice.meta.some(([k]) => k === 'Responsable')).toBe(false);
-    const intro = (notice.sections[0]!.blocks[1] as { text: string }).text;
-    expect(intro).toContain('LGPDPPSO-2017 art. 59-IV');
+    expect(notice.letter!.signature.map((x) => x.text)).toContain('Hova Health, en su carácter de encargado del tratamiento');
+    const intro = (notice.sections[0]!.blocks[0] as { text: string }).text;
+    expect(intro).toContain('Con fundamento en el artículo 59, fracción IV, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados');
+    expect(intro).toContain('en representación del encargado del tratamiento Hova Health');
     const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
-    expect(duties.items.map((x) => x.split(' (')[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)/)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
     expect(duties.items[1]).toContain('IMAIP');
     const summary = d.documents[0]!;
     expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');
@@ -192,8 +285,9 @@ describe('edges of the law in the drafts', () => {
   it('a private processor for a private controller: contractual notice, no statutory basis cited', () => {
     const d = drafts('incident:\n  discovered: 2025-08-01\n  controller: { name: Nube SA, sector: private, role: processor }\ndatasets: [{ name: c, records: 10, fields: [full_name, salary] }]\n', 'es');
     const notice = d.documents.find((x) => x.id === 'notice-controller')!;
-    expect((notice.sections[0]!.blocks[1] as { text: string }).text).toContain('la ley no impone este aviso al encargado');
-    expect(notice.meta.find(([k]) => k === 'Fundamento')![1]).not.toContain('LFPDPPP-2025 art. 19');
+    const intro = (notice.sections[0]!.blocks[0] as { text: string }).text;
+    expect(intro).toContain('Conforme a lo pactado en el contrato');
+    expect(intro).not.toContain('Con fundamento');
   });
 
   it('not significant: a decision record with the reasons, the evidence to keep and a blank for who decided', () => {
@@ -222,29 +316,32 @@ describe('review of the drafts by a lawyer', () => {
   it('an unnamed processor is never called the controller; the blank is listed', () => {
     const d = drafts('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, role: processor }\ndatasets: [{ name: c, records: 10, fields: [full_name, salary] }]\n', 'es');
     const notice = d.documents.find((x) => x.id === 'notice-controller')!;
-    expect(notice.meta.find(([k]) => k === 'Encargado')![1]).toBe('[nombre del encargado]');
+    expect(notice.letter!.letterhead).toBe('[nombre del encargado]');
+    expect(notice.letter!.signature.map((x) => x.text)).toContain('[nombre del encargado], en su carácter de encargado del tratamiento');
     expect(JSON.stringify(notice)).not.toContain('el responsable, como encargado');
     expect(d.missing.map((m) => m.code)).toContain('processor-name');
   });
 
   it('the letter to a processor\'s controller is addressed to the controller named in on_behalf_of', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
-    expect(d.documents.find((x) => x.id === 'notice-controller')!.meta.find(([k]) => k === 'Destinatario')![1]).toContain('Régimen Estatal de Protección Social en Salud de Michoacán');
+    expect(addressee(d.documents.find((x) => x.id === 'notice-controller')!)).toContain('Régimen Estatal de Protección Social en Salud de Michoacán');
   });
 
   it('a state body whose guarantor ceased: the addressee is a marked blank, never the extinct body', () => {
     const d = drafts('incident:\n  discovered: 2026-03-01\n  controller: { sector: public, branch: state, state: Baja California Sur }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n', 'es');
     const notice = d.documents.find((x) => x.id === 'notice-authority')!;
-    expect(notice.meta.find(([k]) => k === 'Destinatario')![1]).toBe('[autoridad garante que señale la ley del estado]');
+    expect(addressee(notice)).toContain('[autoridad garante que señale la ley del estado]');
+    expect(notice.letter!.to[1]![0]!.missing).toBe(true);
     expect(JSON.stringify(notice)).not.toContain('ITAIBCS');
-    expect(d.missing.map((m) => m.code)).toContain('addressee');
+    expect(d.missing.map((m) => m.code)).toContain('state-guarantor');
   });
 
   it('a letter to the successor cites the successor\'s competence, and Spanish contracts "a el"', () => {
     const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-judiciary }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
     const d = drafts(text, 'es', '2026-11-21');
     const notice = d.documents.find((x) => x.id === 'notice-authority')!;
-    expect(notice.meta.find(([k]) => k === 'Fundamento')![1]).toContain('LGPDPPSO-2025 art. 3-II');
+    expect((notice.sections[0]!.blocks[0] as { text: string }).text).toContain('el artículo 3, fracciones II y XXVI');
+    expect(addressee(notice)).toContain('Órgano de control y disciplina del Poder Judicial');
     const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
     expect(caveats).toContain('se dirige al órgano de control y disciplina del Poder Judicial');
     expect(caveats).not.toMatch(/\ba el\b/);

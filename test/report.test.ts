@@ -95,7 +95,7 @@ describe('due dates in the reports', () => {
     const [a] = assessText(handover);
     const { render: renderMd } = await import('../src/report/markdown.js');
     const es = [...renderMd([a!], { t: translator('es'), lang: 'es', version: 'test' })].join('');
-    expect(es).toContain('Vence: 22 de marzo de 2025, 23:59 (UTC-06:00); contando hora por hora: 23 de marzo de 2025, 23:00 (UTC-06:00); desde el 21 de marzo de 2025 el aviso se dirige a Secretaría Anticorrupción y Buen Gobierno (SABG)');
+    expect(es).toContain('Vence: 22 de marzo de 2025, 23:59 (UTC-06:00); contando hora por hora: 23 de marzo de 2025, 23:00 (UTC-06:00); desde el 21 de marzo de 2025 el aviso se dirige a la Secretaría Anticorrupción y Buen Gobierno (SABG)');
     const { render: renderTable } = await import('../src/report/table.js');
     const en = [...renderTable([a!], { t: translator('en'), lang: 'en', version: 'test', color: false, width: 200 })].join('');
     expect(en).toContain('Due: March 22, 2025, 23:59 (UTC-06:00)');

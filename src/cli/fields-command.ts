@@ -14,7 +14,7 @@ export function runFields(opts: { json?: boolean; lang?: Lang; color?: boolean }
   const { lang, t } = langOf(opts);
   const color = useColor(opts, process.env, !!process.stdout.isTTY);
   const table = new Table({
-    head: ['id', t('ui.field'), 'DPC', 'EI', 'flags', t('ui.aliases')],
+    head: ['id', t('ui.field'), 'DPC', 'EI', t('ui.flags'), t('ui.aliases')],
     colWidths: [20, 18, 5, 5, 7, 18],
     wordWrap: true,
     style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] },

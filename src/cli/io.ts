@@ -3,6 +3,8 @@ import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statS
 import { once } from 'node:events';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../input/diagnostic.js';
+import { cliText } from './cli-messages.js';
+import { uiLang } from '../i18n/ui-lang.js';
 import { UsageError } from './errors.js';
 
 /** Descriptions larger than this are refused: no unbounded memory. */
@@ -59,12 +61,12 @@ export function readInput(path: string): Uint8Array {
  */
 export function writeAtomic(target: string, chunks: Iterable<string>, force: boolean, inputs: string[]): void {
   const abs = resolve(target);
-  if (inputs.some((i) => i !== '-' && resolve(i) === abs)) throw new UsageError(`--output ${target} is one of the input files; choose another path`);
+  if (inputs.some((i) => i !== '-' && resolve(i) === abs)) throw new UsageError(`--output ${target} is one of the input files; choose another path`, 'output.is-input', { target });
   const dir = dirname(abs);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--output ${target}: the directory ${dir} does not exist`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--output ${target}: the directory ${dir} does not exist`, 'output.no-dir', { target, dir });
   if (existsSync(abs)) {
-    if (statSync(abs).isDirectory()) throw new UsageError(`--output ${target} is a directory`);
-    if (!force) throw new UsageError(`--output ${target} already exists; add --force to replace it`);
+    if (statSync(abs).isDirectory()) throw new UsageError(`--output ${target} is a directory`, 'output.is-dir', { target });
+    if (!force) throw new UsageError(`--output ${target} already exists; add --force to replace it`, 'output.exists', { target });
   }
   const tmp = join(dir, `.${basename(abs)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
@@ -79,7 +81,7 @@ export function writeAtomic(target: string, chunks: Iterable<string>, force: boo
     try { unlinkSync(tmp); } catch { /* already gone */ }
     if (!(e as NodeJS.ErrnoException).code) throw e;
     const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot write --output ${target}: ${code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' ? 'permission denied' : (e as Error).message}; nothing was written`);
+    throw new UsageError(`cannot write --output ${target}: ${code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' ? 'permission denied' : (e as Error).message}; nothing was written`, code === 'ENOSPC' || code === 'EACCES' ? 'output.cannot-write' : undefined, { target, reason: code === 'ENOSPC' || code === 'EACCES' ? cliText(`reason.${code}`, {}, uiLang()) : '' });
   }
 }
 

@@ -21,7 +21,7 @@ export interface LoadResult {
  * (with --bail, reading stops at the first invalid file).
  */
 export function loadEach(files: string[], opts: LoadOptions): LoadResult {
-  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once');
+  if (files.filter((f) => f === '-').length > 1) throw new UsageError('stdin (-) can be read only once', 'stdin-once');
   const problems: Diagnostic[] = [];
   const incidents: SourcedIncident[] = [];
   const results: FileResult[] = [];

@@ -114,8 +114,8 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const lang = opts.lang ?? detectLang(process.env);
     const t = translator(lang);
     const discovered = dateOption('--discovered', opts.discovered) ?? day;
-    if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is');
-    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`);
+    if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is', 'describe.sector');
+    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`, 'describe.branch', { branches: BRANCHES.join(', ') });
     const quietBars = opts.progress === false || opts.quiet;
     const scanned = await scanPaths(files, {
       today: day,

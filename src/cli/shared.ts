@@ -10,7 +10,7 @@ export function langOf(opts: { lang?: Lang }): { lang: Lang; t: Translator } {
 /** Validates a --as-of style date option. */
 export function dateOption(name: string, value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
-  if (!isIsoDate(value)) throw new UsageError(`${name} must be a real date written YYYY-MM-DD (got "${value.slice(0, 30)}")`);
+  if (!isIsoDate(value)) throw new UsageError(`${name} must be a real date written YYYY-MM-DD (got "${value.slice(0, 30)}")`, 'date-option', { name, value: value.slice(0, 30) });
   return value;
 }
 

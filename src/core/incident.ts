@@ -25,6 +25,14 @@ export interface Response {
   circumstances?: string;
   systems?: string;
   consequences?: string;
+  /** Where the letters are issued ("Ciudad de México"). */
+  place?: string;
+  /** A neutral account of what happened for the people affected; the internal title is never used for them. */
+  publicSummary?: string;
+  /** individual (default) or public-notice (mass notification; not regulated by the law). */
+  channel?: 'individual' | 'public-notice';
+  /** Name and position of the person each letter is addressed to. */
+  addressee?: { authority?: string; regulator?: string; controller?: string };
   actions: string[];
   contact?: { channel?: string; email?: string; phone?: string; url?: string; address?: string };
   officer?: { name: string; role?: string; email?: string; phone?: string };

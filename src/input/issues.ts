@@ -3,6 +3,7 @@ import type * as z from 'zod/mini';
 import { didYouMean, suggest } from '../util/suggest.js';
 import { describe, parseCount } from './count.js';
 import { type Diagnostic, type Locator, type Path, pathToString } from './diagnostic.js';
+import { type DiagArgs, type DiagKey, gotArgs } from './messages.js';
 
 type Issue = z.core.$ZodIssue;
 interface Def { type: string; shape?: Record<string, { _zod: { def: Def } }>; element?: { _zod: { def: Def } }; innerType?: { _zod: { def: Def } } }
@@ -31,41 +32,46 @@ function valueAt(root: unknown, path: Path): unknown {
 
 export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodMiniType, root: unknown, file: string, locate: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const at = (path: Path, message: string, part: 'key' | 'value' = 'value') => out.push({ file, ...locate(path, part), message });
+  const at = (path: Path, message: string, part: 'key' | 'value' = 'value', key?: DiagKey, args?: DiagArgs) => out.push({ file, ...locate(path, part), message, ...(key && { key, args: args ?? {} }) });
   for (const issue of issues) {
     const path = issue.path;
     const where = pathToString(path) || 'the document';
     const input = valueAt(root, path);
     if (input === undefined && issue.code !== 'unrecognized_keys' && issue.code !== 'custom' && path.length) {
       const parent = path.slice(0, -1);
-      at(parent, `missing required key \`${String(path[path.length - 1])}\` in ${pathToString(parent) || 'the document'}`, parent.length ? 'key' : 'value');
+      at(parent, `missing required key \`${String(path[path.length - 1])}\` in ${pathToString(parent) || 'the document'}`, parent.length ? 'key' : 'value', 'missing-key', { key: String(path[path.length - 1]), where: pathToString(parent) });
       continue;
     }
     switch (issue.code) {
       case 'unrecognized_keys': {
         const known = keysAt(schema, path);
         for (const key of issue.keys) {
-          at([...path, key], `unknown key \`${key.slice(0, 60)}\` in ${where}${didYouMean(suggest(key, known))}; expected one of ${known.join(', ')}`, 'key');
+          const options = suggest(key, known);
+          at([...path, key], `unknown key \`${key.slice(0, 60)}\` in ${where}${didYouMean(options)}; expected one of ${known.join(', ')}`, 'key', 'unknown-key', { key: key.slice(0, 60), where: pathToString(path), suggestion: options.map((o) => `\`${o}\``).join(', '), known: known.join(', ') });
         }
         break;
       }
       case 'invalid_type':
-        at(path, `\`${where}\` must be ${article(issue.expected)}, got ${describe(input)}`);
+        at(path, `\`${where}\` must be ${article(issue.expected)}, got ${describe(input)}`, 'value', 'invalid-type', { where, expected: issue.expected, ...gotArgs(input) });
         break;
       case 'invalid_value': {
         const values = issue.values.map(String);
         const got = typeof input === 'string' ? input : String(input);
-        at(path, `\`${where}\` must be ${values.length === 1 ? `\`${values[0]}\`` : `one of ${values.join(', ')}`}, got ${describe(input)}${didYouMean(suggest(got.toLowerCase(), values, 1))}`);
+        const options = suggest(got.toLowerCase(), values, 1);
+        at(path, `\`${where}\` must be ${values.length === 1 ? `\`${values[0]}\`` : `one of ${values.join(', ')}`}, got ${describe(input)}${didYouMean(options)}`, 'value', 'invalid-value', { where, values: values.length === 1 ? `\`${values[0]}\`` : values.join(', '), ...gotArgs(input), suggestion: options.map((o) => `\`${o}\``).join(', ') });
         break;
       }
       case 'invalid_union': {
         // The only union in the schema is a count (number or text).
         const r = parseCount(input);
-        at(path, `\`${where}\`: ${r.ok ? 'must be a whole number' : r.message}`);
+        at(path, `\`${where}\`: ${r.ok ? 'must be a whole number' : r.message}`, 'value', 'custom', { where, ...(r.ok ? { detailKey: 'count.integer' } : { detailKey: r.key, ...r.args }) });
         break;
       }
-      default:
-        at(path, `\`${where}\`: ${issue.message}`);
+      default: {
+        const p = (issue as { params?: { key?: DiagKey; args?: DiagArgs } }).params;
+        if (p?.key) at(path, `\`${where}\`: ${issue.message}`, 'value', 'custom', { where, detailKey: p.key, ...p.args });
+        else at(path, `\`${where}\`: ${issue.message}`);
+      }
     }
   }
   return out.sort((a, b) => a.line - b.line || a.col - b.col);

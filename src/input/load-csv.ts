@@ -76,7 +76,7 @@ export function loadCsv(text: string, file: string, collect?: Diagnostic[]): Csv
     const err = e as { lines?: number; message: string };
     throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${err.message.split('\n')[0]}` }]);
   }
-  if (!records.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)' }]);
+  if (!records.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)', key: 'csv.empty' }]);
   const lineOf = lazyLines(text, delimiter);
   const problems: Diagnostic[] = [];
   const header = records[0]!;
@@ -87,13 +87,13 @@ export function loadCsv(text: string, file: string, collect?: Diagnostic[]): Csv
     const record = records[i]!;
     const row: Row = { cells: record, index: i };
     if (record.length > header.length) {
-      problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting` });
+      problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting`, key: 'csv.cells', args: { cells: record.length, header: header.length, delimiter: JSON.stringify(delimiter) } });
       row.bad = true;
     }
     rows.push(row);
   }
   if (headerProblems || (problems.length && !collect)) throw new InputError(problems);
-  if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows' }]);
+  if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows', key: 'csv.no-rows' }]);
   const docs = group(rows, columns, text, delimiter, file, problems, lineOf);
   if (problems.length && !collect) throw new InputError(problems);
   if (collect) collect.push(...problems);
@@ -107,7 +107,7 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
     const n = normalizeName(h);
     const col = HEADER_INDEX.get(n);
     if (!col) {
-      problems.push({ file, line: at(), col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}` });
+      problems.push({ file, line: at(), col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}`, key: 'csv.unknown-column', args: { column: h.slice(0, 60), suggestion: suggest(n, HEADER_INDEX.keys()).map((o) => `\`${o}\``).join(', ') } });
     } else if (columns.has(col)) {
       problems.push({ file, line: at(), col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
     } else {
@@ -115,7 +115,7 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
     }
   });
   for (const req of REQUIRED_COLUMNS) {
-    if (!columns.has(req)) problems.push({ file, line: at(), col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)` });
+    if (!columns.has(req)) problems.push({ file, line: at(), col: 1, message: `missing required column \`${req}\` (Spanish: \`${CSV_COLUMNS[req].at(-1)}\`)`, key: 'csv.missing-column', args: { column: req, spanish: CSV_COLUMNS[req].at(-1) ?? req } });
   }
   return columns;
 }
@@ -161,7 +161,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         const first = source.get(c);
         if (!first) source.set(c, row);
         else if (cell(first, c) !== v) {
-          problems.push({ file, line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${lineOf(first.index)}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree` });
+          problems.push({ file, line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c)!, delimiter), message: `\`${c}\` is "${v.slice(0, 40)}" here but "${cell(first, c).slice(0, 40)}" on line ${lineOf(first.index)}: rows of one incident${key ? ` (\`${key}\`)` : ''} must agree`, key: 'csv.disagree', args: { column: c, value: v.slice(0, 40), first: cell(first, c).slice(0, 40), line: lineOf(first.index), incident: key ? ` (\`${key}\`)` : '' } });
         }
       }
     }
@@ -185,6 +185,15 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         circumstances: dropEmpty({ confidentiality: inc('confidentiality'), integrity: inc('integrity'), availability: inc('availability'), malicious: bool('malicious'), unintelligible: bool('unintelligible'), insider: bool('insider'), deception: bool('deception') }),
         subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
       }),
+      response: dropEmpty({
+        confirmed_at: inc('confirmed_at'), identified_at: inc('identified_at'), investigation_started_at: inc('investigation_started_at'),
+        place: inc('place'), public_summary: inc('public_summary'), channel: inc('channel'),
+        nature: inc('nature'), cause: inc('cause'), circumstances: inc('circumstances'), systems: inc('systems'), consequences: inc('consequences'),
+        actions: inc('actions') === undefined ? undefined : splitList(inc('actions')!),
+        contact: dropEmpty({ channel: inc('contact_channel'), email: inc('contact_email'), phone: inc('contact_phone'), url: inc('contact_url'), address: inc('contact_address') }),
+        officer: dropEmpty({ name: inc('officer_name'), role: inc('officer_role'), email: inc('officer_email'), phone: inc('officer_phone') }),
+        addressee: dropEmpty({ authority: inc('addressee_authority'), regulator: inc('addressee_regulator'), controller: inc('addressee_controller') }),
+      }),
       datasets: members.map((row) => {
         const notes = cell(row, 'notes');
         const ds: Record<string, unknown> = { name: cell(row, 'dataset'), records: cell(row, 'records'), fields: splitList(cell(row, 'fields')) };
@@ -199,7 +208,8 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         const row = members[a]!;
         return { line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c) ?? 0, delimiter) };
       }
-      const name = [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident') as CsvColumn | undefined;
+      const nested = top === 'response' && typeof a === 'string' && (a === 'contact' || a === 'officer' || a === 'addressee') ? `${a}_${typeof b === 'string' ? b : a === 'officer' ? 'name' : ''}` : undefined;
+      const name = (nested && nested in CSV_COLUMNS ? nested : [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident')) as CsvColumn | undefined;
       const col = name === undefined && path.includes('controller') ? 'controller' : name;
       const row = (col && source.get(col)) ?? members[0]!;
       return { line: lineOf(row.index), col: col && columns.has(col) ? charCol(text, lineOf(row.index), columns.get(col)!, delimiter) : 1 };

@@ -28,7 +28,7 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
   for (const doc of docs) {
     for (const err of doc.errors) {
       const p = lines.linePos(err.pos[0]);
-      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${firstLine(err.message)}` });
+      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${firstLine(err.message)}`, key: format === 'json' ? 'syntax.json' : 'syntax.yaml', args: { detail: firstLine(err.message) } });
     }
     if (doc.errors.length) continue;
     if (doc.contents === null) continue;
@@ -36,7 +36,7 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
     visit(doc, (_key, node) => {
       if (isNode(node) && node.tag && !PLAIN_TAGS.has(node.tag)) {
         const p = lines.linePos(node.range?.[0] ?? 0);
-        problems.push({ file, line: p.line, col: p.col, message: `unsupported YAML tag \`${node.tag.replace('tag:yaml.org,2002:', '!!').slice(0, 40)}\`: use plain text, numbers, lists and mappings` });
+        problems.push({ file, line: p.line, col: p.col, message: `unsupported YAML tag \`${node.tag.replace('tag:yaml.org,2002:', '!!').slice(0, 40)}\`: use plain text, numbers, lists and mappings`, key: 'yaml-tag', args: { tag: node.tag.replace('tag:yaml.org,2002:', '!!').slice(0, 40) } });
         tagged = true;
       }
     });
@@ -58,7 +58,7 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
 }
 
 function emptyFile(file: string): never {
-  throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description (see `breach validate --help`)' }]);
+  throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description (see `breach validate --help`)', key: 'file-empty.help' }]);
 }
 
 function firstLine(s: string): string {

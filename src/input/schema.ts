@@ -11,18 +11,18 @@ const MAX_TEXT = 2000;
 
 const count = z.union([z.number(), z.string()]).check((ctx) => {
   const r = parseCount(ctx.value);
-  if (!r.ok) ctx.issues.push({ code: 'custom', message: r.message, input: ctx.value });
+  if (!r.ok) ctx.issues.push({ code: 'custom', message: r.message, input: ctx.value, params: { key: r.key, args: r.args } });
 });
 
 const isoDate = z.string().check((ctx) => {
-  if (!isIsoDate(ctx.value)) ctx.issues.push({ code: 'custom', message: `must be a real date written YYYY-MM-DD (got "${ctx.value.slice(0, 30)}")`, input: ctx.value });
+  if (!isIsoDate(ctx.value)) ctx.issues.push({ code: 'custom', message: `must be a real date written YYYY-MM-DD (got "${ctx.value.slice(0, 30)}")`, input: ctx.value, params: { key: 'date', args: { value: `"${ctx.value.slice(0, 30)}"` } } });
 });
 
 const text = z.string().check(z.maxLength(MAX_TEXT, `is longer than ${MAX_TEXT} characters`));
 
 const fieldName = z.string().check((ctx) => {
   if (!resolveField(ctx.value)) {
-    ctx.issues.push({ code: 'custom', message: `unknown field type \`${ctx.value.slice(0, 60)}\`${didYouMean(suggestFields(ctx.value))}; \`breach fields\` lists them`, input: ctx.value });
+    ctx.issues.push({ code: 'custom', message: `unknown field type \`${ctx.value.slice(0, 60)}\`${didYouMean(suggestFields(ctx.value))}; \`breach fields\` lists them`, input: ctx.value, params: { key: 'unknown-field', args: { value: ctx.value.slice(0, 60), suggestion: suggestFields(ctx.value).map((o) => `\`${o}\``).join(', ') } } });
   }
 });
 
@@ -66,6 +66,14 @@ const localDateTime = z.string().check((ctx) => {
 /** What the officer supplies for the drafts of `breach notify` (all optional; missing items become placeholders). */
 export const responseSchema = z.strictObject({
   confirmed_at: z.optional(localDateTime),
+  /** Where the letters are issued (city and state), for the date line. */
+  place: z.optional(text),
+  /** A neutral account of what happened, for the people affected (never the internal title). */
+  public_summary: z.optional(text),
+  /** How the people affected are told: one by one (default) or by a public notice when individual notice is disproportionate. */
+  channel: z.optional(z.enum(['individual', 'public-notice'])),
+  /** Name and position of the person each letter is addressed to ("Mtra. ..., Titular de ..."). */
+  addressee: z.optional(z.strictObject({ authority: z.optional(text), regulator: z.optional(text), controller: z.optional(text) })),
   identified_at: z.optional(localDateTime),
   investigation_started_at: z.optional(localDateTime),
   nature: z.optional(text),
@@ -96,27 +104,27 @@ export const descriptionSchema = z.strictObject({
   const confirmed = ctx.value.response?.confirmed_at;
   const discovered = ctx.value.incident.discovered;
   if (confirmed && discovered && confirmed.slice(0, 10) !== discovered) {
-    ctx.issues.push({ code: 'custom', message: `is on ${confirmed.slice(0, 10)} but incident.discovered (the confirmation date) is ${discovered}; they must agree`, input: confirmed, path: ['response', 'confirmed_at'] });
+    ctx.issues.push({ code: 'custom', message: `is on ${confirmed.slice(0, 10)} but incident.discovered (the confirmation date) is ${discovered}; they must agree`, params: { key: 'confirmed-day', args: { date: confirmed.slice(0, 10), discovered } }, input: confirmed, path: ['response', 'confirmed_at'] });
   }
   const c = ctx.value.incident.controller;
   if (c.sector === 'public' && !c.branch) {
-    ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, input: c, path: ['incident', 'controller'] });
+    ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, params: { key: 'branch-needed', args: { values: BRANCHES.join(', ') } }, input: c, path: ['incident', 'controller'] });
   }
   if (c.sector === 'private' && c.branch) {
-    ctx.issues.push({ code: 'custom', message: '`branch` applies to public controllers only; use `industry` for private ones', input: c, path: ['incident', 'controller', 'branch'] });
+    ctx.issues.push({ code: 'custom', message: '`branch` applies to public controllers only; use `industry` for private ones', params: { key: 'branch-private' }, input: c, path: ['incident', 'controller', 'branch'] });
   }
   if (c.sector === 'public' && c.industry) {
-    ctx.issues.push({ code: 'custom', message: '`industry` applies to private controllers only', input: c, path: ['incident', 'controller', 'industry'] });
+    ctx.issues.push({ code: 'custom', message: '`industry` applies to private controllers only', params: { key: 'industry-public' }, input: c, path: ['incident', 'controller', 'industry'] });
   }
   const o = c.on_behalf_of;
   if (o && c.role !== 'processor') {
-    ctx.issues.push({ code: 'custom', message: '`on_behalf_of` describes the controller a processor works for: add `role: processor` or remove it', input: o, path: ['incident', 'controller', 'on_behalf_of'] });
+    ctx.issues.push({ code: 'custom', message: '`on_behalf_of` describes the controller a processor works for: add `role: processor` or remove it', params: { key: 'on-behalf-of' }, input: o, path: ['incident', 'controller', 'on_behalf_of'] });
   }
   if (o?.sector === 'public' && !o.branch) {
-    ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, input: o, path: ['incident', 'controller', 'on_behalf_of'] });
+    ctx.issues.push({ code: 'custom', message: `a public controller needs \`branch\` (one of ${BRANCHES.join(', ')})`, params: { key: 'branch-needed', args: { values: BRANCHES.join(', ') } }, input: o, path: ['incident', 'controller', 'on_behalf_of'] });
   }
   if (o?.sector === 'private' && o.branch) {
-    ctx.issues.push({ code: 'custom', message: '`branch` applies to public controllers only; use `industry` for private ones', input: o, path: ['incident', 'controller', 'on_behalf_of', 'branch'] });
+    ctx.issues.push({ code: 'custom', message: '`branch` applies to public controllers only; use `industry` for private ones', params: { key: 'branch-private' }, input: o, path: ['incident', 'controller', 'on_behalf_of', 'branch'] });
   }
 });
 

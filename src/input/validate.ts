@@ -11,7 +11,7 @@ export type Validated = { ok: true; incident: Incident } | { ok: false; diagnost
 /** Validates one raw description (from YAML, JSON or CSV) and normalises it into an Incident. */
 export function validateDescription(raw: unknown, file: string, locate: Locator, today: string): Validated {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
-    return { ok: false, diagnostics: [{ file, ...locate([]), message: 'expected a breach/v1 description: a mapping with `incident` and `datasets`' }] };
+    return { ok: false, diagnostics: [{ file, ...locate([]), message: 'expected a breach/v1 description: a mapping with `incident` and `datasets`', key: 'not-description' }] };
   }
   const fast = compiledSchema();
   const r = (fast ?? descriptionSchema).safeParse(raw);
@@ -96,7 +96,10 @@ function normalise(d: Description, today: string): Incident {
     if (r.confirmed_at) response.confirmedAt = time(r.confirmed_at);
     if (r.identified_at) response.identifiedAt = time(r.identified_at);
     if (r.investigation_started_at) response.investigationStartedAt = time(r.investigation_started_at);
-    for (const k of ['nature', 'cause', 'circumstances', 'systems', 'consequences'] as const) if (r[k] !== undefined) response[k] = r[k];
+    for (const k of ['nature', 'cause', 'circumstances', 'systems', 'consequences', 'place'] as const) if (r[k] !== undefined) response[k] = r[k];
+    if (r.public_summary !== undefined) response.publicSummary = r.public_summary;
+    if (r.channel) response.channel = r.channel;
+    if (r.addressee) response.addressee = r.addressee;
     if (r.contact) response.contact = r.contact;
     if (r.officer) response.officer = r.officer;
     incident.response = response;

@@ -48,6 +48,8 @@ export const LAWS = (lawsRaw as { laws: Record<string, LawInfo> }).laws;
 export interface Guarantor {
   state: string;
   body: string;
+  /** Full name, where known with certainty (addressee of a letter). */
+  name?: string;
   valid_to?: string;
   aliases?: string[];
   end_status?: Status;

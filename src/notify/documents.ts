@@ -2,9 +2,8 @@
 // applies, one section per item the law requires (the obligation's content codes, from data/law),
 // and a placeholder wherever the officer has not supplied what the law asks for.
 import type { Assessment } from '../core/assessment.js';
-import { fieldById } from '../fields/catalogue.js';
 import type { Obligation } from '../law/types.js';
-import { basisText, caveatText, caveatTexts, deadlineText, recipientText } from '../report/view.js';
+import { basisText, caveatText, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
 import { decisionRecordBasis } from './decision-record.js';
@@ -13,6 +12,8 @@ import { contract } from '../i18n/index.js';
 import { hasLoss } from '../law/significance.js';
 import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
+import { basisSentence, type Letter, type Line, stateBodyName } from './letter.js';
+import { fieldLabel } from '../report/view.js';
 
 export type Block =
   | { kind: 'p'; text: string; generated?: boolean }
@@ -27,6 +28,11 @@ export interface DraftDocument {
   id: string;
   title: string;
   meta: [string, string][];
+  /** Notices are letters: date line, reference, addressee, salutation, closing and signature. */
+  letter?: Letter;
+  /** For an index of drafts: who receives the document and when it is due, in words. */
+  recipient?: string;
+  due?: string;
   sections: Section[];
 }
 
@@ -41,7 +47,9 @@ const DOC_FOR: Record<string, string> = {
   'sector-report': 'notice-regulator',
 };
 
-const WHO: Record<string, string> = { 'notice-data-subjects': 'data-subjects', 'notice-authority': 'authority', 'notice-controller': 'controller', 'notice-regulator': 'regulator' };
+const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
+
+const WHO: Record<string, string> = { 'public-notice': 'public', 'notice-data-subjects': 'data-subjects', 'notice-authority': 'authority', 'notice-controller': 'controller', 'notice-regulator': 'regulator' };
 
 export interface DraftOptions {
   /** The date the letters are issued (YYYY-MM-DD): decides who receives a notice when an authority has ceased. */
@@ -66,27 +74,38 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     return { kind: 'missing', code, text };
   };
   const actions = (doc: string, code: string): Block[] => (r?.actions.length ? [{ kind: 'list', items: r.actions.map((x) => cleanText(x)) }] : [need(doc, code, n(code === 'log-corrective-actions' ? 'missing.log-corrective-actions' : 'missing.corrective-actions'))]);
+  const c = inc.circumstances;
+  const breachTypes = (): string => [
+    c.confidentiality !== 'none' ? n(`nature.confidentiality.${c.confidentiality}` as NotifyKey) : undefined,
+    c.integrity !== 'none' ? n(`nature.integrity.${c.integrity}` as NotifyKey) : undefined,
+    c.availability !== 'none' ? n(`nature.availability.${c.availability}` as NotifyKey) : undefined,
+  ].filter((x): x is string => !!x).join('; ') || '-';
+  const circumstanceFacts = (): string[] => [c.malicious && n('nature.malicious'), c.insider && n('nature.insider'), c.unintelligible && n('nature.unintelligible')].filter((x): x is string => !!x);
+  /** The internal account (log, decision record): the incident's own title and what kind of breach it was. */
   const natureBlocks = (): Block[] => {
     if (r?.nature) return [{ kind: 'p', text: cleanText(r.nature) }];
-    const c = inc.circumstances;
-    const types = [
-      c.confidentiality !== 'none' ? n(`nature.confidentiality.${c.confidentiality}` as NotifyKey) : undefined,
-      c.integrity !== 'none' ? n(`nature.integrity.${c.integrity}` as NotifyKey) : undefined,
-      c.availability !== 'none' ? n(`nature.availability.${c.availability}` as NotifyKey) : undefined,
-    ].filter((x): x is string => !!x);
-    const extra = [c.malicious && n('nature.malicious'), c.insider && n('nature.insider'), c.unintelligible && n('nature.unintelligible')].filter((x): x is string => !!x);
-    return [{ kind: 'p', text: [n('nature.lead', { title: cleanText(inc.title ?? '-'), types: types.join('; ') || '-' }), ...extra].join(' '), generated: true }];
+    return [{ kind: 'p', text: [n('nature.lead', { title: cleanText(inc.title ?? '-'), types: breachTypes() }), ...circumstanceFacts()].join(' '), generated: true }];
   };
-  const dataRows = (): string[] => inc.datasets.map((d) => n('data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldById(id)?.label[lang] ?? id).join(', '), records: num(d.records) }));
+  /** What kind of breach it was, for a letter: never the internal title. */
+  const natureLetter = (): Block[] => (r?.nature ? [{ kind: 'p', text: cleanText(r.nature) }] : [{ kind: 'p', text: n('nature.types', { types: breachTypes() }), generated: true }]);
+  /** What happened, told to the people affected: the neutral summary the officer wrote, else a blank. */
+  const publicSummary = (doc: string): Block[] => [
+    r?.publicSummary ? { kind: 'p', text: cleanText(r.publicSummary) } : need(doc, 'public-summary', n('missing.public-summary')),
+    { kind: 'p', text: n('nature.types.subjects', { types: breachTypes() }), generated: true },
+  ];
+  /** The data involved as people understand them: the field types by label, once each. */
+  const dataLabels = (): string => [...new Set(inc.datasets.flatMap((d) => d.fields))].map((id) => fieldLabel(id, lang)).join(', ');
+  const dataRows = (): string[] => inc.datasets.map((d) => n('data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldLabel(id, lang)).join(', '), records: num(d.records) }));
   const recs = recommendationsFor(inc);
 
-  const sectionFor = (doc: string, code: string): Block[] => {
+  const sectionFor = (doc: string, code: string, codes: readonly string[] = []): Block[] => {
     switch (code) {
       case 'nature':
+        return doc === 'notice-data-subjects' || doc === 'public-notice' ? publicSummary(doc) : natureLetter();
       case 'log-description':
         return natureBlocks();
       case 'data-compromised':
-        return [{ kind: 'list', items: dataRows() }];
+        return doc === 'notice-data-subjects' || doc === 'public-notice' ? [{ kind: 'p', text: n('data.subjects', { fields: dataLabels() }) }] : [{ kind: 'list', items: dataRows() }];
       case 'recommendations':
         return [{ kind: 'list', items: recs.map((x) => x.text[lang]) }];
       case 'corrective-actions':
@@ -98,23 +117,28 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         return items.length ? [{ kind: 'list', items }] : [need(doc, code, n('missing.more-information'))];
       }
       case 'identified-at':
-        return r?.identifiedAt ? [{ kind: 'p', text: r.identifiedAt }] : [need(doc, code, n('missing.identified-at'))];
+        return r?.identifiedAt ? [{ kind: 'p', text: when(r.identifiedAt.replace(' ', 'T')) }] : [need(doc, code, n('missing.identified-at'))];
       case 'investigation-start':
-        return r?.investigationStartedAt ? [{ kind: 'p', text: r.investigationStartedAt }] : [need(doc, code, n('missing.investigation-start'))];
+        return r?.investigationStartedAt ? [{ kind: 'p', text: when(r.investigationStartedAt.replace(' ', 'T')) }] : [need(doc, code, n('missing.investigation-start'))];
       case 'people-categories':
         return [{ kind: 'list', items: [
           n('people.count', { count: num(a.subjects) }),
           inc.subjects.groups.length ? n('people.groups', { groups: inc.subjects.groups.map((g) => n(`group.${g}` as NotifyKey)).join(', ') }) : n('people.none'),
-          ...dataRows(),
+          ...inc.datasets.map((d) => n('people.row', { dataset: cleanText(d.name), records: num(d.records) })),
         ] }];
       case 'circumstances':
-        return r?.circumstances ? [{ kind: 'p', text: cleanText(r.circumstances) }] : natureBlocks();
+        return [
+          r?.circumstances ? { kind: 'p', text: cleanText(r.circumstances) } : need(doc, code, n('missing.circumstances')),
+          ...(circumstanceFacts().length ? [{ kind: 'p' as const, text: circumstanceFacts().join(' '), generated: true }] : []),
+        ];
       case 'systems-compromised':
-        return [r?.systems ? { kind: 'p', text: cleanText(r.systems) } : need(doc, code, n('missing.systems-compromised')), { kind: 'p', text: n('systems.data') }, { kind: 'list', items: dataRows() }];
+        return [r?.systems ? { kind: 'p', text: cleanText(r.systems) } : need(doc, code, n('missing.systems-compromised')), ...(codes.includes('data-compromised')
+          ? [{ kind: 'p' as const, text: n('systems.see', { section: ROMAN[codes.indexOf('data-compromised')]! }) }]
+          : [{ kind: 'p' as const, text: n('systems.data') }, { kind: 'list' as const, items: dataRows() }])];
       case 'consequences':
-        return r?.consequences ? [{ kind: 'p', text: cleanText(r.consequences) }] : [{ kind: 'p', text: n('consequences.lead'), generated: true }, { kind: 'list', items: recs.map((x) => x.risk[lang]), generated: true }];
+        return r?.consequences ? [{ kind: 'p', text: cleanText(r.consequences) }] : [{ kind: 'p', text: n('consequences.lead') }, { kind: 'list', items: recs.map((x) => x.risk[lang]), generated: true }];
       case 'log-date':
-        return [{ kind: 'p', text: r?.confirmedAt ?? inc.discovered }];
+        return [{ kind: 'p', text: r?.confirmedAt ? when(r.confirmedAt.replace(' ', 'T')) : longDate(inc.discovered, lang) }];
       case 'log-reason':
         return r?.cause ? [{ kind: 'p', text: cleanText(r.cause) }] : [need(doc, code, n('missing.log-reason'))];
       case 'rca-causes':
@@ -152,54 +176,108 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   };
   // A state body whose guarantor ceased: the addressee is for the officer to establish.
   if (a.obligations.some((o) => o.code === 'notify-authority' && o.recipient.code === 'state-guarantor' && !o.recipient.name)) {
-    missing.push({ document: 'notice-authority', code: 'addressee', text: n('missing.addressee') });
+    missing.push({ document: 'notice-authority', code: 'state-guarantor', text: n('missing.state-guarantor') });
   }
   const fromLabel = processor ? n('draft.from.processor') : n('draft.from');
+  const confirmedText = r?.confirmedAt ? when(r.confirmedAt.replace(' ', 'T')) : longDate(inc.discovered, lang);
+  /** Internal lines of an entry that is not a letter (breach log, root-cause checklist). */
   const metaOf = (o: Obligation): [string, string][] => [
     [n('draft.incident'), cleanText(inc.title ?? a.source)],
     [fromLabel, controller],
-    [n('draft.recipient'), cleanText(addressee(o))],
-    [n('draft.deadline'), `${deadlineText(o, t)} (${n('summary.due')}: ${dueText(o)})`],
     [n('draft.basis'), [...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])].map(basisText).join('; ')],
-    [n('draft.date'), r?.confirmedAt ? when(`${r.confirmedAt.replace(' ', 'T')}`) : longDate(inc.discovered, lang)],
+    [n('draft.date'), confirmedText],
   ];
 
+  /** Who a letter goes to, after a handover the successor: the institution's full name, or a blank for it. */
+  const institution = (o: Obligation): Line[] => {
+    const h = o.deadline.handover;
+    const code = h && (options.issued === undefined || options.issued > h.until) ? h.successor : o.recipient.code;
+    // A ceased state guarantor: the officer names the authority the state's law designates (listed once as missing).
+    if (code === 'state-guarantor' && !o.recipient.name) return [{ text: n('addressee.state-unknown'), missing: true }];
+    if (code === 'state-guarantor' && o.recipient.name) {
+      const full = stateBodyName(o.recipient.name);
+      return full ? [{ text: full }] : [{ text: `${cleanText(o.recipient.name)}: ` }, { text: n('missing.body-name'), missing: true }];
+    }
+    const key = `institution.${code}` as NotifyKey;
+    if (table[key]) return [{ text: n(key) }];
+    return [{ text: code === o.recipient.code ? cleanText(recipientText(o, t)) : t(`recipient.${code}`) }];
+  };
+  const blank = (doc: string, code: string, text: string): Line => {
+    missing.push({ document: doc, code, text });
+    return { text, missing: true };
+  };
+  const person = (id: string, who: string): Line => {
+    const given = r?.addressee?.[who as 'authority' | 'regulator' | 'controller'];
+    return given ? { text: cleanText(given) } : blank(id, 'addressee', n('missing.addressee', { field: who }));
+  };
+  /** The sender's name in a letter: a bracketed blank when the description does not give it. */
+  const sender = inc.controller.name !== undefined ? controller : n(processor ? 'fallback.processor' : 'fallback.letter-controller');
+  const letterFor = (id: string, o: Obligation): Letter => {
+    const who = WHO[id]!;
+    const place: Line = r?.place ? { text: cleanText(r.place) } : blank(id, 'place', n('missing.place'));
+    const date: Line = options.issued ? { text: longDate(options.issued, lang) } : { text: n('missing.date'), missing: true };
+    const to: Line[][] = who === 'data-subjects' || who === 'public'
+      ? []
+      : who === 'controller'
+        ? [[person(id, who)], [inc.controller.onBehalfOf?.name ? { text: cleanText(inc.controller.onBehalfOf.name) } : blank(id, 'controller-name', n('missing.controller-name'))]]
+        : [[person(id, who)], institution(o)];
+    const off = r?.officer;
+    const signature: Line[] = [
+      off ? { text: cleanText(off.name) } : blank(id, 'officer', n('missing.officer')),
+      ...(off?.role ? [{ text: cleanText(off.role) }] : off ? [blank(id, 'officer-role', n('missing.officer-role'))] : []),
+      { text: processor ? n('signature.processor', { controller: sender }) : sender },
+      ...[off?.email, off?.phone].filter((x): x is string => !!x).map((x) => ({ text: cleanText(x) })),
+    ];
+    return {
+      letterhead: sender,
+      dateline: table['letter.dateline'].split(/(\{place\}|\{date\})/).filter(Boolean).map((x) => (x === '{place}' ? place : x === '{date}' ? date : { text: x })),
+      ...(who === 'data-subjects' || who === 'public' ? {} : { reference: n(inc.controller.sector === 'public' ? 'letter.reference.public' : 'letter.reference.private'), subject: n(`subject.${who}` as NotifyKey) }),
+      to,
+      salutation: n(`salutation.${who}` as NotifyKey),
+      closing: [n(`closing.${who}` as NotifyKey), n('letter.regards')],
+      signature,
+    };
+  };
+  const kind = n(processor ? 'kind.processor' : inc.controller.sector === 'public' ? 'kind.public' : 'kind.private');
+  const introOf = (id: string, o: Obligation): string => {
+    const who = WHO[id]!;
+    const args = { controller: sender, kind, basis: basisSentence([...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])], lang), confirmed: confirmedText };
+    if (who === 'controller') return n(o.statutory ? 'intro.controller.statutory' : 'intro.controller.contract', args);
+    return n(`intro.${who}` as NotifyKey, args);
+  };
+
   const documents: DraftDocument[] = [];
+  const letterDoc = (id: string, o: Obligation, codes: readonly string[]): DraftDocument => {
+    const roman = id !== 'notice-data-subjects' && id !== 'public-notice';
+    const sections: Section[] = [{ code: 'opening', heading: '', blocks: [{ kind: 'p', text: introOf(id, o) }] }];
+    codes.forEach((code, k) => sections.push({ code, heading: roman ? `${ROMAN[k]}. ${n(`item.${code}` as NotifyKey)}` : n((table[`people-item.${code}` as NotifyKey] ? `people-item.${code}` : `item.${code}`) as NotifyKey), blocks: sectionFor(id, code, codes) }));
+    if (id === 'notice-controller' && a.controllerObligations?.length) {
+      sections.push({ code: 'controller-duties', heading: `${ROMAN[codes.length]}. ${n('item.controller-duties')}`, blocks: [
+        { kind: 'p', text: n('controller-duties.lead') },
+        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
+      ] });
+    }
+    if (id === 'notice-regulator' && o.deadline.milestones?.length) {
+      sections.push({ code: 'milestones', heading: `${ROMAN[sections.length - 1]}. ${n('item.milestones')}`, blocks: [
+        { kind: 'p', text: n('regulator.commitment') },
+        { kind: 'list', items: o.deadline.milestones.map(milestoneText) },
+      ] });
+    }
+    const source = id === 'notice-regulator' ? a.caveats.find((c) => c.code === 'cnbv-single-source') : undefined;
+    const note = id === 'public-notice' ? n('public-notice.caveat') : source ? caveatText(source, t) : undefined;
+    return { id, title: n(`doc.${id}` as NotifyKey), meta: note ? [[n('draft.note'), note]] : [], letter: letterFor(id, o), sections, recipient: cleanText(addressee(o)), due: dueText(o) };
+  };
   for (const o of a.obligations) {
     const id = DOC_FOR[o.code];
     if (!id || (id === 'notice-regulator' && !o.content.length)) continue;
-    const sections: Section[] = [];
     if (id.startsWith('notice-')) {
-      const who = WHO[id]!;
-      const intro = who === 'controller'
-        ? (o.statutory ? n('intro.controller.statutory', { controller, basis: o.basis.map(basisText).join('; ') }) : n('intro.controller.contract', { controller }))
-        : n(`intro.${who}` as NotifyKey, { controller });
-      sections.push({ code: 'opening', heading: '', blocks: [
-        { kind: 'p', text: n(`greeting.${who}` as NotifyKey, { recipient: cleanText(addressee(o)) }) },
-        { kind: 'p', text: intro },
-      ] });
+      documents.push(letterDoc(id, o, o.content));
+      // Mass notification: the same content as a public notice, when individual notice is disproportionate.
+      if (id === 'notice-data-subjects' && r?.channel === 'public-notice') documents.push(letterDoc('public-notice', o, o.content));
+      continue;
     }
-    for (const code of o.content) sections.push({ code, heading: n(`item.${code}` as NotifyKey), blocks: sectionFor(id, code) });
-    if (id === 'notice-controller' && a.controllerObligations?.length) {
-      sections.push({ code: 'controller-duties', heading: n('item.controller-duties'), blocks: [
-        { kind: 'p', text: n('controller-duties.lead') },
-        { kind: 'list', items: a.controllerObligations.map((x) => `${t(`obligation.${x.code}`)} (${cleanText(recipientText(x, t))}): ${dueText(x)}. ${x.basis.map(basisText).join('; ')}`) },
-      ] });
-    }
-    if (id === 'notice-regulator') {
-      const source = a.caveats.find((c) => c.code === 'cnbv-single-source');
-      sections.push({ code: 'milestones', heading: n('item.milestones'), blocks: [
-        { kind: 'list', items: [n('regulator.immediate'), ...(o.deadline.milestones ?? []).map(milestoneText)] },
-        ...(source ? [{ kind: 'p' as const, text: caveatText(source, t), generated: true }] : []),
-      ] });
-    }
-    if (id.startsWith('notice-')) {
-      const off = r?.officer;
-      sections.push({ code: 'signature', heading: n('draft.officer'), blocks: off
-        ? [{ kind: 'p', text: [off.name, off.role, off.email, off.phone].filter(Boolean).map((x) => cleanText(x!)).join(' · ') }]
-        : [need(id, 'officer', n('missing.officer'))] });
-    }
-    documents.push({ id, title: n(`doc.${id}` as NotifyKey), meta: metaOf(o), sections });
+    const sections: Section[] = o.content.map((code) => ({ code, heading: n(`item.${code}` as NotifyKey), blocks: sectionFor(id, code) }));
+    documents.push({ id, title: n(`doc.${id}` as NotifyKey), meta: metaOf(o), sections, recipient: cleanText(addressee(o)), due: dueText(o) });
   }
 
   // Not significant (or neutralised): the record of the decision and the evidence behind it.
@@ -215,7 +293,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         { code: 'decision-facts', heading: n('item.decision-facts'), blocks: [...natureBlocks(), { kind: 'list', items: dataRows() }] },
         { code: 'decision-reasons', heading: n('item.decision-reasons'), blocks: [
           { kind: 'p', text: n('decision.lead', { authority: inc.controller.sector === 'public' ? n('decision.authority') : '' }) },
-          { kind: 'list', items: a.significantImpact.reasons.map((x) => t(`reason.${x.code}`, x.args)), generated: true },
+          { kind: 'list', items: reasonTexts(a, t), generated: true },
           { kind: 'p', text: n(record.statutory ? 'decision.basis.statutory' : 'decision.basis.practice', { basis }) },
         ] },
         { code: 'decision-evidence', heading: n('item.decision-evidence'), blocks: [{ kind: 'list', checklist: true, items: [
@@ -240,7 +318,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       [n('draft.incident'), cleanText(inc.title ?? a.source)],
       [n('draft.from'), controller],
       [n('summary.confirmed'), assumed ? `${longDate(inc.discovered, lang)} (${n('summary.assumed')})` : when(r!.confirmedAt!.replace(' ', 'T'))],
-      [n('summary.law'), `${a.asOf}: ${a.law.laws.join(', ') || '-'}`],
+      [n('summary.law'), `${longDate(a.asOf, lang)}: ${a.law.laws.join(', ') || '-'}`],
       [n('summary.severity'), `${t(`level.${a.severity.level}`)} (${a.severity.score}; ${a.severity.vector})`],
     ],
     sections: [

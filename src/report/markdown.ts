@@ -2,7 +2,8 @@
 import type { Assessment } from '../core/assessment.js';
 import type { Block } from './overview.js';
 import { portfolio } from './portfolio.js';
-import { basisText, caveatTexts, controllerText, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
+import { longDate } from '../util/long-date.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
 export function md(s: string): string {
@@ -20,18 +21,18 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`## ${md(userText(a.incident.title, t('ui.untitled')))}`, '');
   out.push(`- **${t('ui.source')}:** ${md(userText(a.source))}`);
   out.push(`- **${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}:** ${md(controllerText(a, t))}`);
-  out.push(`- **${t('ui.discovered')}:** ${a.incident.discovered}`);
-  out.push(`- **${t('ui.asOf')}:** ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
+  out.push(`- **${t('ui.discovered')}:** ${longDate(a.incident.discovered, ctx.lang)}`);
+  out.push(`- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);
   out.push(`- **${t('ui.severity')}:** **${levelText(a.severity.level, t).toUpperCase()}** (${a.severity.score}); ${t('ui.enisa')} ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`- **${t('ui.vector')}:** \`${a.severity.vector}\``, '');
   out.push(`### ${t('ui.factors')}`, '');
   out.push(table([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence'), t('ui.basis')], a.severity.factors.map((f) => [
-    f.factor, String(f.value), `\`${f.rule}\`: ${md(t(`rule.${f.rule}`))}`, md(f.evidence.map((e) => userText(e)).join(', ')), md(f.basis),
+    f.factor, String(f.value), `\`${f.rule}\`: ${md(t(`rule.${f.rule}`))}`, md(f.evidence.map((e) => evidenceText(e, t)).join(', ')), md(ruleBasisText(f, t)),
   ])), '');
   out.push(`### ${t('ui.dataset')}`, '');
   out.push(table([t('ui.dataset'), t('ui.records'), t('ui.fields'), t('ui.level'), t('ui.score'), t('ui.vector')], a.datasets.map((d) => [
-    md(userText(d.name)), n(d.records), md(d.fields.map((f) => f.id).join(', ')), levelText(d.severity.level, t), String(d.severity.score), `\`${d.severity.vector}\``,
+    md(userText(d.name)), n(d.records), md(d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')), levelText(d.severity.level, t), String(d.severity.score), `\`${d.severity.vector}\``,
   ])), '');
   out.push(`### ${t('ui.significant')}: ${a.significantImpact.value ? t('ui.yes') : t('ui.no')}`, '');
   for (const r of reasonTexts(a, t)) out.push(`- ${md(r)}`);

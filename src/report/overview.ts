@@ -51,7 +51,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
     title: t('ui.obligations'),
     head: [t('ui.obligation'), t('ui.incidents'), t('ui.overview.dated'), t('ui.overview.earliestDue')],
     rows: ob.length
-      ? ob.map(([code, o]) => [code, n(o.count), n(o.dated), o.earliestDue ? `${dueShort(o.earliestDue)} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
+      ? ob.map(([code, o]) => [t(`obligation.${code}`), n(o.count), n(o.dated), o.earliestDue ? `${dueShort(o.earliestDue)} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
       : [[t('ui.none'), '', '', '']],
     right: [1, 2],
     notes: [t('ui.overview.dueNote')],

@@ -6,7 +6,8 @@ import type { Level } from '../core/vocab.js';
 import { wrap } from '../util/wrap.js';
 import { textBlock } from './overview-text.js';
 import { portfolio } from './portfolio.js';
-import { basisText, caveatTexts, controllerText, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { longDate } from '../util/long-date.js';
 
 export interface TableContext extends ReportContext { color: boolean; width?: number }
 
@@ -33,17 +34,17 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const lvl = (l: Level) => paint(ch, l, levelText(l, t).toUpperCase());
   out.push(ch.bold(userText(a.incident.title, t('ui.untitled'))));
   out.push(...wrap(`${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}: ${controllerText(a, t)}`, w, '  '));
-  out.push(...wrap(`${t('ui.discovered')}: ${a.incident.discovered}. ${t('ui.asOf')}: ${a.asOf} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.join(', ') || t('ui.none')}`, w, '  '));
+  out.push(...wrap(`${t('ui.discovered')}: ${longDate(a.incident.discovered, ctx.lang)}. ${t('ui.asOf')}: ${longDate(a.asOf, ctx.lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.join(', ') || t('ui.none')}`, w, '  '));
   out.push(`  ${t('ui.people')}: ${n(a.subjects)}`);
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
 
   const ds = grid([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [18, 13, 10, 7, w - 18 - 13 - 10 - 7 - 6], ctx.color);
-  for (const d of a.datasets) ds.push([userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => f.id).join(', ')]);
+  for (const d of a.datasets) ds.push([userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')]);
   out.push(ds.toString());
 
   const fx = grid([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence')], [8, 8, 28, w - 8 - 8 - 28 - 5], ctx.color);
-  for (const f of a.severity.factors) fx.push([f.factor, String(f.value), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => userText(e)).join(', ')]);
+  for (const f of a.severity.factors) fx.push([f.factor, String(f.value), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => evidenceText(e, t)).join(', ')]);
   out.push(fx.toString(), '');
 
   out.push(ch.bold(`${t('ui.significant')}: ${a.significantImpact.value ? t('ui.yes') : t('ui.no')}`));

@@ -6,6 +6,7 @@ import type { Basis, Obligation } from '../law/types.js';
 import type { Level } from '../core/vocab.js';
 import { cleanText } from '../util/sanitize.js';
 import { longDate, longDateTime } from '../util/long-date.js';
+import { fieldById } from '../fields/catalogue.js';
 
 export interface ReportContext {
   t: Translator;
@@ -90,6 +91,26 @@ export function rangeText(r: Assessment['penalties']['ranges'][number], t: Trans
   return r.kind === 'coercive' ? `${t(`penalty.${r.code}`)} (${t('ui.coercive')})` : t(`penalty.${r.code}`);
 }
 
+/** A factor's evidence in words: field types by label, circumstances and counts named in the language. */
+export function evidenceText(e: string, t: Translator): string {
+  const lang = t.lang ?? 'en';
+  const field = fieldById(e);
+  if (field) return field.label[lang];
+  const m = /^([a-z. ()]+): (.+)$/.exec(e);
+  if (m && t(`evidence.${m[1]}`) !== `evidence.${m[1]}`) {
+    const v = m[2]!;
+    const value = /^\d+$/.test(v) ? fmtNumber(Number(v), lang) : t(`evidence.value.${v}`) !== `evidence.value.${v}` ? t(`evidence.value.${v}`) : fieldById(v)?.label[lang] ?? cleanText(v);
+    return `${t(`evidence.${m[1]}`)}: ${value}`;
+  }
+  return cleanText(e);
+}
+
+/** The basis of a severity rule in the language (data/severity.yaml holds the English one for JSON). */
+export function ruleBasisText(f: Factor, t: Translator): string {
+  const key = `ruleBasis.${f.rule}`;
+  return t(key) === key ? cleanText(f.basis) : t(key);
+}
+
 export function factorText(f: Factor, t: Translator): string {
   return t(`rule.${f.rule}`);
 }
@@ -121,6 +142,12 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
     else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else if (k === 'rule') {
+      // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
+      const m = /^(.+?)(?:-(public|private))?$/.exec(v)!;
+      const name = t(`obligation.${m[1]}`);
+      args[k] = name === `obligation.${m[1]}` ? cleanText(v) : `${name}${m[2] ? `, ${t(`ui.ruleSector.${m[2]}`)}` : ''}`;
+    }
     else args[k] = cleanText(v);
   }
   return t(`caveat.${c.code}`, args);
@@ -130,8 +157,27 @@ export function caveatTexts(a: Assessment, t: Translator): string[] {
   return a.caveats.map((c) => caveatText(c, t));
 }
 
+/** A field type by its label in the report's language (the id when the catalogue does not know it). */
+export function fieldLabel(id: string, lang: 'es' | 'en'): string {
+  return fieldById(id)?.label[lang] ?? cleanText(id);
+}
+
+/** One significance reason in words: field ids become labels, group codes become words. */
+export function reasonText(r: { code: string; args?: Record<string, string | number> }, t: Translator): string {
+  const lang = t.lang ?? 'en';
+  const args: Record<string, string | number> = {};
+  for (const [k, v] of Object.entries(r.args ?? {})) {
+    if (typeof v !== 'string') args[k] = v;
+    else if (k === 'field') args[k] = fieldLabel(v, lang);
+    else if (k === 'fields') args[k] = v.split(/,\s*/).map((x) => fieldLabel(x, lang)).join(', ');
+    else if (k === 'group') args[k] = t(`group.${v}`);
+    else args[k] = cleanText(v);
+  }
+  return t(`reason.${r.code}`, args);
+}
+
 export function reasonTexts(a: Assessment, t: Translator): string[] {
-  return a.significantImpact.reasons.map((r) => t(`reason.${r.code}`, r.args));
+  return a.significantImpact.reasons.map((r) => reasonText(r, t));
 }
 
 const formats: Partial<Record<'es' | 'en', Intl.NumberFormat>> = {};
@@ -153,8 +199,15 @@ export function fmtNumber(n: number, lang: 'es' | 'en'): string {
   return f.format(n);
 }
 
+/** "Name (public, Federal Executive, health, Jalisco, processor ...)": every code in words. */
 export function controllerText(a: Assessment, t: Translator): string {
   const c = a.incident.controller;
-  const parts = [t(`ui.sector.${c.sector}`), c.branch, c.industry, c.state && cleanText(c.state), c.role === 'processor' ? 'processor' : undefined].filter(Boolean);
+  const parts = [
+    t(`ui.sector.${c.sector}`),
+    c.branch && t(`branch.${c.branch}`),
+    c.industry && t(`industry.${c.industry}`),
+    c.state && cleanText(c.state),
+    c.role === 'processor' ? t('ui.role.processor') : undefined,
+  ].filter(Boolean);
   return `${userText(c.name, '-')} (${parts.join(', ')})`;
 }

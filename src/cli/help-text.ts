@@ -1,0 +1,197 @@
+// Every text of `breach --help` and of the command-line parser's errors, in both languages.
+// Keys are English codes; commander's own words (Usage:, error: unknown option ...) are mapped here.
+import type { Lang } from '../i18n/index.js';
+
+const en = {
+  'program.description': 'Data-breach impact estimator for Mexico: severity, obligations, deadlines.',
+  'program.debug': 'print stacks of internal errors',
+  'program.afterError': '(run `breach --help` for usage)',
+  'program.examples': `
+Examples:
+  breach assess incident.yaml                      severity, obligations, deadlines
+  breach assess breaches/*.yaml --fail-on high -q  CI gate: exit 1 at high or above
+  breach assess portfolio.csv -f markdown --lang es -o informe.md
+  breach scan dump.csv.gz --describe incident.yaml --sector private
+  breach notify incident.yaml -f html --out-dir avisos
+  breach rules --as-of 2025-03-21
+
+Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage or input, 3 bug.`,
+  'opt.lang': 'language of human-readable text (default from LC_ALL/LC_MESSAGES/LANG)',
+  'opt.version': 'output the version number',
+  'opt.help': 'display help for command',
+  'cmd.help': 'display help for command',
+  'assess.description': 'assess one or more descriptions (YAML, JSON or CSV; - for stdin)',
+  'arg.files': 'description files',
+  'opt.format': 'output format',
+  'opt.failOn': 'exit 1 when an incident reaches this level',
+  'opt.asOf': 'apply the law in force on this date (YYYY-MM-DD)',
+  'opt.output': 'write the report to a file (atomically)',
+  'opt.force.output': 'let --output replace an existing file',
+  'opt.inputFormat': 'input format (needed for stdin)',
+  'opt.quiet.assess': 'no output on success; only the exit code',
+  'opt.quiet': 'no output on success',
+  'opt.noColor': 'no colours',
+  'validate.description': 'check descriptions only; no assessment',
+  'fields.description': 'list the field-type catalogue',
+  'opt.json': 'as JSON',
+  'rules.description': 'list the legal rules in force on a date, with citations',
+  'opt.asOf.rules': 'date (YYYY-MM-DD); default today',
+  'notify.description': 'draft the notices, breach-log entry and checklist the assessment requires (nothing is sent)',
+  'arg.files.notify': 'description files (an optional `response:` block supplies what the drafts need)',
+  'opt.format.draft': 'draft format',
+  'opt.lang.notify': 'language of the drafts (default: es, for Mexican recipients)',
+  'opt.outDir': 'write one file per document into this directory',
+  'opt.force.outDir': 'let --out-dir replace existing files',
+  'opt.strict': 'exit 1 when a legally required item is missing from the description',
+  'scan.description': 'profile raw leaked files (CSV/TSV, SQL dumps, JSON Lines/arrays, .xlsx, folders; optionally .gz) into a description; never prints a raw value',
+  'arg.dumps': 'files or folders to profile: one dataset per file, SQL table or sheet',
+  'opt.json.scan': 'the profile as JSON',
+  'opt.full': 'validate every value of every column, on all cores',
+  'opt.describe': 'write a breach/v1 description of the dumps (atomically)',
+  'opt.force.describe': 'let --describe replace an existing file',
+  'opt.sector': 'controller sector, for --describe',
+  'opt.branch': 'public branch, for --describe',
+  'opt.state': 'federal entity, for --describe',
+  'opt.industry': 'private industry, for --describe',
+  'opt.controller': 'controller name, for --describe',
+  'opt.title': 'incident title, for --describe',
+  'opt.discovered': 'confirmation date, for --describe (default today)',
+  'opt.noProgress': 'no progress bar',
+  'opt.detail': 'table/markdown: details of every incident even above --detail-threshold',
+  'opt.detailThreshold': 'table/markdown: above this many incidents, show the overview and the worst incidents only (default 20)',
+  'opt.bail': 'stop at the first invalid file (default: report it and assess the others)',
+  'opt.skipInvalid': 'assess the valid incidents of a file whose other incidents or CSV rows are invalid (still exit 2)',
+  'opt.format.validate': 'output format: text, or json (diagnostics as data)',
+  'opt.bail.validate': 'stop at the first invalid file',
+  'opt.skipInvalid.validate': 'count the valid incidents of a partly invalid file',
+  'opt.trustValues': 'classify by values only: columns typed by their header alone are dropped (and listed)',
+  'explain.description': 'recompute and explain a severity vector',
+  'arg.vector': 'e.g. SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75',
+  'title.Usage:': 'Usage:',
+  'title.Options:': 'Options:',
+  'title.Commands:': 'Commands:',
+  'title.Arguments:': 'Arguments:',
+  'title.Global Options:': 'Global Options:',
+  'info.choices': 'choices',
+  'info.default': 'default',
+  'err.unknownOption': "error: unknown option '{0}'",
+  'err.missingArgument': "error: missing required argument '{0}'",
+  'err.optionArgumentMissing': "error: option '{0}' argument missing",
+  'err.tooManyArguments': 'error: too many arguments{0}. Expected {1} argument(s) but got {2}.',
+  'err.unknownCommand': "error: unknown command '{0}'",
+  'err.invalidChoice': "error: option '{0}' argument '{1}' is invalid. Allowed choices are {2}.",
+  'err.didYouMean': '(Did you mean {0}?)',
+};
+
+export type HelpKey = keyof typeof en;
+
+const es: Record<HelpKey, string> = {
+  'program.description': 'Estimador del impacto de vulneraciones de datos personales en México: gravedad, obligaciones y plazos.',
+  'program.debug': 'muestra la pila de los errores internos',
+  'program.afterError': '(ejecute `breach --help` para ver el uso)',
+  'program.examples': `
+Ejemplos:
+  breach assess incidente.yaml                     gravedad, obligaciones y plazos
+  breach assess vulneraciones/*.yaml --fail-on high -q  control en CI: sale con 1 desde gravedad alta
+  breach assess portafolio.csv -f markdown --lang es -o informe.md
+  breach scan volcado.csv.gz --describe incidente.yaml --sector private
+  breach notify incidente.yaml -f html --out-dir avisos
+  breach rules --as-of 2025-03-21
+
+Códigos de salida: 0 correcto, 1 se alcanzó --fail-on o faltan datos en los borradores con --strict,
+2 uso o entrada incorrectos, 3 falla interna del programa.`,
+  'opt.lang': 'idioma de los textos para personas (por omisión, el de LC_ALL/LC_MESSAGES/LANG)',
+  'opt.version': 'muestra el número de versión',
+  'opt.help': 'muestra la ayuda del comando',
+  'cmd.help': 'muestra la ayuda de un comando',
+  'assess.description': 'evalúa una o varias descripciones (YAML, JSON o CSV; - para la entrada estándar)',
+  'arg.files': 'archivos de descripción',
+  'opt.format': 'formato de salida',
+  'opt.failOn': 'sale con 1 cuando un incidente alcanza este nivel',
+  'opt.asOf': 'aplica la ley vigente en esta fecha (AAAA-MM-DD)',
+  'opt.output': 'escribe el informe en un archivo (de forma atómica)',
+  'opt.force.output': 'permite que --output reemplace un archivo existente',
+  'opt.inputFormat': 'formato de entrada (necesario con la entrada estándar)',
+  'opt.quiet.assess': 'sin salida si todo va bien; sólo el código de salida',
+  'opt.quiet': 'sin salida si todo va bien',
+  'opt.noColor': 'sin colores',
+  'validate.description': 'sólo revisa las descripciones, sin evaluarlas',
+  'fields.description': 'muestra el catálogo de tipos de dato',
+  'opt.json': 'en JSON',
+  'rules.description': 'muestra las reglas legales vigentes en una fecha, con su fundamento',
+  'opt.asOf.rules': 'fecha (AAAA-MM-DD); por omisión, hoy',
+  'notify.description': 'redacta los avisos, el registro en la bitácora y la lista de verificación que exige la evaluación (no envía nada)',
+  'arg.files.notify': 'archivos de descripción (un bloque `response:` opcional aporta lo que necesitan los borradores)',
+  'opt.format.draft': 'formato de los borradores',
+  'opt.lang.notify': 'idioma de los borradores (por omisión, es: los destinatarios son mexicanos)',
+  'opt.outDir': 'escribe un archivo por documento en este directorio',
+  'opt.force.outDir': 'permite que --out-dir reemplace archivos existentes',
+  'opt.strict': 'sale con 1 cuando falta en la descripción un dato que la ley exige',
+  'scan.description': 'perfila archivos filtrados (CSV/TSV, volcados SQL, JSON Lines o arreglos JSON, .xlsx, carpetas; opcionalmente .gz) y los convierte en una descripción; nunca muestra un valor original',
+  'arg.dumps': 'archivos o carpetas por perfilar: un conjunto de datos por archivo, tabla SQL u hoja',
+  'opt.json.scan': 'el perfil en JSON',
+  'opt.full': 'valida cada valor de cada columna, con todos los núcleos',
+  'opt.describe': 'escribe una descripción breach/v1 de los archivos (de forma atómica)',
+  'opt.force.describe': 'permite que --describe reemplace un archivo existente',
+  'opt.sector': 'sector del responsable, para --describe',
+  'opt.branch': 'poder u orden de gobierno del sujeto obligado, para --describe',
+  'opt.state': 'entidad federativa, para --describe',
+  'opt.industry': 'giro del responsable privado, para --describe',
+  'opt.controller': 'nombre del responsable, para --describe',
+  'opt.title': 'título del incidente, para --describe',
+  'opt.discovered': 'fecha de confirmación, para --describe (por omisión, hoy)',
+  'opt.noProgress': 'sin barra de avance',
+  'opt.detail': 'table/markdown: el detalle de cada incidente aunque pasen de --detail-threshold',
+  'opt.detailThreshold': 'table/markdown: con más incidentes que este número, sólo el panorama y los incidentes más graves (por omisión, 20)',
+  'opt.bail': 'se detiene en el primer archivo no válido (por omisión: lo informa y evalúa los demás)',
+  'opt.skipInvalid': 'evalúa los incidentes válidos de un archivo con otros incidentes o filas CSV no válidos (sale igual con 2)',
+  'opt.format.validate': 'formato de salida: text, o json (los diagnósticos como datos)',
+  'opt.bail.validate': 'se detiene en el primer archivo no válido',
+  'opt.skipInvalid.validate': 'cuenta los incidentes válidos de un archivo parcialmente no válido',
+  'opt.trustValues': 'clasifica sólo por los valores: se descartan (y se listan) las columnas tipificadas sólo por su encabezado',
+  'explain.description': 'recalcula y explica un vector de gravedad',
+  'arg.vector': 'por ejemplo, SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75',
+  'title.Usage:': 'Uso:',
+  'title.Options:': 'Opciones:',
+  'title.Commands:': 'Comandos:',
+  'title.Arguments:': 'Argumentos:',
+  'title.Global Options:': 'Opciones globales:',
+  'info.choices': 'valores',
+  'info.default': 'por omisión',
+  'err.unknownOption': "error: opción desconocida '{0}'",
+  'err.missingArgument': "error: falta el argumento obligatorio '{0}'",
+  'err.optionArgumentMissing': "error: falta el valor de la opción '{0}'",
+  'err.tooManyArguments': 'error: demasiados argumentos{0}: se esperaban {1} y se recibieron {2}.',
+  'err.unknownCommand': "error: comando desconocido '{0}'",
+  'err.invalidChoice': "error: el valor '{1}' de la opción '{0}' no es válido. Valores permitidos: {2}.",
+  'err.didYouMean': '(¿Quiso decir {0}?)',
+};
+
+export const HELP = { en, es } as const;
+
+export function helpText(lang: Lang): (key: HelpKey, ...args: string[]) => string {
+  return (key, ...args) => HELP[lang][key].replace(/\{(\d)\}/g, (m, i: string) => args[Number(i)] ?? m);
+}
+
+/** Commander's English error lines in the interface language (the codes and values stay as typed). */
+export function localizeParserError(text: string, lang: Lang): string {
+  if (lang === 'en') return text;
+  const h = helpText(lang);
+  const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
+    [/^error: unknown option '([^']*)'/, (m) => h('err.unknownOption', m[1]!)],
+    [/^error: missing required argument '([^']*)'/, (m) => h('err.missingArgument', m[1]!)],
+    [/^error: option '([^']*)' argument missing/, (m) => h('err.optionArgumentMissing', m[1]!)],
+    [/^error: too many arguments( for '[^']*')?\. Expected (\d+) arguments? but got (\d+)\./, (m) => h('err.tooManyArguments', m[1] ? m[1].replace(' for ', ' para ') : '', m[2]!, m[3]!)],
+    [/^error: unknown command '([^']*)'/, (m) => h('err.unknownCommand', m[1]!)],
+    [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (m) => h('err.invalidChoice', m[1]!, m[2]!, m[3]!)],
+    [/\(Did you mean (?:one of )?(.*)\?\)/, (m) => h('err.didYouMean', m[1]!)],
+    [/^\(run `breach --help` for usage\)/, () => h('program.afterError')],
+  ];
+  return text.split('\n').map((line) => {
+    for (const [re, f] of patterns) {
+      const m = re.exec(line);
+      if (m) return line.slice(0, m.index) + f(m) + line.slice(m.index + m[0].length);
+    }
+    return line;
+  }).join('\n');
+}

@@ -1,0 +1,103 @@
+// The parts of an official letter (oficio) around the body of a notice: date line, reference,
+// subject, addressee, salutation, closing and signature block; and the legal basis in words.
+import { LAWS, GUARANTORS } from '../law/rules.js';
+import type { Basis } from '../law/types.js';
+import { longDate } from '../util/long-date.js';
+
+/** A run of text in a letter; `missing` marks a blank the officer must fill. */
+export interface Line { text: string; missing?: boolean }
+
+export interface Letter {
+  /** The sender's name as a letterhead. */
+  letterhead: string;
+  /** "Ciudad de México, a 21 de noviembre de 2026." as runs (the place may be a blank). */
+  dateline: Line[];
+  /** "Oficio núm. ____" (public bodies) or "Referencia: ____"; absent for letters to people. */
+  reference?: string;
+  subject?: string;
+  /** Addressee block: lines, each a run of text and blanks. */
+  to: Line[][];
+  salutation: string;
+  closing: string[];
+  /** Signature block, one entry per line, after a line to sign on. */
+  signature: Line[];
+}
+
+/** The article that goes before a law's name in Spanish ("la Ley", "los Lineamientos"). */
+function lawArticle(name: string): string {
+  const first = name.split(' ')[0] ?? '';
+  if (/^(Lineamientos|Criterios)$/.test(first)) return 'los';
+  if (/^(Disposiciones|Reglas|Normas)$/.test(first)) return 'las';
+  if (/^(Reglamento|Código|Acuerdo|Decreto|Estatuto)$/.test(first)) return 'el';
+  return 'la';
+}
+
+/** A law's name as cited in a letter: the official name without the version year breach adds. */
+export function lawName(code: string): string {
+  const name = LAWS[code]?.name;
+  return name ? name.replace(/\s*\(\d{4}\)$/, '') : code;
+}
+
+const joinAnd = (list: string[], lang: 'es' | 'en') => (list.length > 1 ? `${list.slice(0, -1).join(', ')}${lang === 'es' ? ' y ' : ' and '}${list[list.length - 1]}` : list[0] ?? '');
+
+/** One group of an article citation: "3-II, 3-XXVI" → "el artículo 3, fracciones II y XXVI"; "transitorios 4, 19" → "los artículos transitorios 4 y 19". */
+function articleGroup(group: string, lang: 'es' | 'en'): string {
+  const trans = /^transitorios?\s+(.+)$/i.exec(group);
+  if (trans) {
+    const list = trans[1]!.split(/,\s*/);
+    if (lang === 'es') return `${list.length > 1 ? 'los artículos transitorios' : 'el artículo transitorio'} ${joinAnd(list, lang)}`;
+    return `${list.length > 1 ? 'transitory articles' : 'transitory article'} ${joinAnd(list, lang)}`;
+  }
+  const arts: { num: string; fracs: string[] }[] = [];
+  for (const item of group.split(/,\s*/)) {
+    const m = /^(\d+(?:\s*bis)?)(?:-([IVXLC]+))?$/.exec(item);
+    const num = m ? m[1]! : item;
+    let a = arts.find((x) => x.num === num);
+    if (!a) arts.push((a = { num, fracs: [] }));
+    if (m?.[2]) a.fracs.push(m[2]);
+  }
+  const text = arts.map((a) => (a.fracs.length
+    ? `${a.num}, ${lang === 'es' ? (a.fracs.length > 1 ? 'fracciones' : 'fracción') : (a.fracs.length > 1 ? 'sections' : 'section')} ${joinAnd(a.fracs, lang)}`
+    : a.num));
+  if (lang === 'es') return `${arts.length > 1 ? 'los artículos' : 'el artículo'} ${joinAnd(text, lang)}`;
+  return `${arts.length > 1 ? 'articles' : 'article'} ${joinAnd(text, lang)}`;
+}
+
+/** "40, 41" → "los artículos 40 y 41"; "59-IV" → "el artículo 59, fracción IV"; groups split by ";". */
+function articles(article: string, lang: 'es' | 'en'): string {
+  const groups = article.split(/;\s*/).filter(Boolean).map((g) => articleGroup(g, lang));
+  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')}, ${lang === 'es' ? 'y' : 'and'} ${groups[groups.length - 1]}` : groups[0] ?? '';
+}
+
+/** "el artículo 40 de la Ley General de ... y el artículo 66 de los Lineamientos ..." (citations of one law merged). */
+export function basisSentence(basis: readonly Basis[], lang: 'es' | 'en'): string {
+  const byLaw: { code: string; name: string; articles: string[] }[] = [];
+  for (const b of basis) {
+    let e = byLaw.find((x) => x.code === b.law);
+    if (!e) byLaw.push((e = { code: b.law, name: lawName(b.law), articles: [] }));
+    if (b.article) e.articles.push(b.article);
+  }
+  // Two versions of one law (the 2017 and the 2025 LGPDPPSO) are told apart by their publication.
+  const shared = new Set(byLaw.filter((e) => byLaw.some((x) => x !== e && x.name === e.name)).map((e) => e.code));
+  for (const e of byLaw) {
+    const dof = LAWS[e.code]?.dof;
+    if (dof && shared.has(e.code)) e.name += lang === 'es' ? ` publicada en el Diario Oficial de la Federación el ${longDate(dof, lang)}` : ` published in the Diario Oficial de la Federación on ${longDate(dof, lang)}`;
+  }
+  const parts = byLaw.map(({ name, articles: list }) => {
+    const arts = list.length ? articles(list.join('; '), lang) : '';
+    if (lang === 'es') {
+      const art = lawArticle(name);
+      const of = art === 'el' ? `del ${name}` : `de ${art} ${name}`;
+      return arts ? `${arts}${/(fracción|fracciones) [IVXLC ,y]+$/.test(arts) ? ', ' : ' '}${of}` : `${art} ${name}`;
+    }
+    return arts ? `${arts}${/sections? [IVXLC ,and]+$/.test(arts) ? ',' : ''} of the ${name}` : `the ${name}`;
+  });
+  // Spanish repeats the preposition before each law: "en el artículo 40 de la Ley ... y en el artículo 66 de los Lineamientos".
+  if (lang === 'es' && parts.length > 1) return `${parts.slice(0, -1).join(', en ')} y en ${parts[parts.length - 1]}`;
+  return joinAnd(parts, lang);
+}
+
+/** The full name of a state body from its acronym, where the data know it with certainty. */
+export function stateBodyName(acronym: string): string | undefined {
+  return GUARANTORS.states.find((g) => g.body === acronym)?.name;
+}

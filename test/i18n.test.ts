@@ -1,0 +1,154 @@
+// Every message key exists in both languages with the same arguments, and a report in one language
+// carries no word of the other (outside code spans and the user's own text).
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { en } from '../src/i18n/en.js';
+import { es } from '../src/i18n/es.js';
+import { translator } from '../src/i18n/index.js';
+import { notifyEn, notifyEs } from '../src/notify/messages.js';
+import { HELP } from '../src/cli/help-text.js';
+import { CLI_MESSAGES } from '../src/cli/cli-messages.js';
+import { DIAG_MESSAGES } from '../src/input/messages.js';
+import { buildDrafts } from '../src/notify/documents.js';
+import { renderDraft } from '../src/notify/render.js';
+import { assessText } from './helpers.js';
+
+const TABLES: [string, Record<string, string>, Record<string, string>][] = [
+  ['src/i18n', en, es],
+  ['src/notify/messages.ts', notifyEn, notifyEs],
+  ['src/cli/help-text.ts', HELP.en, HELP.es],
+  ['src/cli/cli-messages.ts', CLI_MESSAGES.en, CLI_MESSAGES.es],
+  ['src/input/messages.ts', DIAG_MESSAGES.en, DIAG_MESSAGES.es],
+];
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('message tables', () => {
+  it.each(TABLES)('%s: every key in both languages, non-empty, with the same arguments', (_name, a, b) => {
+    expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
+    for (const k of Object.keys(a)) {
+      expect(a[k]!.trim(), `en ${k}`).not.toBe('');
+      expect(b[k]!.trim(), `es ${k}`).not.toBe('');
+      expect(placeholders(b[k]!), k).toEqual(placeholders(a[k]!));
+    }
+  });
+});
+
+// Words that betray the other language. Kept short and unambiguous: proper names of Mexican
+// institutions and laws stay Spanish in English text, so the English list avoids their words.
+const ENGLISH_WORDS = ['the', 'and', 'with', 'must', 'should', 'which', 'within', 'hours', 'checked', 'unverified', 'whole norm', 'secondary source', 'processor', 'patients', 'data subjects', 'deadline', 'federal-executive', 'unknown-recipients', 'known-recipients', 'lost-no-evidence', 'confidentiality', 'integrity', 'availability', 'malicious', 'none', 'yes'];
+const SPANISH_WORDS = ['plazo', 'vence', 'titulares', 'debe', 'borrador', 'gravedad', 'afectación', 'confirmación', 'destinatario', 'fundamento', 'encargado', 'pacientes'];
+// A message key left untranslated (the translator returns unknown keys as they are).
+const RAW_KEY = /\b(?:level|ui|reason|obligation|recipient|authority|content|deadline|milestone|caveat|rule|status|branch|industry|group|penalty|liability|crime|note|evidence|ruleBasis|unit|calendar|notModelled|rules)\.[a-zA-Z][\w.-]*/;
+
+const EXAMPLES = readdirSync('data/examples').filter((f) => /\.(ya?ml|csv)$/.test(f));
+const assessments = EXAMPLES.flatMap((f) => assessText(readFileSync(`data/examples/${f}`, 'utf8'), { format: f.endsWith('.csv') ? 'csv' : 'yaml', file: f }));
+
+/** The text a person reads, without code spans, bracketed codes and the user's own words. */
+function humanText(s: string, a: (typeof assessments)[number]): string {
+  let out = s.replace(/`[^`]*`/g, ' ').replace(/\[[a-z0-9, -]+\]/gi, ' ').replace(/\(response\.[\w.]+\)|\(controller\.[\w.]+\)/g, ' ');
+  const user = [a.incident.title, a.incident.controller.name, a.incident.controller.onBehalfOf?.name, ...a.incident.datasets.flatMap((d) => [d.name, d.notes]), a.source];
+  for (const u of user) if (u) out = out.split(u).join(' ');
+  return out;
+}
+const wordsIn = (text: string, words: string[]) => words.filter((w) => new RegExp(`(?<![\\w-])${w.replace(/[-]/g, '\\-')}(?![\\w-])`).test(text));
+
+async function reports(lang: 'es' | 'en'): Promise<{ name: string; text: string; a: (typeof assessments)[number] }[]> {
+  const t = translator(lang);
+  const { render: md } = await import('../src/report/markdown.js');
+  const { render: table } = await import('../src/report/table.js');
+  const labels = { banner: 'X', generated: 'X', missing: 'X' };
+  return assessments.flatMap((a) => [
+    { name: `${a.source} markdown`, text: [...md([a], { t, lang, version: 'test' })].join(''), a },
+    { name: `${a.source} table`, text: [...table([a], { t, lang, version: 'test', color: false, width: 120 })].join(''), a },
+    ...buildDrafts(a, lang, t, { issued: '2026-11-21' }).documents.map((d) => ({ name: `${a.source} ${d.id}`, text: renderDraft(d, 'text', labels, lang), a })),
+  ]);
+}
+
+describe('a report in one language holds no word of the other, and no raw message key', () => {
+  it('Spanish: assess table and Markdown, and the notify drafts of every bundled example', async () => {
+    const bad: string[] = [];
+    for (const r of await reports('es')) {
+      const text = humanText(r.text, r.a);
+      for (const w of wordsIn(text, ENGLISH_WORDS)) bad.push(`${r.name}: "${w}"`);
+      const raw = RAW_KEY.exec(text);
+      if (raw) bad.push(`${r.name}: key ${raw[0]}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('English: the same reports hold no Spanish word of the list', async () => {
+    const bad: string[] = [];
+    for (const r of await reports('en')) {
+      const text = humanText(r.text, r.a);
+      for (const w of wordsIn(text, SPANISH_WORDS)) bad.push(`${r.name}: "${w}"`);
+      const raw = RAW_KEY.exec(text);
+      if (raw) bad.push(`${r.name}: key ${raw[0]}`);
+    }
+    expect(bad).toEqual([]);
+  });
+
+  it('the word lists can fail: an English sentence in a Spanish text is caught', () => {
+    expect(wordsIn('El plazo vence; the deadline is within 72 hours', ENGLISH_WORDS)).toEqual(['the', 'within', 'hours', 'deadline']);
+    expect(wordsIn('the notice is due; el plazo vence', SPANISH_WORDS)).toEqual(['plazo', 'vence']);
+  });
+});
+
+describe('the checks above see the reports', () => {
+  it('every bundled example gives Spanish reports and drafts with text in them', async () => {
+    const all = await reports('es');
+    expect(all.length).toBeGreaterThan(EXAMPLES.length * 3);
+    expect(all.filter((r) => r.name.endsWith('notice-authority')).length).toBeGreaterThan(0);
+    for (const r of all) expect(humanText(r.text, r.a).length, r.name).toBeGreaterThan(200);
+  });
+});
+
+describe('the command line speaks the selected language', () => {
+  const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
+  const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21', ...env } });
+  const COMMANDS = ['assess', 'validate', 'fields', 'rules', 'notify', 'scan', 'explain'];
+
+  it.each([[[]], ...COMMANDS.map((c) => [[c]])])('help %j in Spanish (--lang es, or an es locale)', (cmd) => {
+    for (const r of [run([...cmd, '--help', '--lang', 'es']), run([...cmd, '--help'], { LANG: 'es_MX.UTF-8' })]) {
+      expect(r.status).toBe(0);
+      expect(r.stdout).toMatch(/^Uso: breach/);
+      const text = r.stdout.replace(/`[^`]*`/g, ' ').replace(/(?:^|\s)(?:-\w|--[\w-]+)(?= |,|$)/gm, ' ').replace(/<[^>]+>|\[[^\]]+\]|"[^"]*"/g, ' ');
+      expect(wordsIn(text, [...ENGLISH_WORDS, 'display', 'output', 'options', 'command', 'Usage', 'Options', 'Arguments', 'default', 'choices'])).toEqual([]);
+    }
+    expect(run([...cmd, '--help'], { LANG: 'en_US.UTF-8' }).stdout).toMatch(/^Usage: breach/);
+  });
+
+  it('rules reads in Spanish in every period, and in English', () => {
+    for (const date of ['2009-06-01', '2016-06-01', '2021-06-01', '2025-06-01']) {
+      const es = run(['rules', '--lang', 'es', '--as-of', date]);
+      expect(es.status).toBe(0);
+      expect(wordsIn(es.stdout.replace(/`[^`]*`/g, ' '), ENGLISH_WORDS), date).toEqual([]);
+      expect(RAW_KEY.exec(es.stdout), date).toBeNull();
+      const en = run(['rules', '--lang', 'en', '--as-of', date]);
+      expect(wordsIn(en.stdout, SPANISH_WORDS), date).toEqual([]);
+    }
+  });
+
+  it('usage errors and diagnostics in Spanish; exit 2, one line per problem', () => {
+    const bad = run(['assess', '-f', 'xml', 'x.yaml', '--lang', 'es']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain("error: el valor 'xml' de la opción '-f, --format <format>' no es válido. Valores permitidos: table,");
+    expect(run(['assess', '--as-of', '2025-02-30', 'x.yaml', '--lang', 'es']).stderr).toBe('breach: --as-of debe ser una fecha real escrita AAAA-MM-DD (se recibió "2025-02-30")\n');
+    const dir = mkdtempSync(join(tmpdir(), 'breach-'));
+    const f = join(dir, 'mal.yaml');
+    writeFileSync(f, 'incident:\n  discovered: 2025-13-01\n  controler: x\n  controller: { sector: public, name: 5 }\n  subjects: { count: "-3" }\ndatasets:\n  - name: a\n    records: 1\n    fields: [salry, curp]\n');
+    const r = run(['validate', f], { LANG: 'es_MX.UTF-8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `${f}:2:15: \`incident.discovered\`: debe ser una fecha real escrita AAAA-MM-DD (se recibió "2025-13-01")`,
+      `${f}:3:3: clave desconocida \`controler\` en incident (¿quiso decir \`controller\`?); se esperaba una de: title, discovered, controller, circumstances, subjects`,
+      `${f}:4:39: \`incident.controller.name\` debe ser texto; se recibió el número 5`,
+      `${f}:5:22: \`incident.subjects.count\`: no puede ser negativo (se recibió "-3")`,
+      `${f}:9:14: \`datasets[0].fields[0]\`: tipo de dato desconocido \`salry\` (¿quiso decir \`salary\`?); \`breach fields\` los muestra todos`,
+    ]);
+    // The same file in English keeps the contract's wording.
+    expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
+  });
+});
