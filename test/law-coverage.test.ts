@@ -91,7 +91,7 @@ describe('memoised law results', () => {
         const memoised = evaluateLaw(incident, day);
         // Due dates are added per incident after the memo; a successor lookup only matters on handover days.
         const dated = fresh.obligations.map((o) => withDueDates(o, startOf(incident), () => undefined, []));
-        expect(memoised.obligations.map((o) => ({ ...o, deadline: { ...o.deadline, handover: undefined } }))).toEqual(dated.map((o) => ({ ...o, deadline: { ...o.deadline, handover: undefined } })));
+        expect(memoised.obligations.map((o) => ({ ...o, succession: undefined, deadline: { ...o.deadline, handover: undefined } }))).toEqual(dated.map((o) => ({ ...o, succession: undefined, deadline: { ...o.deadline, handover: undefined } })));
         for (const c of fresh.caveats) expect(memoised.caveats).toContainEqual(c);
       }
     }

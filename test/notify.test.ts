@@ -347,3 +347,16 @@ describe('review of the drafts by a lawyer', () => {
     expect(caveats).not.toMatch(/\ba el\b/);
   });
 });
+
+describe('a letter written after the authority ceased', () => {
+  it('goes to the successor, with the reason on the summary sheet, even when the term ended long before', () => {
+    const d = drafts(fixture('data/examples/imss-afiliados-2021.yaml'), 'es', '2026-11-21');
+    const row = (d.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows.find((r) => r[0] === 'Informar a la autoridad')!;
+    expect(row[1]).toBe('la Secretaría Anticorrupción y Buen Gobierno (SABG)');
+    const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
+    expect(caveats).toContain('El INAI existió hasta el 20 de marzo de 2025: este aviso, redactado después, se dirige a la Secretaría Anticorrupción y Buen Gobierno');
+    // Written while INAI existed, the same letter went to INAI.
+    const then = drafts(fixture('data/examples/imss-afiliados-2021.yaml'), 'es', '2021-01-22');
+    expect((then.documents[0]!.sections[0]!.blocks[0] as { rows: string[][] }).rows.find((r) => r[0] === 'Informar a la autoridad')![1]).toContain('INAI');
+  });
+});

@@ -45,7 +45,8 @@ export type SuccessorLookup = (authority: string, onDate: string) => { code: str
  */
 export function withDueDates(o: Obligation, start: Start, successor: SuccessorLookup, caveats: Reason[]): Obligation {
   const d = o.deadline;
-  if (d.hours === null && !d.milestones?.length && d.practiceHours === undefined) return o;
+  const succession = successionOf(o, successor);
+  if (d.hours === null && !d.milestones?.length && d.practiceHours === undefined) return succession ? { ...o, succession } : o;
   const deadline: Deadline = { ...d, from: isoLocal(start.date, start.time), ...(start.assumed && { fromAssumed: true }) };
   let last = '';
   if (d.hours !== null) {
@@ -100,5 +101,14 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
     }
   }
   if (start.assumed) caveats.push({ code: 'deadline-start-assumed', args: { date: start.date } });
-  return { ...o, deadline };
+  return { ...o, deadline, ...(succession && { succession }) };
+}
+
+/** An authority that has ceased (whatever the term): who took over, for a letter written after that day. */
+function successionOf(o: Obligation, successor: SuccessorLookup): Handover | undefined {
+  const gone = o.authority ? AUTHORITIES.find((x) => x.code === o.authority && x.valid_to) : undefined;
+  if (!gone?.valid_to) return undefined;
+  const next = successor(gone.code, addDays(gone.valid_to, 1));
+  if (!next) return undefined;
+  return { authority: gone.code, until: gone.valid_to, successor: next.code, ...(next.name && { successorName: next.name }), basis: [...gone.basis, ...(next.basis ?? [])], status: gone.status };
 }

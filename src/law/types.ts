@@ -66,6 +66,8 @@ export interface Obligation {
   status: Status;
   statutory: boolean;
   rule: { family: string; validFrom: string; validTo?: string; checkedOn: string };
+  /** The authority has ceased since (INAI on 2025-03-20): who receives a notice sent after that day. */
+  succession?: Handover;
 }
 
 export interface Milestone { code: string; businessDays?: number; hours?: number; due?: string }

@@ -167,9 +167,12 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   };
   const milestoneText = (m: NonNullable<Obligation['deadline']['milestones']>[number]) => `${t(`milestone.${m.code}`, { businessDays: m.businessDays, hours: m.hours })}${m.due ? `: ${when(m.due)}` : ''}`;
   /** The addressee: after an authority ceased, the successor that took over its functions. */
-  const handedOver = (o: Obligation) => !!o.deadline.handover && (options.issued === undefined || options.issued > o.deadline.handover.until);
+  // The authority ceased before the letter is written (a term that ran past that day, or a late
+  // letter): the successor receives it. Without an issue date, the handover of the term decides.
+  const ceased = (o: Obligation) => (options.issued !== undefined ? o.succession ?? o.deadline.handover : o.deadline.handover);
+  const handedOver = (o: Obligation) => { const h = ceased(o); return !!h && (options.issued === undefined || options.issued > h.until); };
   const addressee = (o: Obligation): string => {
-    if (handedOver(o)) return t(`recipient.${o.deadline.handover!.successor}`);
+    if (handedOver(o)) return t(`recipient.${ceased(o)!.successor}`);
     if (o.code === 'notify-controller' && inc.controller.onBehalfOf?.name) return cleanText(inc.controller.onBehalfOf.name);
     if (o.recipient.code === 'state-guarantor' && !o.recipient.name) return n('addressee.state-unknown');
     return recipientText(o, t);
@@ -184,14 +187,13 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const metaOf = (o: Obligation): [string, string][] => [
     [n('draft.incident'), cleanText(inc.title ?? a.source)],
     [fromLabel, controller],
-    [n('draft.basis'), [...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])].map(basisText).join('; ')],
+    [n('draft.basis'), [...o.basis, ...(handedOver(o) ? ceased(o)!.basis : [])].map(basisText).join('; ')],
     [n('draft.date'), confirmedText],
   ];
 
   /** Who a letter goes to, after a handover the successor: the institution's full name, or a blank for it. */
   const institution = (o: Obligation): Line[] => {
-    const h = o.deadline.handover;
-    const code = h && (options.issued === undefined || options.issued > h.until) ? h.successor : o.recipient.code;
+    const code = handedOver(o) ? ceased(o)!.successor : o.recipient.code;
     // A ceased state guarantor: the officer names the authority the state's law designates (listed once as missing).
     if (code === 'state-guarantor' && !o.recipient.name) return [{ text: n('addressee.state-unknown'), missing: true }];
     if (code === 'state-guarantor' && o.recipient.name) {
@@ -241,7 +243,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const kind = n(processor ? 'kind.processor' : inc.controller.sector === 'public' ? 'kind.public' : 'kind.private');
   const introOf = (id: string, o: Obligation): string => {
     const who = WHO[id]!;
-    const args = { controller: sender, kind, basis: basisSentence([...o.basis, ...(handedOver(o) ? o.deadline.handover!.basis : [])], lang), confirmed: confirmedText };
+    const args = { controller: sender, kind, basis: basisSentence([...o.basis, ...(handedOver(o) ? ceased(o)!.basis : [])], lang), confirmed: confirmedText };
     if (who === 'controller') return n(o.statutory ? 'intro.controller.statutory' : 'intro.controller.contract', args);
     return n(`intro.${who}` as NotifyKey, args);
   };
@@ -327,7 +329,12 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         : [{ kind: 'p', text: n('summary.none') }] },
       ...(ownerRows.length ? [{ code: 'controller-obligations', heading: n('summary.controller'), blocks: [{ kind: 'table' as const, head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows: ownerRows }] }] : []),
       ...(missing.length ? [{ code: 'missing', heading: n('summary.missing'), blocks: [{ kind: 'list' as const, items: missing.map((m) => `${n(`doc.${m.document}` as NotifyKey)}: ${m.text}`) }] }] : []),
-      { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', items: caveatTexts(a, t) }] },
+      { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', items: [
+        ...caveatTexts(a, t),
+        // A letter written after the authority ceased, for a term that had ended before: say why it goes to the successor.
+        ...a.obligations.filter((o) => options.issued !== undefined && o.succession && !o.deadline.handover && options.issued > o.succession.until)
+          .map((o) => n('summary.ceased', { authority: t(`authority.${o.succession!.authority}`), until: longDate(o.succession!.until, lang), successor: t(`authority.${o.succession!.successor}`) })),
+      ] }] },
     ],
   };
   return { documents: [summary, ...documents], missing };

@@ -200,6 +200,7 @@ export const notifyEs = {
   'missing.processor-name': 'el nombre del encargado (incident.controller.name)',
   'missing.state-guarantor': 'la autoridad garante que señale la ley del estado (el organismo garante anterior dejó de existir)',
   'addressee.state-unknown': '[autoridad garante que señale la ley del estado]',
+  'summary.ceased': 'El {authority} existió hasta el {until}: este aviso, redactado después, se dirige a {successor}, que adquirió sus funciones; el plazo de la regla aplicada ya venció: explique la demora.',
 };
 
 export type NotifyKey = keyof typeof notifyEs;
@@ -405,4 +406,5 @@ export const notifyEn: Record<NotifyKey, string> = {
   'missing.processor-name': "the processor's name (incident.controller.name)",
   'missing.state-guarantor': "the autoridad garante the state's law names (the former organismo garante ceased)",
   'addressee.state-unknown': "[autoridad garante named by the state's law]",
+  'summary.ceased': '{authority} existed until {until}: this notice, written later, goes to {successor}, which acquired its functions; the term of the rule applied has passed: explain the delay.',
 };
