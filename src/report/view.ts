@@ -80,7 +80,7 @@ export function penaltyLines(p: Assessment['penalties'], t: Translator): string[
   const lang = t.lang ?? 'en';
   return [
     ...(p.liability ?? []).map((l) => `${t(`liability.${l.code}`)} (${l.basis.map(basisText).join('; ')})`),
-    ...(p.referral ? [t('ui.referral', { days: p.referral.days })] : []),
+    ...(p.referral ? [`${t('ui.referral', { days: p.referral.days })} (${p.referral.basis.map(basisText).join('; ')})`] : []),
     ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${c.basis.map(basisText).join('; ')})`),
     ...p.notes.map((note) => t(`note.${note}`)),
   ];
