@@ -107,3 +107,15 @@ describe('due dates in the reports', () => {
     expect(a!.obligations.find((o) => o.code === 'notify-authority')!.deadline.due).toBe('2020-07-03T23:59:59-05:00');
   });
 });
+
+describe('central Mexico offsets', () => {
+  it('follow daylight saving until 2022, hour by hour on the days it began and ended', async () => {
+    const { mexicoOffset } = await import('../src/law/calendar.js');
+    expect(mexicoOffset('2022-04-03T01:00')).toBe('-06:00');
+    expect(mexicoOffset('2022-04-03T03:00')).toBe('-05:00');
+    expect(mexicoOffset('2022-07-01T12:00')).toBe('-05:00');
+    expect(mexicoOffset('2022-10-30T00:30')).toBe('-05:00');
+    expect(mexicoOffset('2022-10-30T03:00')).toBe('-06:00');
+    expect(mexicoOffset('2023-07-01T12:00')).toBe('-06:00');
+  });
+});

@@ -123,7 +123,18 @@ export function calendarInfo(id: CalendarId, from: string, to: string): { status
 
 /** The UTC offset of central Mexico (America/Mexico_City) at a local date and time, as "-06:00". */
 export function mexicoOffset(local: string): string {
-  // The offset changes only on the hour: cache it per local date and hour (bounded).
+  // The offset changes at most once a day (at 02:00 on the days daylight saving began or ended):
+  // a day whose first and last hours agree has one offset; only such a transition day is looked
+  // up hour by hour. Both caches are bounded.
+  const date = local.slice(0, 10);
+  let day = dayOffsets.get(date);
+  if (day === undefined) {
+    if (dayOffsets.size > 20000) dayOffsets.clear();
+    const first = computeOffset(`${date}T00:00`);
+    day = first === computeOffset(`${date}T23:00`) ? first : null;
+    dayOffsets.set(date, day);
+  }
+  if (day !== null) return day;
   const key = local.slice(0, 13);
   let off = offsets.get(key);
   if (off === undefined) {
@@ -133,6 +144,7 @@ export function mexicoOffset(local: string): string {
   }
   return off;
 }
+const dayOffsets = new Map<string, string | null>();
 const offsets = new Map<string, string>();
 
 function computeOffset(local: string): string {
