@@ -122,30 +122,36 @@ export function calendarInfo(id: CalendarId, from: string, to: string): { status
 }
 
 /** The UTC offset of central Mexico (America/Mexico_City) at a local date and time, as "-06:00". */
+/**
+ * The UTC offset of central Mexico (America/Mexico_City) at a local date and time, as "-06:00".
+ * Daylight saving (-05:00) ran from 02:00 on the first Sunday of April to 02:00 on the last Sunday
+ * of October from 1996 to 2022 (in 2001, first Sunday of May to last Sunday of September); the
+ * Ley de los Husos Horarios ended it on 2022-10-30. The hour 01:00-01:59 that repeats when it ends
+ * is read as its first (daylight) occurrence, the earlier instant. Computed by rule (Intl is slow);
+ * test/report.test.ts checks the rule against Intl's time-zone history day by day.
+ */
 export function mexicoOffset(local: string): string {
-  // The offset changes at most once a day (at 02:00 on the days daylight saving began or ended):
-  // a day whose first and last hours agree has one offset; only such a transition day is looked
-  // up hour by hour. Both caches are bounded.
-  const date = local.slice(0, 10);
-  let day = dayOffsets.get(date);
-  if (day === undefined) {
-    if (dayOffsets.size > 20000) dayOffsets.clear();
-    const first = computeOffset(`${date}T00:00`);
-    day = first === computeOffset(`${date}T23:00`) ? first : null;
-    dayOffsets.set(date, day);
-  }
-  if (day !== null) return day;
-  const key = local.slice(0, 13);
-  let off = offsets.get(key);
-  if (off === undefined) {
-    if (offsets.size > 5000) offsets.clear();
-    off = computeOffset(local);
-    offsets.set(key, off);
-  }
-  return off;
+  const y = Number(local.slice(0, 4));
+  if (y < 1996 || y > 2022) return '-06:00';
+  const [start, end] = y === 2001 ? [nthSunday(y, 5, 1), lastSunday(y, 9)] : [nthSunday(y, 4, 1), lastSunday(y, 10)];
+  const t = local.slice(0, 16).replace(' ', 'T');
+  return t >= `${start}T02:00` && t < `${end}T02:00` ? '-05:00' : '-06:00';
 }
-const dayOffsets = new Map<string, string | null>();
-const offsets = new Map<string, string>();
+
+function nthSunday(y: number, month: number, nth: number): string {
+  const first = new Date(Date.UTC(y, month - 1, 1)).getUTCDay();
+  return iso(y, month, 1 + ((7 - first) % 7) + (nth - 1) * 7);
+}
+
+function lastSunday(y: number, month: number): string {
+  const last = new Date(Date.UTC(y, month, 0));
+  return iso(y, month, last.getUTCDate() - last.getUTCDay());
+}
+
+/** The offset from Intl's time-zone data (the reference the rule above is tested against). */
+export function intlOffset(local: string): string {
+  return computeOffset(local);
+}
 
 function computeOffset(local: string): string {
   // Mexico City kept daylight saving time until 2022-10-30 (first Sunday of April to the last
