@@ -138,3 +138,10 @@ describe('the offset rule matches the time-zone database', () => {
     expect(wrong).toEqual([]);
   }, 60_000);
 });
+
+describe('zero-width characters', () => {
+  it('are removed from text and do not hide a formula from the CSV guard', () => {
+    expect(cleanText('Own\u200b=1+1\u2060x\ufeff')).toBe('Own=1+1x');
+    expect(csvCell('\u200b=1+1')).toMatch(/^"?'/);
+  });
+});
