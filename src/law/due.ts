@@ -87,18 +87,10 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
       return m;
     });
   }
-  if (o.authority && last) {
-    const gone = AUTHORITIES.find((x) => x.code === o.authority && x.valid_to && x.valid_to < last);
-    if (gone?.valid_to) {
-      const next = successor(gone.code, addDays(gone.valid_to, 1));
-      if (next) {
-        // The basis: why the authority ceased, and the rule that makes the successor competent.
-        const basis = [...gone.basis, ...(next.basis ?? [])];
-        const handover: Handover = { authority: gone.code, until: gone.valid_to, successor: next.code, ...(next.name && { successorName: next.name }), basis, status: gone.status };
-        deadline.handover = handover;
-        caveats.push({ code: 'authority-handover', args: { authority: gone.code, until: gone.valid_to, successor: next.code, basis: basis.map((b) => `${b.law}${b.article ? ` ${b.article}` : ''}`).join('; ') } });
-      }
-    }
+  // The term runs past the day the authority ceased: the succession is also the term's handover.
+  if (succession && last > succession.until) {
+    deadline.handover = succession;
+    caveats.push({ code: 'authority-handover', args: { authority: succession.authority, until: succession.until, successor: succession.successor, basis: succession.basis.map((b) => `${b.law}${b.article ? ` ${b.article}` : ''}`).join('; ') } });
   }
   if (start.assumed) caveats.push({ code: 'deadline-start-assumed', args: { date: start.date } });
   return { ...o, deadline, ...(succession && { succession }) };
@@ -110,5 +102,6 @@ function successionOf(o: Obligation, successor: SuccessorLookup): Handover | und
   if (!gone?.valid_to) return undefined;
   const next = successor(gone.code, addDays(gone.valid_to, 1));
   if (!next) return undefined;
+  // The basis: why the authority ceased, and the rule that makes the successor competent.
   return { authority: gone.code, until: gone.valid_to, successor: next.code, ...(next.name && { successorName: next.name }), basis: [...gone.basis, ...(next.basis ?? [])], status: gone.status };
 }

@@ -6,12 +6,8 @@ import { FIELDS } from '../fields/catalogue.js';
 import { GUARANTORS, LAWS, OBLIGATION_FAMILIES, PENALTY_FAMILIES, PENALTY_UNIT } from './rules.js';
 import type { DeadlineRule } from './types.js';
 import { AUTHORITIES } from './due.js';
+import { addDays } from './calendar.js';
 
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
 
 let boundaries: string[] | undefined;
 
@@ -19,7 +15,7 @@ function collect(): string[] {
   const set = new Set<string>();
   const span = (from?: string, to?: string) => {
     if (from) set.add(from);
-    if (to) set.add(nextDay(to));
+    if (to) set.add(addDays(to, 1));
   };
   for (const f of OBLIGATION_FAMILIES) {
     for (const v of f.versions) {

@@ -123,7 +123,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'people-categories':
         return [{ kind: 'list', items: [
           n('people.count', { count: num(a.subjects) }),
-          inc.subjects.groups.length ? n('people.groups', { groups: inc.subjects.groups.map((g) => n(`group.${g}` as NotifyKey)).join(', ') }) : n('people.none'),
+          inc.subjects.groups.length ? n('people.groups', { groups: inc.subjects.groups.map((g) => t(`group.${g}`)).join(', ') }) : n('people.none'),
           ...inc.datasets.map((d) => n('people.row', { dataset: cleanText(d.name), records: num(d.records) })),
         ] }];
       case 'circumstances':

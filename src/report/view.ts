@@ -5,6 +5,7 @@ import type { Factor } from '../severity/types.js';
 import type { Basis, Obligation } from '../law/types.js';
 import type { Level } from '../core/vocab.js';
 import { cleanText } from '../util/sanitize.js';
+import { addDays } from '../law/calendar.js';
 import { longDate, longDateTime } from '../util/long-date.js';
 import { fieldById } from '../fields/catalogue.js';
 
@@ -50,14 +51,8 @@ export function dueText(o: Obligation, t: Translator): string | undefined {
   if (d.due) parts.push(longDateTime(d.due, lang));
   if (d.dueByHours) parts.push(t('ui.dueByHours', { at: longDateTime(d.dueByHours, lang) }));
   if (d.recommended) parts.push(t('ui.recommended', { at: longDateTime(d.recommended, lang) }));
-  if (d.handover) parts.push(t('ui.handover', { from: longDate(nextDay(d.handover.until), lang), successor: t(`recipient.${d.handover.successor}`) }));
+  if (d.handover) parts.push(t('ui.handover', { from: longDate(addDays(d.handover.until, 1), lang), successor: t(`recipient.${d.handover.successor}`) }));
   return parts.length ? parts.join('; ') : undefined;
-}
-
-function nextDay(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
 }
 
 /** The lines of one obligation, shared by the table and Markdown reports (plain text, not yet escaped). */
