@@ -1,5 +1,6 @@
 // Usage errors and run messages of the command line, in both languages (keys are English codes).
 import type { Lang } from '../i18n/index.js';
+import { fill } from '../i18n/fill.js';
 
 const en = {
   'internal': 'breach: internal error: {message} (this is a bug; run again with --debug for the stack)',
@@ -42,5 +43,5 @@ const es: Record<CliKey, string> = {
 export const CLI_MESSAGES = { en, es } as const;
 
 export function cliText(key: CliKey, args: Record<string, string | number>, lang: Lang): string {
-  return CLI_MESSAGES[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
+  return fill(CLI_MESSAGES[lang][key], args);
 }

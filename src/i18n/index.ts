@@ -1,5 +1,6 @@
 import { en, type MessageKey } from './en.js';
 import { es } from './es.js';
+import { fill } from './fill.js';
 
 export type Lang = 'es' | 'en';
 export type { MessageKey };
@@ -27,7 +28,7 @@ export function translator(lang: Lang): Translator {
   const table = TABLES[lang] as Record<string, string>;
   const t: Translator = (key, args) => {
     const msg = table[key] ?? en[key as MessageKey] ?? key;
-    return args ? contract(msg.replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))), lang) : msg;
+    return args ? contract(fill(msg, args), lang) : msg;
   };
   t.lang = lang;
   return t;

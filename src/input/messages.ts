@@ -1,6 +1,7 @@
 // The wording of input diagnostics in both languages. Producers attach a key (an English code)
 // and arguments; the English `message` they also carry stays the default and the contract's text.
 import type { Lang } from '../i18n/index.js';
+import { fill } from '../i18n/fill.js';
 
 const en = {
   'where.document': 'the document',
@@ -128,7 +129,7 @@ export function diagText(key: DiagKey, args: DiagArgs, lang: Lang): string {
     const { detailKey, ...rest } = args;
     resolved.detail = diagText(detailKey as DiagKey, rest, lang);
   }
-  return table[key].replace(/\{(\w+)\}/g, (m, k: string) => (resolved[k] === undefined ? m : String(resolved[k])));
+  return fill(table[key], resolved);
 }
 
 /** The arguments that name a value in a diagnostic ("a list", "\"abc\"", "number 5") in any language. */

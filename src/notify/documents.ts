@@ -14,6 +14,7 @@ import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
 import { basisSentence, type Letter, type Line, stateBodyName } from './letter.js';
 import { fieldLabel } from '../report/view.js';
+import { fill } from '../i18n/fill.js';
 
 export type Block =
   | { kind: 'p'; text: string; generated?: boolean }
@@ -58,7 +59,7 @@ export interface DraftOptions {
 
 export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, options: DraftOptions = {}): Drafts {
   const table = lang === 'es' ? notifyEs : notifyEn;
-  const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? contract(table[key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k]))), lang) : table[key]);
+  const n = (key: NotifyKey, args?: Record<string, string | number>) => (args ? contract(fill(table[key], args), lang) : table[key]);
   const num = (x: number) => x.toLocaleString(lang === 'es' ? 'es-MX' : 'en-US');
   const inc = a.incident;
   const r = inc.response;

@@ -2,6 +2,7 @@
 // core reports codes and arguments (problems.ts); only the command line turns them into text.
 import type { Lang } from '../../i18n/index.js';
 import type { ProblemCode, ScanProblem } from './problems.js';
+import { fill } from '../../i18n/fill.js';
 
 type Table = Record<ProblemCode | Label, string>;
 type Label = 'label-table' | 'label-sheet' | 'label-format' | 'label-problems' | 'label-people' | 'label-skipped';
@@ -81,7 +82,7 @@ const es: Table = {
 const TABLES: Record<Lang, Table> = { en, es };
 
 export function scanText(lang: Lang, key: ProblemCode | Label, args: Record<string, string | number> = {}): string {
-  return TABLES[lang][key].replace(/\{(\w+)\}/g, (m, k: string) => (args[k] === undefined ? m : String(args[k])));
+  return fill(TABLES[lang][key], args);
 }
 
 /** One problem as its sentence. */
