@@ -295,7 +295,7 @@ describe('edges of the law in the drafts', () => {
     const d = drafts(text, 'en');
     expect(d.documents.map((x) => x.id)).toEqual(['summary', 'breach-log', 'root-cause', 'decision-record']);
     const rec = d.documents.find((x) => x.id === 'decision-record')!;
-    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO-2025 art. 28, 33 (DOF 2025-03-20)');
+    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO (2025) arts. 28, 33 (DOF March 20, 2025)');
     const reasons = rec.sections.find((x) => x.code === 'decision-reasons')!;
     expect((reasons.blocks[0] as { text: string }).text).toContain('not to notify the data subjects or the authority');
     expect((reasons.blocks[1] as { items: string[] }).items[0]).toContain('unintelligible');

@@ -8,6 +8,7 @@ import { cleanText } from '../util/sanitize.js';
 import { addDays } from '../law/calendar.js';
 import { longDate, longDateTime } from '../util/long-date.js';
 import { fieldById } from '../fields/catalogue.js';
+import { LAWS } from '../law/rules.js';
 
 export interface ReportContext {
   t: Translator;
@@ -27,8 +28,19 @@ export interface ReportContext {
 
 export const DEFAULT_DETAIL_THRESHOLD = 20;
 
-export function basisText(b: Basis): string {
-  return `${b.law}${b.article ? ` art. ${b.article}` : ''}${b.dof ? ` (DOF ${b.dof})` : ''}`;
+/** A law as a reader cites it ("LGPDPPSO de 2017"); the code when the law is not in the data. */
+export function lawCite(code: string, lang: 'es' | 'en'): string {
+  return LAWS[code]?.cite[lang] ?? code;
+}
+
+/** "LGPDPPSO de 2017, art. 40 (DOF 26 de enero de 2017)": a citation for people; JSON keeps the codes. */
+export function basisText(b: Basis, lang: 'es' | 'en'): string {
+  return `${lawCite(b.law, lang)}${b.article ? `${lang === 'es' ? ',' : ''} ${/,/.test(b.article) && !/^transitorio/i.test(b.article) ? 'arts.' : 'art.'} ${b.article}` : ''}${b.dof ? ` (DOF ${longDate(b.dof, lang)})` : ''}`;
+}
+
+/** Several citations in one line. */
+export function basisList(list: readonly Basis[], lang: 'es' | 'en'): string {
+  return list.map((b) => basisText(b, lang)).join('; ');
 }
 
 export function recipientText(o: Obligation, t: Translator): string {
@@ -58,6 +70,7 @@ export function dueText(o: Obligation, t: Translator): string | undefined {
 /** The lines of one obligation, shared by the table and Markdown reports (plain text, not yet escaped). */
 export function obligationLines(o: Obligation, t: Translator): { title: string; lines: string[]; basis: string } {
   const due = dueText(o, t);
+  const lang = t.lang ?? 'en';
   return {
     title: `${t(`obligation.${o.code}`)} [${o.code}${o.authority ? `, ${o.authority}` : ''}]${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`,
     lines: [
@@ -66,7 +79,7 @@ export function obligationLines(o: Obligation, t: Translator): { title: string; 
       ...(due ? [`${t('ui.due')}: ${due}`] : []),
       ...(o.content.length ? [`${t('ui.content')}: ${o.content.map((k) => t(`content.${k}`)).join('; ')}`] : []),
     ],
-    basis: `${t('ui.basis')}: ${o.basis.map(basisText).join('; ')} (${t(`status.${o.status}`)})`,
+    basis: `${t('ui.basis')}: ${basisList(o.basis, lang)} (${t(`status.${o.status}`)})`,
   };
 }
 
@@ -74,9 +87,9 @@ export function obligationLines(o: Obligation, t: Translator): { title: string; 
 export function penaltyLines(p: Assessment['penalties'], t: Translator): string[] {
   const lang = t.lang ?? 'en';
   return [
-    ...(p.liability ?? []).map((l) => `${t(`liability.${l.code}`)} (${l.basis.map(basisText).join('; ')})`),
-    ...(p.referral ? [`${t('ui.referral', { days: p.referral.days })} (${p.referral.basis.map(basisText).join('; ')})`] : []),
-    ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${c.basis.map(basisText).join('; ')})`),
+    ...(p.liability ?? []).map((l) => `${t(`liability.${l.code}`)} (${basisList(l.basis, lang)})`),
+    ...(p.referral ? [`${t('ui.referral', { days: p.referral.days })} (${basisList(p.referral.basis, lang)})`] : []),
+    ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${basisList(c.basis, lang)})`),
     ...p.notes.map((note) => t(`note.${note}`)),
   ];
 }
