@@ -78,6 +78,7 @@ export const en = {
   'ui.overview.caveat': 'Caveat',
   'ui.overview.worst': 'The {n} worst incidents, by severity',
   'ui.overview.all': 'Incidents, by severity',
+  'ui.overview.moreCaveats': '... and {more} more distinct caveats: each incident shows all of its own.',
   'ui.overview.more': '... and {more} more incidents (`--detail` lists every one; `--format csv` or `ndjson` gives them as data).',
   'ui.overview.detailHint': 'Details of each incident are shown up to {threshold} incidents; above that, with `--detail` (`--detail-threshold N` changes the limit).',
   'ui.incidents': 'Incidents',
@@ -158,6 +159,12 @@ export const en = {
   'obligation.root-cause-analysis': 'Analyse the causes; corrective and preventive actions; update security measures',
   'obligation.sector-report': 'Report to the sector regulator',
   'obligation.notify-controller': 'Inform the controller',
+  'obligation.short.notify-data-subjects': 'data subjects',
+  'obligation.short.notify-authority': 'authority',
+  'obligation.short.log-breach': 'breach log',
+  'obligation.short.root-cause-analysis': 'root causes',
+  'obligation.short.sector-report': 'regulator',
+  'obligation.short.notify-controller': 'controller',
 
   'recipient.data-subjects': 'the affected data subjects',
   'recipient.internal': 'internal (the controller)',
@@ -441,6 +448,10 @@ export const en = {
   'scan.note.unknown.name': '  column {column}: unknown: no header names a field; {share} % of the values have a name\'s shape but {known} % hold a common Mexican given name or surname (places, products, free text?).',
   'ui.ruleSector.public': 'public sector',
   'ui.ruleSector.private': 'private sector',
+  'ui.ruleSector.banking': 'banking',
+  'ui.ruleSector.fintech': 'fintech',
+  'ui.ruleSector.insurance': 'insurance',
+  'ui.ruleSector.health': 'health',
   'ui.flags': 'flags',
 };
 

@@ -152,7 +152,7 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
     else if (k === 'rule') {
       // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
-      const m = /^(.+?)(?:-(public|private))?$/.exec(v)!;
+      const m = /^(.+?)(?:-(public|private|banking|fintech|insurance|health))?$/.exec(v)!;
       const name = t(`obligation.${m[1]}`);
       args[k] = name === `obligation.${m[1]}` ? cleanText(v) : `${name}${m[2] ? `, ${t(`ui.ruleSector.${m[2]}`)}` : ''}`;
     }
