@@ -10,6 +10,7 @@ import { renderDraft } from '../src/notify/render.js';
 import { RECOMMENDATIONS } from '../src/notify/recommendations.js';
 import { fieldById } from '../src/fields/catalogue.js';
 import { translator } from '../src/i18n/index.js';
+import { englishOrdinal, spanishOrdinal } from '../src/util/ordinals.js';
 import { assessText, fixture } from './helpers.js';
 
 const labels = { banner: 'DRAFT', generated: 'generated', missing: 'MISSING' };
@@ -345,6 +346,19 @@ describe('review of the drafts by a lawyer', () => {
     const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
     expect(caveats).toContain('se dirige al órgano de control y disciplina del Poder Judicial');
     expect(caveats).not.toMatch(/\ba el\b/);
+  });
+
+  it('transitory articles numbered by words read as ordinals in each language (Spanish words never in English letters)', () => {
+    const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-executive, name: IMSS }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const body = (lang: 'es' | 'en') => (drafts(text, lang, '2026-11-21').documents.find((x) => x.id === 'notice-authority')!.sections[0]!.blocks[0] as { text: string }).text;
+    expect(body('es')).toContain('los artículos cuarto y décimo noveno transitorios');
+    expect(body('es')).toContain('el artículo quinto transitorio del Decreto');
+    expect(body('en')).toContain('the Fourth and Nineteenth transitory articles');
+    expect(body('en')).toContain('the Fifth transitory article of the Decreto');
+    expect(body('en')).not.toMatch(/\b(primero|segundo|tercero|cuarto|quinto|décimo|noveno)\b/i);
+    expect(['Primero', 'décimo noveno', 'Décimo Noveno', 'decimonoveno', 'Vigésimo', 'vigésimo primero', 'trigésimo'].map(spanishOrdinal)).toEqual([1, 19, 19, 19, 20, 21, 30]);
+    expect([1, 11, 19, 20, 24, 30].map(englishOrdinal)).toEqual(['First', 'Eleventh', 'Nineteenth', 'Twentieth', 'Twenty-fourth', 'Thirtieth']);
+    expect(spanishOrdinal('19')).toBeUndefined();
   });
 });
 

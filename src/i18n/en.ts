@@ -252,7 +252,7 @@ export const en = {
   'caveat.state-missing': 'The controller has no `state`: the state guarantor cannot be named.',
   'caveat.state-unknown': 'Unknown state `{state}`: the state guarantor cannot be named.',
   'caveat.state-guarantor-extinct': "{body} ({state}) ceased on {date}; it is not the addressee. The notice goes to the autoridad garante that the state's harmonised law names (LGPDPPSO-2025 art. 3-II: the internal comptroller or its equivalent of each state branch and autonomous body): identify it before sending.",
-  'caveat.state-guarantor-transition': '{body} ({state}) keeps operating until the state harmonises its law (LGPDPPSO-2025, transitory art. 19); check whether it has been replaced.',
+  'caveat.state-guarantor-transition': '{body} ({state}) keeps operating until the state harmonises its law (LGPDPPSO (2025), Nineteenth transitory article); check whether it has been replaced.',
   'caveat.unit-unverified': 'The penalty unit for this date ({unit} {value} MXN, from {from}) was not verified against its official publication.',
   'caveat.unit-not-published': 'The {unit} for the period from {from} is not in the data yet: the last known value ({value} MXN) was used.',
   'caveat.public-penalties-2017-unverified': 'The coercive-fine range under LGPDPPSO-2017 (150 to 1,500 UMA, art. 153) is assumed from the 2025 law; the article is unverified.',

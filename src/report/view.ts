@@ -9,6 +9,7 @@ import { addDays } from '../law/calendar.js';
 import { longDate, longDateTime } from '../util/long-date.js';
 import { fieldById } from '../fields/catalogue.js';
 import { LAWS } from '../law/rules.js';
+import { ordinalForEnglish } from '../util/ordinals.js';
 
 export interface ReportContext {
   t: Translator;
@@ -35,7 +36,15 @@ export function lawCite(code: string, lang: 'es' | 'en'): string {
 
 /** "LGPDPPSO de 2017, art. 40 (DOF 26 de enero de 2017)": a citation for people; JSON keeps the codes. */
 export function basisText(b: Basis, lang: 'es' | 'en'): string {
-  return `${lawCite(b.law, lang)}${b.article ? `${lang === 'es' ? ',' : ''} ${/,/.test(b.article) && !/^transitorio/i.test(b.article) ? 'arts.' : 'art.'} ${b.article}` : ''}${b.dof ? ` (DOF ${longDate(b.dof, lang)})` : ''}`;
+  return `${lawCite(b.law, lang)}${b.article ? `${lang === 'es' ? ',' : ''} ${articleText(b.article, lang)}` : ''}${b.dof ? ` (DOF ${longDate(b.dof, lang)})` : ''}`;
+}
+
+/** "40, 41" → "arts. 40, 41"; in English, "transitorio quinto" → "transitory art. Fifth". */
+function articleText(article: string, lang: 'es' | 'en'): string {
+  const trans = /^transitorios?(?:\s+(.+))?$/i.exec(article);
+  if (trans && lang === 'en') return `transitory ${trans[1] ? `art. ${trans[1].split(/,\s*/).map(ordinalForEnglish).join(', ')}` : 'articles'}`;
+  if (trans) return `art. ${article}`;
+  return `${/,/.test(article) ? 'arts.' : 'art.'} ${article}`;
 }
 
 /** Several citations in one line. */
