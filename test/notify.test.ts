@@ -277,7 +277,7 @@ describe('edges of the law in the drafts', () => {
     expect(intro).toContain('Con fundamento en el artículo 59, fracción IV, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados');
     expect(intro).toContain('en representación del encargado del tratamiento Hova Health');
     const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
-    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)/)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)| afectados\. /)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
     expect(duties.items[1]).toContain('IMAIP');
     const summary = d.documents[0]!;
     expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');
@@ -326,6 +326,10 @@ describe('review of the drafts by a lawyer', () => {
   it('the letter to a processor\'s controller is addressed to the controller named in on_behalf_of', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
     expect(addressee(d.documents.find((x) => x.id === 'notice-controller')!)).toContain('Régimen Estatal de Protección Social en Salud de Michoacán');
+    // The controller's duties name each recipient once: "Informar a los titulares afectados", not "..., dirigido a los titulares afectados".
+    const duties = (d.documents.find((x) => x.id === 'notice-controller')!.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] }).items;
+    expect(duties[0]).toMatch(/^Informar a los titulares afectados\. Plazo: /);
+    expect(duties.join(' ')).not.toContain('dirigido a los titulares');
   });
 
   it('a state body whose guarantor ceased: the addressee is a marked blank, never the extinct body', () => {
