@@ -152,7 +152,7 @@ describe('the command line speaks the selected language', () => {
     expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
   });
 
-  it('YAML and JSON syntax errors in Spanish, by the library error code (its own text is English only)', () => {
+  it('YAML, JSON and CSV syntax errors in Spanish, by the library error code (its own text is English only)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breach-'));
     try {
       const cases: [string, string, RegExp][] = [
@@ -162,6 +162,9 @@ describe('the command line speaks the selected language', () => {
         ['d.yaml', 'incident:\n  title: x\n  title: y\n', /la clave está repetida en el mismo mapa/],
         ['e.json', '{"incident": {"title": "x" "y"}}', /JSON no válido: /],
         ['f.yaml', 'incident: @x\n', /un valor no puede empezar con `@` si no va entre comillas/],
+        ['g.csv', 'dataset,records,fields,sector\n"a,1,curp,private\nb,2,curp,private\n', /CSV no válido: una celda entre comillas nunca se cierra/],
+        ['h.csv', 'dataset,records,fields,sector,registros\na,1,curp,private,3\n', /la columna `registros` repite la columna 2 \(ambas significan `records`\)/],
+        ['i.yaml', 'incident:\u0000', /el archivo contiene bytes NUL: parece binario/],
       ];
       for (const [name, text, expected] of cases) {
         writeFileSync(join(dir, name), text);
@@ -171,7 +174,7 @@ describe('the command line speaks the selected language', () => {
         const prose = r.stderr.replace(/`[^`]*`/g, ' ').replace(new RegExp(dir.replace(/[/.]/g, '\\$&'), 'g'), ' ');
         expect(wordsIn(prose, [...ENGLISH_WORDS, 'Missing', 'allowed', 'indentation', 'keys', 'Unexpected', 'quote']), name).toEqual([]);
         // English keeps the library's own, more specific wording.
-        expect(run(['validate', join(dir, name), '--lang', 'en']).stderr, name).toMatch(/invalid (YAML|JSON): [A-Z]/);
+        expect(run(['validate', join(dir, name), '--lang', 'en']).stderr, name).toMatch(/invalid (YAML|JSON|CSV): [A-Z]|column `registros` repeats|contains NUL bytes/);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });
