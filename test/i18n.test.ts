@@ -34,6 +34,16 @@ describe('message tables', () => {
       expect(placeholders(b[k]!), k).toEqual(placeholders(a[k]!));
     }
   });
+
+  it.each(TABLES)('%s: dates in sentences are written for people, not as ISO dates', (_name, a, b) => {
+    for (const table of [a, b]) {
+      for (const [k, v] of Object.entries(table)) {
+        // Code spans and command examples (`--as-of 2025-03-21`) may keep ISO dates; prose may not.
+        const prose = v.replace(/`[^`]*`/g, ' ').replace(/^\s*breach .*$/gm, ' ').replace(/--[\w-]+ \S+/g, ' ');
+        expect(prose, k).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      }
+    }
+  });
 });
 
 // Words that betray the other language. Kept short and unambiguous: proper names of Mexican

@@ -111,6 +111,9 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       }
       authority = who.code;
       recipient = who;
+      for (const sus of v.suspensions ?? []) {
+        if (sus.authorities.includes(who.code) && asOf >= sus.from && asOf <= sus.to) caveat(sus.caveat, { authority: who.code, from: sus.from, until: sus.to });
+      }
     } else if (family.code === 'sector-report' && v.regulator) {
       recipient = { code: v.regulator };
     }

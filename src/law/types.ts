@@ -32,6 +32,8 @@ export interface RuleVersion extends Dated {
   content?: string[];
   content_status?: Status;
   caveat?: string;
+  /** Windows in which procedures before some authorities were suspended (a caveat, not a change of term). */
+  suspensions?: { authorities: string[]; from: string; to: string; caveat: string; status: Status; basis: Basis[] }[];
 }
 
 export interface RuleFamily {
