@@ -32,8 +32,8 @@ export interface RuleVersion extends Dated {
   content?: string[];
   content_status?: Status;
   caveat?: string;
-  /** Windows in which procedures before some authorities were suspended (a caveat, not a change of term). */
-  suspensions?: { authorities: string[]; from: string; to: string; caveat: string; status: Status; basis: Basis[] }[];
+  /** Caveats that hold for some authorities in a window (a suspension of procedures, which body acts as the authority). */
+  authority_caveats?: { authorities: string[]; from: string; to?: string; caveat: string; status: Status; basis: Basis[] }[];
 }
 
 export interface RuleFamily {
