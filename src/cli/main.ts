@@ -94,12 +94,14 @@ program
 program
   .command('fields')
   .description(h('fields.description'))
-  .option('--json', h('opt.json'))
+  .argument('[query...]', h('arg.fieldsQuery'))
+  .option('--json', h('opt.json.fields'))
+  .option('--wide', h('opt.wide'))
   .addOption(langOption())
   .option('--no-color', h('opt.noColor'))
-  .action(async (opts) => {
+  .action(async (query: string[], opts) => {
     const { runFields } = await import('./fields-command.js');
-    process.exitCode = runFields(opts);
+    process.exitCode = runFields(query.length ? query.join(' ') : undefined, opts);
   });
 
 program
