@@ -1,0 +1,86 @@
+// `breach init`: the questionnaire that writes a description, or a template to fill in. Bundled
+// apart (dist/init.cjs) with the prompt library, so no other command loads it.
+import { spawnSync } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import type { Lang } from '../i18n/index.js';
+import { describeAnswers } from '../init/describe.js';
+import { initText } from '../init/messages.js';
+import { askAnswers, asker, yesNo } from '../init/questionnaire.js';
+import { csvGuide, csvTemplate, yamlTemplate } from '../init/template.js';
+import { cleanText } from '../util/sanitize.js';
+import { EXIT, reportFailure } from './errors.js';
+import { writeAtomic } from './io.js';
+import { langOf, out, today } from './shared.js';
+
+export interface InitOptions { template?: boolean | 'yaml' | 'csv'; lang?: Lang; force?: boolean; quiet?: boolean }
+
+/**
+ * Now in central Mexico, "YYYY-MM-DD HH:MM": UTC-6 all year since daylight saving ended on
+ * 2022-10-30. BREACH_TODAY pins the day (the end of it) for reproducible runs.
+ */
+export function mexicoNow(): string {
+  const pinned = process.env.BREACH_TODAY;
+  if (pinned) return `${today()} 23:59`;
+  return new Date(Date.now() - 6 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export async function runInit(file: string | undefined, opts: InitOptions): Promise<number> {
+  const { lang } = langOf(opts);
+  const m = initText(lang);
+  const stderr = (s: string) => process.stderr.write(s);
+  try {
+    if (opts.template) {
+      const kind = opts.template === true ? 'yaml' : opts.template;
+      if (kind === 'csv') {
+        out(csvTemplate(lang, today()));
+        if (!opts.quiet) stderr(csvGuide(lang));
+      } else out(yamlTemplate(lang, today()));
+      return EXIT.ok;
+    }
+    if (!process.stdin.isTTY || !process.stdout.isTTY) {
+      stderr(`breach: ${m('err.noTty')}\n`);
+      return EXIT.usage;
+    }
+    const target = file ?? (lang === 'es' ? 'incidente.yaml' : 'incident.yaml');
+    const shown = cleanText(target);
+    const a = asker(lang, { input: process.stdin, output: process.stdout, clearPromptOnDone: false });
+    let force = !!opts.force;
+    const problem = pathProblem(target, lang);
+    if (problem) {
+      stderr(`breach: ${problem}\n`);
+      return EXIT.usage;
+    }
+    out(`${m('intro')}\n\n`);
+    if (existsSync(target) && !force) {
+      if (!(await yesNo(a, m('q.overwrite', { file: shown }), false))) {
+        stderr(`${m('done.notWritten', { file: shown })}\n`);
+        return EXIT.usage;
+      }
+      force = true;
+    }
+    const answers = await askAnswers(a, mexicoNow());
+    writeAtomic(target, [describeAnswers(answers, { lang, today: today(), file: shown })], force, []);
+    out(`\n${m('done.written', { file: shown })}\n`);
+    if (!(await yesNo(a, m('q.assess'), true))) return EXIT.ok;
+    out('\n');
+    const r = spawnSync(process.execPath, [process.argv[1]!, 'assess', target, '--lang', lang], { stdio: 'inherit' });
+    return r.status ?? EXIT.internal;
+  } catch (e) {
+    if (e instanceof Error && e.name === 'ExitPromptError') {
+      stderr(`\n${m('done.cancelled')}\n`);
+      return EXIT.usage;
+    }
+    return reportFailure(e, process.argv.includes('--debug'), stderr);
+  }
+}
+
+/** What is wrong with the path to write, before any question is asked. */
+function pathProblem(target: string, lang: Lang): string | undefined {
+  const m = initText(lang);
+  const abs = resolve(target);
+  if (!existsSync(dirname(abs)) || !statSync(dirname(abs)).isDirectory()) return m('check.pathDir', { dir: cleanText(dirname(target)) });
+  if (existsSync(abs) && statSync(abs).isDirectory()) return m('check.pathIsDir', { file: cleanText(target) });
+  if (!/\.ya?ml$/i.test(target)) return m('check.pathExt');
+  return undefined;
+}
