@@ -240,7 +240,7 @@ describe('the YAML init writes', () => {
     }
     const es = describeAnswers(base, { lang: 'es', today: '2026-11-21', file: 'x.yaml' });
     expect(es).toContain('branch: political-party # partidos políticos locales;');
-    expect(es).toContain('# pérdida de confidencialidad: sí, pero sólo los recibieron personas conocidas');
+    expect(es).toContain('# pérdida de confidencialidad — sí, pero sólo los recibieron personas conocidas');
     expect(es).toContain('- political_opinion # opiniones políticas');
     expect(describeAnswers(base, { lang: 'en', today: '2026-11-21', file: 'x.yaml' })).toContain('- ine_voter_key # INE voter key');
   });

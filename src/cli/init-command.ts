@@ -9,6 +9,7 @@ import { initText } from '../init/messages.js';
 import { askAnswers, asker, yesNo } from '../init/questionnaire.js';
 import { csvGuide, csvTemplate, yamlTemplate } from '../init/template.js';
 import { cleanText } from '../util/sanitize.js';
+import { wrap } from '../util/wrap.js';
 import { EXIT, reportFailure } from './errors.js';
 import { writeAtomic } from './io.js';
 import { langOf, out, today } from './shared.js';
@@ -21,7 +22,7 @@ export interface InitOptions { template?: boolean | 'yaml' | 'csv'; lang?: Lang;
  */
 export function mexicoNow(): string {
   const pinned = process.env.BREACH_TODAY;
-  if (pinned) return `${today()} 23:59`;
+  if (pinned && today() === pinned) return `${pinned} 23:59`;
   return new Date(Date.now() - 6 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
@@ -32,10 +33,11 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
   try {
     if (opts.template) {
       const kind = opts.template === true ? 'yaml' : opts.template;
+      const day = mexicoNow().slice(0, 10);
       if (kind === 'csv') {
-        out(csvTemplate(lang, today()));
+        out(csvTemplate(lang, day));
         if (!opts.quiet) stderr(csvGuide(lang));
-      } else out(yamlTemplate(lang, today()));
+      } else out(yamlTemplate(lang, day));
       return EXIT.ok;
     }
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
@@ -51,7 +53,7 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
       stderr(`breach: ${problem}\n`);
       return EXIT.usage;
     }
-    out(`${m('intro')}\n\n`);
+    out(`${wrap(m('intro'), process.stdout.columns || 80, '', '').join('\n')}\n\n`);
     if (existsSync(target) && !force) {
       if (!(await yesNo(a, m('q.overwrite', { file: shown }), false))) {
         stderr(`${m('done.notWritten', { file: shown })}\n`);
@@ -59,8 +61,9 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
       }
       force = true;
     }
-    const answers = await askAnswers(a, mexicoNow());
-    writeAtomic(target, [describeAnswers(answers, { lang, today: today(), file: shown })], force, []);
+    const now = mexicoNow();
+    const answers = await askAnswers(a, now);
+    writeAtomic(target, [describeAnswers(answers, { lang, today: now.slice(0, 10), file: shown })], force, []);
     out(`\n${m('done.written', { file: shown })}\n`);
     if (!(await yesNo(a, m('q.assess'), true))) return EXIT.ok;
     out('\n');

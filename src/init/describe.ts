@@ -73,9 +73,9 @@ export function describeAnswers(a: Answers, o: { lang: Lang; today: string; file
   if (c.industry) note(['incident', 'controller', 'industry'], `${t(`industry.${c.industry}`)}; ${others(INDUSTRIES, c.industry)}`);
   note(['incident', 'controller', 'role'], m(`role.${c.role}`));
   const ci = a.circumstances;
-  note(['incident', 'circumstances', 'confidentiality'], `${m('yaml.confidentiality')}: ${m(`confidentiality.${ci.confidentiality}`)}; ${others(CONFIDENTIALITY, ci.confidentiality)}`);
-  note(['incident', 'circumstances', 'integrity'], `${m('yaml.integrity')}: ${m(`integrity.${ci.integrity}`)}; ${others(INTEGRITY, ci.integrity)}`);
-  note(['incident', 'circumstances', 'availability'], `${m('yaml.availability')}: ${m(`availability.${ci.availability}`)}; ${others(AVAILABILITY, ci.availability)}`);
+  note(['incident', 'circumstances', 'confidentiality'], `${m('yaml.confidentiality')} — ${m(`confidentiality.${ci.confidentiality}`)}; ${others(CONFIDENTIALITY, ci.confidentiality)}`);
+  note(['incident', 'circumstances', 'integrity'], `${m('yaml.integrity')} — ${m(`integrity.${ci.integrity}`)}; ${others(INTEGRITY, ci.integrity)}`);
+  note(['incident', 'circumstances', 'availability'], `${m('yaml.availability')} — ${m(`availability.${ci.availability}`)}; ${others(AVAILABILITY, ci.availability)}`);
   for (const f of FACTS) note(['incident', 'circumstances', f], m(`yaml.${f}`));
   if (a.subjects !== undefined) note(['incident', 'subjects', 'count'], m('yaml.subjectsDefault'));
   const groups = at(['incident', 'subjects', 'groups']);
