@@ -1,7 +1,7 @@
 // The portfolio summary: what a consultant or a CI job reads first. Built incrementally, one
 // assessment at a time, in memory that does not grow with the number of incidents (except the
 // one-line list of incidents, kept only when every incident is to be listed).
-import type { Assessment } from '../core/assessment.js';
+import type { Assessment, Caveat } from '../core/assessment.js';
 import { LEVELS, levelRank, type Level } from '../core/vocab.js';
 
 /** One incident in a line: what the sorted list of incidents shows. */
@@ -45,7 +45,14 @@ export interface PortfolioSummary {
   obligations: Record<string, ObligationSummary>;
   exposure: Exposure[];
   caveats: Record<string, number>;
+  /** For people: each distinct caveat (code and arguments) with its incident count, most frequent first; not in JSON. */
+  caveatVariants: CaveatVariant[];
 }
+
+export interface CaveatVariant { caveat: Caveat; incidents: number }
+
+/** Distinct caveat texts kept for the overview: past this, only the per-code counts grow. */
+const MAX_VARIANTS = 500;
 
 export function heatColumnOf(a: Assessment): HeatColumn {
   const c = a.incident.controller;
@@ -67,6 +74,7 @@ export class SummaryBuilder {
   private readonly obligations = new Map<string, ObligationSummary>();
   private readonly exposure = new Map<string, Exposure>();
   private readonly caveats = new Map<string, number>();
+  private readonly variants = new Map<string, CaveatVariant>();
   /** The worst `keep` incidents, or all of them when keep is Infinity. */
   private lines: IncidentLine[] = [];
 
@@ -113,7 +121,13 @@ export class SummaryBuilder {
       if (!e) this.exposure.set(key, { currency: a.penalties.currency, regime, incidents: 1, min: r.min, max: r.max });
       else { e.incidents++; e.min += r.min; e.max += r.max; }
     }
-    for (const c of a.caveats) this.caveats.set(c.code, (this.caveats.get(c.code) ?? 0) + 1);
+    for (const c of a.caveats) {
+      this.caveats.set(c.code, (this.caveats.get(c.code) ?? 0) + 1);
+      const key = c.args ? `${c.code}\u0000${JSON.stringify(c.args)}` : c.code;
+      const v = this.variants.get(key);
+      if (v) v.incidents++;
+      else if (this.variants.size < MAX_VARIANTS) this.variants.set(key, { caveat: c, incidents: 1 });
+    }
 
     if (this.keep > 0) {
       const line: IncidentLine = { source: a.source, title: a.incident.title, level, score: a.severity.score, subjects: a.subjects, obligations: a.obligations.map((o) => o.code), seq: this.n };
@@ -144,6 +158,7 @@ export class SummaryBuilder {
       obligations: Object.fromEntries([...this.obligations].sort(([x], [y]) => OBLIGATION_ORDER.indexOf(x) - OBLIGATION_ORDER.indexOf(y))),
       exposure: [...this.exposure.values()].sort((x, y) => x.currency.localeCompare(y.currency) || x.regime.localeCompare(y.regime)),
       caveats: Object.fromEntries([...this.caveats].sort(([xa, x], [ya, y]) => y - x || xa.localeCompare(ya))),
+      caveatVariants: [...this.variants.values()].sort((x, y) => y.incidents - x.incidents || x.caveat.code.localeCompare(y.caveat.code)),
     };
   }
 }
