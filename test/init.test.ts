@@ -93,7 +93,7 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
     expect(doc).toContain('groups:');
     expect(doc).toContain('- vulnerable');
     expect(doc).toContain('confirmed_at: 2025-03-31 14:30');
-  }, 60000);
+  }, 120000);
 
   it('English: a private processor, two datasets; an existing file is replaced only when confirmed', async () => {
     const dir = tmp();
@@ -151,7 +151,7 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
     expect(a.subjects).toBe(4500);
     expect(a.obligations.map((o: { code: string }) => o.code)).toContain('notify-controller');
     expect(a.severity.vector).toContain('/C:0.25/');
-  }, 60000);
+  }, 120000);
 
   it('Ctrl+C stops without writing anything', async () => {
     const dir = tmp();
@@ -165,7 +165,7 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
       p.kill();
     }
     expect(existsSync(join(dir, 'incident.yaml'))).toBe(false);
-  }, 30000);
+  }, 60000);
 });
 
 describe('breach init without a terminal', () => {
@@ -193,6 +193,22 @@ describe('breach init without a terminal', () => {
       expect(a.datasets[0].fields.map((x: { id: string }) => x.id)).toEqual(['full_name', 'rfc', 'curp', 'salary', 'bank_account']);
     }
     expect(run(['init', '--template', 'yaml']).out).toBe(run(['init', '--template']).out);
+  });
+
+  it('--template FILE writes the template there, and never over an existing file without --force', () => {
+    const dir = tmp();
+    const r = run(['init', 'nuevo.yaml', '--template', '--lang', 'es'], { cwd: dir });
+    expect(r.code).toBe(0);
+    expect(r.out).toBe('');
+    expect(r.err).toBe('Se escribió nuevo.yaml: reemplace los valores de ejemplo y luego ejecute breach assess nuevo.yaml\n');
+    expect(readFileSync(join(dir, 'nuevo.yaml'), 'utf8')).toBe(run(['init', '--template', '--lang', 'es']).out);
+    writeFileSync(join(dir, 'nuevo.yaml'), 'mine\n');
+    const again = run(['init', 'nuevo.yaml', '--template'], { cwd: dir });
+    expect(again.code).toBe(2);
+    expect(again.err).toBe('breach: nuevo.yaml already exists; add --force to replace it, or name another file\n');
+    expect(readFileSync(join(dir, 'nuevo.yaml'), 'utf8')).toBe('mine\n');
+    expect(run(['init', 'nuevo.yaml', '--template', '--force'], { cwd: dir }).code).toBe(0);
+    expect(readFileSync(join(dir, 'nuevo.yaml'), 'utf8')).toContain('format: breach/v1');
   });
 
   it('--template csv has every column of the parser, Spanish or English headers, rows assess accepts, and the column guide on stderr', () => {

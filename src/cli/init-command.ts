@@ -34,10 +34,17 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
     if (opts.template) {
       const kind = opts.template === true ? 'yaml' : opts.template;
       const day = mexicoNow().slice(0, 10);
-      if (kind === 'csv') {
-        out(csvTemplate(lang, day));
-        if (!opts.quiet) stderr(csvGuide(lang));
-      } else out(yamlTemplate(lang, day));
+      const text = kind === 'csv' ? csvTemplate(lang, day) : yamlTemplate(lang, day);
+      // Named: written there (atomically, never over an existing file without --force).
+      if (file !== undefined) {
+        if (existsSync(file) && !opts.force) {
+          stderr(`breach: ${m('err.exists', { file: cleanText(file) })}\n`);
+          return EXIT.usage;
+        }
+        writeAtomic(file, [text], !!opts.force, []);
+        if (!opts.quiet) stderr(`${m('done.template', { file: cleanText(file) })}\n`);
+      } else out(text);
+      if (kind === 'csv' && !opts.quiet) stderr(csvGuide(lang));
       return EXIT.ok;
     }
     if (!process.stdin.isTTY || !process.stdout.isTTY) {

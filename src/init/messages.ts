@@ -88,6 +88,7 @@ const en = {
   'done.written': 'Written {file}. Check it, then: breach assess {file}',
   'done.notWritten': 'Nothing written: {file} already exists (use another name, or --force).',
   'done.cancelled': 'Stopped: nothing was written.',
+  'done.template': 'Written {file}: replace the example values, then run breach assess {file}',
   'err.noTty': 'init asks its questions on a terminal, and this is not one. Use `breach init --template yaml > incident.yaml` (or `--template csv` for a portfolio), fill it in, then `breach assess incident.yaml`.',
   'err.exists': '{file} already exists; add --force to replace it, or name another file',
 
@@ -219,6 +220,7 @@ const es: Record<InitKey, string> = {
   'done.written': 'Se escribió {file}. Revíselo y luego: breach assess {file}',
   'done.notWritten': 'No se escribió nada: {file} ya existe (use otro nombre, o --force).',
   'done.cancelled': 'Interrumpido: no se escribió nada.',
+  'done.template': 'Se escribió {file}: reemplace los valores de ejemplo y luego ejecute breach assess {file}',
   'err.noTty': 'init hace sus preguntas en una terminal, y esta no lo es. Use `breach init --template yaml > incidente.yaml` (o `--template csv` para un portafolio), llénelo y luego `breach assess incidente.yaml`.',
   'err.exists': '{file} ya existe; agregue --force para reemplazarlo, o indique otro archivo',
 
