@@ -71,7 +71,7 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
       await p.answer('¿Cuántas personas distintas se ven afectadas? (en blanco: la suma de los registros, 12,500)', '9800', KEY.enter);
       await p.answer('¿Hay entre ellas personas de alguno de estos grupos?', KEY.down, KEY.space, KEY.enter);
       await p.answer('Se escribió incidente.yaml');
-      await p.answer('¿Evaluarla ahora?', KEY.enter);
+      await p.answer('¿Evaluar la descripción ahora?', KEY.enter);
       // The assessment, in Spanish, in the same terminal.
       await p.answer('Expedientes de salud publicados');
       await p.answer('Gravedad:');
@@ -138,7 +138,7 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
       await q.answer('(blank: the sum of the records, 4,500)', KEY.enter);
       await q.answer('Do the people include any of these groups?', KEY.enter);
       await q.answer('Written breach.yaml');
-      await q.answer('Assess it now?', KEY.down, KEY.enter);
+      await q.answer('Assess the description now?', KEY.down, KEY.enter);
       expect(await q.exited).toBe(0);
     } finally {
       q.kill();

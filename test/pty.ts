@@ -1,6 +1,6 @@
 // Drives a command in a real pseudo-terminal with util-linux `script` (Debian's bsdutils, an
 // essential package): keystrokes in, the screen's text out, escapes stripped for matching.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { stripVTControlCharacters } from 'node:util';
 
 export const KEY = { enter: '\r', down: '\u001b[B', up: '\u001b[A', tab: '\t', space: ' ', backspace: '\u007f', ctrlC: '\u0003', ctrlU: '\u0015' } as const;
@@ -13,6 +13,7 @@ export class Pty {
   readonly exited: Promise<number | null>;
 
   constructor(argv: string[], opts: { cwd: string; env: Record<string, string>; cols?: number }) {
+    if (spawnSync('script', ['--version'], { encoding: 'utf8' }).status !== 0) throw new Error('these tests need util-linux `script` (Debian: bsdutils; apt-get install bsdutils)');
     const cmd = `stty cols ${opts.cols ?? 120} rows 50; exec ${argv.map(quote).join(' ')}`;
     this.child = spawn('script', ['-qfec', cmd, '/dev/null'], { cwd: opts.cwd, env: opts.env, stdio: ['pipe', 'pipe', 'pipe'] });
     this.child.stdout!.on('data', (d: Buffer) => { this.raw += d.toString('utf8'); });

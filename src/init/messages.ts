@@ -21,7 +21,6 @@ const en = {
   'yes': 'Yes',
   'no': 'No',
 
-  'q.file': 'File to write',
   'q.overwrite': '{file} already exists. Replace it?',
   'q.title': 'A short internal title for the incident (never shown to the people affected)',
   'q.title.default': 'Data breach at {name}',
@@ -47,7 +46,7 @@ const en = {
   'q.moreDatasets': 'Was another database, file or system involved?',
   'q.subjects': 'How many distinct people are affected? (blank: the sum of the records, {total})',
   'q.groups': 'Do the people include any of these groups? (none is fine)',
-  'q.assess': 'Assess it now?',
+  'q.assess': 'Assess the description now?',
 
   'sector.public': 'public body (government, autonomous body, party, union...)',
   'sector.private': 'private company or person',
@@ -153,7 +152,6 @@ const es: Record<InitKey, string> = {
   'yes': 'Sí',
   'no': 'No',
 
-  'q.file': 'Archivo por escribir',
   'q.overwrite': '{file} ya existe. ¿Reemplazarlo?',
   'q.title': 'Un título interno breve para el incidente (nunca se muestra a las personas afectadas)',
   'q.title.default': 'Vulneración de datos en {name}',
@@ -179,7 +177,7 @@ const es: Record<InitKey, string> = {
   'q.moreDatasets': '¿Se vio afectada otra base de datos, archivo o sistema?',
   'q.subjects': '¿Cuántas personas distintas se ven afectadas? (en blanco: la suma de los registros, {total})',
   'q.groups': '¿Hay entre ellas personas de alguno de estos grupos? (puede no marcar ninguno)',
-  'q.assess': '¿Evaluarla ahora?',
+  'q.assess': '¿Evaluar la descripción ahora?',
 
   'sector.public': 'sujeto obligado público (gobierno, órgano autónomo, partido, sindicato...)',
   'sector.private': 'empresa o persona particular',
