@@ -126,7 +126,10 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
       await q.answer('Could the data not be used', KEY.enter);
       await q.answer('Which of these also happened?', KEY.enter);
       await q.answer('Name of the leaked database', 'payroll', KEY.enter);
-      await q.answer('Which data did it hold?', 'wage', KEY.tab, 'rfc', KEY.tab, KEY.enter);
+      // Space marks too while no word is typed (then it would be part of the search).
+      await q.answer('Which data did it hold?', 'wage', KEY.tab, 'rfc', KEY.tab, KEY.space);
+      q.mark = await q.waitFor('Marked (3): salary, RFC (tax id), full name', q.mark);
+      await q.send(KEY.enter);
       await q.answer('How many records does it hold?', '4.2e3', KEY.enter);
       await q.answer('Was another database, file or system involved?', KEY.up, KEY.enter);
       await q.answer('Name of the leaked database', KEY.enter);
@@ -149,6 +152,7 @@ describe('breach init in a terminal (real prompts through a pseudo-terminal)', (
     expect(a.incident.controller).toMatchObject({ sector: 'private', industry: 'banking', role: 'processor', onBehalfOf: { name: 'IMSS', sector: 'public', branch: 'federal-executive' } });
     expect(a.datasets.map((d: { name: string; records: number }) => [d.name, d.records])).toEqual([['payroll', 4200], ['dataset 2', 300]]);
     expect(a.subjects).toBe(4500);
+    expect(a.datasets[0].fields.map((f: { id: string }) => f.id)).toEqual(['salary', 'rfc', 'full_name']);
     expect(a.obligations.map((o: { code: string }) => o.code)).toContain('notify-controller');
     expect(a.severity.vector).toContain('/C:0.25/');
   }, 120000);

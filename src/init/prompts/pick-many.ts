@@ -1,6 +1,6 @@
-// A searchable list to mark several items: type words to narrow it, ↑↓ to move, tab to mark or
-// unmark, enter when done. The marked items stay marked whatever the search shows.
-import { createPrompt, isDownKey, isEnterKey, isTabKey, isUpKey, makeTheme, type Theme, useKeypress, useMemo, usePagination, usePrefix, useState } from '@inquirer/core';
+// A searchable list to mark several items: type words to narrow it, ↑↓ to move, tab (or space,
+// before any word is typed) to mark or unmark, enter when done. The marked items stay marked whatever the search shows.
+import { createPrompt, isDownKey, isEnterKey, isSpaceKey, isTabKey, isUpKey, makeTheme, type Theme, useKeypress, useMemo, usePagination, usePrefix, useState } from '@inquirer/core';
 import { styleText } from 'node:util';
 
 export interface PickItem { value: string; name: string; hint?: string }
@@ -38,8 +38,8 @@ export const pickMany = createPrompt<string[], PickManyConfig>((config, done) =>
         rl.write(query);
         setError(ok);
       }
-    } else if (isTabKey(key)) {
-      // readline inserted the tab into the line: take it out again.
+    } else if (isTabKey(key) || (isSpaceKey(key) && query === '')) {
+      // readline inserted the tab (or a space that starts no search) into the line: take it out again.
       rl.clearLine(0);
       const item = items[active];
       if (item) {
