@@ -65,8 +65,14 @@ export function fieldsTable(rows: { field: FieldType; matched?: string }[], o: {
   const fixed = [fit(0), fit(2), fit(3), fit(4)];
   const borders = head.length + 1;
   const rest = Math.max(28, o.width - borders - fixed.reduce((a, b) => a + b, 0));
-  const label = Math.max(14, Math.min(fit(1), Math.floor(rest * 0.4)));
-  const aliases = Math.max(14, rest - label);
+  let label = Math.max(14, Math.min(fit(1), Math.floor(rest * 0.4)));
+  let aliases = Math.max(14, rest - label);
+  // Room for the longest alias and its comma, taken from the label while the label keeps 12.
+  const longest = Math.max(...cells.map((c) => Math.max(0, ...c[5]!.split(' ').map((w) => w.length)))) + 2;
+  if (aliases < longest) {
+    const give = Math.min(longest - aliases, label - 12);
+    if (give > 0) { label -= give; aliases += give; }
+  }
   const widths = [fixed[0]!, label, fixed[1]!, fixed[2]!, fixed[3]!, aliases];
   const table = new Table({ head, colWidths: widths, style: { head: o.color ? ['cyan'] : [], border: o.color ? ['grey'] : [] } });
   for (const c of cells) table.push(c.map((text, i) => wrapCell(text, widths[i]! - 2)));
