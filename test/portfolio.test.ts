@@ -1,7 +1,7 @@
 // Portfolios and CI (issue 11): the overview, the JSON summary, ndjson, SARIF, iCalendar, and how
 // invalid files and --fail-on behave. Run through the built CLI, as users and pipelines run it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -101,6 +101,22 @@ describe('portfolio overview (table, markdown)', () => {
     expect(j.summary.exposure.map((e: { regime: string }) => e.regime)).toContain('LFPDPPP-2010');
     expect(j.summary.caveatVariants).toBeUndefined();
     expect(j.summary.caveats['rule-status']).toBe(6);
+  });
+
+  it('caveats whose arguments differ per incident are listed once by code; a few variants each get a row', () => {
+    const text = readFileSync(portfolio(30), 'utf8');
+    const as = assessText(text, { format: 'csv', file: 'p.csv' });
+    const b = new SummaryBuilder(0);
+    for (const a of as) b.add(a);
+    const v = b.result().caveatVariants;
+    // subjects-summed carries each incident's own sum: 30 different texts, one row.
+    const summed = v.filter((x) => x.caveat.code === 'subjects-summed');
+    expect(summed).toEqual([{ caveat: { code: 'subjects-summed' }, incidents: 30, varied: true }]);
+    // rule-status names the rule: one row per rule, counts adding up to the code's count.
+    const rules = v.filter((x) => x.caveat.code === 'rule-status');
+    expect(rules.length).toBeGreaterThan(1);
+    expect(rules.every((x) => !x.varied && x.caveat.args?.rule)).toBe(true);
+    expect(rules.reduce((n, x) => n + x.incidents, 0)).toBe(b.result().caveats['rule-status']);
   });
 
   it('counts add up: levels, people, obligations, earliest due dates, caveats', () => {

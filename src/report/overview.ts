@@ -69,7 +69,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
   blocks.push({
     title: t('ui.overview.caveats'),
     head: [t('ui.overview.caveat'), t('ui.incidents')],
-    rows: shown.length ? shown.map((v) => [`[${v.caveat.code}] ${caveatLine(caveatText(v.caveat, t))}`, n(v.incidents)]) : [[t('ui.none'), '']],
+    rows: shown.length ? shown.map((v) => [`[${v.caveat.code}] ${caveatLine(v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t))}`, n(v.incidents)]) : [[t('ui.none'), '']],
     right: [1],
     ...(hidden > 0 ? { notes: [t('ui.overview.moreCaveats', { more: n(hidden) })] } : {}),
   });

@@ -49,10 +49,18 @@ export interface PortfolioSummary {
   caveatVariants: CaveatVariant[];
 }
 
-export interface CaveatVariant { caveat: Caveat; incidents: number }
+/** A caveat as the overview lists it; `varied`: its arguments differ from incident to incident, so only its code is kept. */
+export interface CaveatVariant { caveat: Caveat; incidents: number; varied?: boolean }
 
-/** Distinct caveat texts kept for the overview: past this, only the per-code counts grow. */
-const MAX_VARIANTS = 500;
+/** A caveat's identity (code and arguments). */
+function variantKey(c: Caveat): string {
+  let key = '';
+  if (c.args) for (const k in c.args) key += `${k}\u0001${c.args[k]}\u0002`;
+  return key;
+}
+
+/** Distinct argument sets kept per caveat code; past this the code is listed once, without its arguments. */
+const MAX_VARIANTS_PER_CODE = 8;
 
 export function heatColumnOf(a: Assessment): HeatColumn {
   const c = a.incident.controller;
@@ -74,7 +82,8 @@ export class SummaryBuilder {
   private readonly obligations = new Map<string, ObligationSummary>();
   private readonly exposure = new Map<string, Exposure>();
   private readonly caveats = new Map<string, number>();
-  private readonly variants = new Map<string, CaveatVariant>();
+  /** Per caveat code: its distinct variants, or null once they are too many to list. */
+  private readonly variants = new Map<string, Map<string, CaveatVariant> | null>();
   /** The worst `keep` incidents, or all of them when keep is Infinity. */
   private lines: IncidentLine[] = [];
 
@@ -123,10 +132,14 @@ export class SummaryBuilder {
     }
     for (const c of a.caveats) {
       this.caveats.set(c.code, (this.caveats.get(c.code) ?? 0) + 1);
-      const key = c.args ? `${c.code}\u0000${JSON.stringify(c.args)}` : c.code;
-      const v = this.variants.get(key);
+      let byArgs = this.variants.get(c.code);
+      if (byArgs === null) continue;
+      if (!byArgs) this.variants.set(c.code, (byArgs = new Map()));
+      const key = variantKey(c);
+      const v = byArgs.get(key);
       if (v) v.incidents++;
-      else if (this.variants.size < MAX_VARIANTS) this.variants.set(key, { caveat: c, incidents: 1 });
+      else if (byArgs.size < MAX_VARIANTS_PER_CODE) byArgs.set(key, { caveat: c, incidents: 1 });
+      else this.variants.set(c.code, null);
     }
 
     if (this.keep > 0) {
@@ -158,7 +171,8 @@ export class SummaryBuilder {
       obligations: Object.fromEntries([...this.obligations].sort(([x], [y]) => OBLIGATION_ORDER.indexOf(x) - OBLIGATION_ORDER.indexOf(y))),
       exposure: [...this.exposure.values()].sort((x, y) => x.currency.localeCompare(y.currency) || x.regime.localeCompare(y.regime)),
       caveats: Object.fromEntries([...this.caveats].sort(([xa, x], [ya, y]) => y - x || xa.localeCompare(ya))),
-      caveatVariants: [...this.variants.values()].sort((x, y) => y.incidents - x.incidents || x.caveat.code.localeCompare(y.caveat.code)),
+      caveatVariants: [...this.variants].flatMap(([code, byArgs]): CaveatVariant[] => (byArgs ? [...byArgs.values()] : [{ caveat: { code }, incidents: this.caveats.get(code) ?? 0, varied: true }]))
+        .sort((x, y) => y.incidents - x.incidents || x.caveat.code.localeCompare(y.caveat.code)),
     };
   }
 }
