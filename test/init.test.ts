@@ -10,6 +10,7 @@ import { loadIncidents } from '../src/input/load.js';
 import { type Answers, describeAnswers } from '../src/init/describe.js';
 import { checkCount, checkDateTime, checkText } from '../src/init/checks.js';
 import { initText } from '../src/init/messages.js';
+import { mexicoNow } from '../src/cli/init-command.js';
 import { KEY, Pty } from './pty.js';
 
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
@@ -275,6 +276,17 @@ describe('the YAML init writes', () => {
     expect(checkText(m)('  ')).toBe('Escriba una respuesta.');
     expect(checkText(m)('a\u001b[2Jb')).toBe('Use sólo letras, dígitos y signos de puntuación.');
     expect(checkText(m)('Secretaría de Salud')).toBe(true);
+  });
+
+  it('offers now in central Mexico as the confirmation time, not UTC', () => {
+    const saved = process.env.BREACH_TODAY;
+    delete process.env.BREACH_TODAY;
+    try {
+      expect(mexicoNow(Date.parse('2026-11-22T01:30:00Z'))).toBe('2026-11-21 19:30');
+      expect(mexicoNow(Date.parse('2020-07-01T12:00:00Z'))).toBe('2020-07-01 07:00');
+    } finally {
+      if (saved !== undefined) process.env.BREACH_TODAY = saved;
+    }
   });
 });
 

@@ -12,18 +12,22 @@ import { cleanText } from '../util/sanitize.js';
 import { wrap } from '../util/wrap.js';
 import { EXIT, reportFailure } from './errors.js';
 import { writeAtomic } from './io.js';
+import { mexicoOffset } from '../law/calendar.js';
 import { langOf, out, today } from './shared.js';
 
 export interface InitOptions { template?: boolean | 'yaml' | 'csv'; lang?: Lang; force?: boolean; quiet?: boolean }
 
 /**
- * Now in central Mexico, "YYYY-MM-DD HH:MM": UTC-6 all year since daylight saving ended on
- * 2022-10-30. BREACH_TODAY pins the day (the end of it) for reproducible runs.
+ * Now in central Mexico, "YYYY-MM-DD HH:MM", by the same rule as `today()` (law/calendar.ts:
+ * UTC-6, UTC-5 in the summers before daylight saving ended in 2022). BREACH_TODAY pins the day
+ * (its last minute) for reproducible runs.
  */
-export function mexicoNow(): string {
+export function mexicoNow(now: number = Date.now()): string {
   const pinned = process.env.BREACH_TODAY;
   if (pinned && today() === pinned) return `${pinned} 23:59`;
-  return new Date(Date.now() - 6 * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const at = (hours: number) => new Date(now + hours * 3_600_000).toISOString().slice(0, 16).replace('T', ' ');
+  const standard = at(-6);
+  return mexicoOffset(standard) === '-05:00' ? at(-5) : standard;
 }
 
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<number> {
