@@ -55,6 +55,8 @@ export const en = {
   'ui.milestones': 'Milestones',
   'ui.field': 'field',
   'ui.aliases': 'aliases',
+  'ui.fields.none': 'No field type matches "{query}"{suggestion}; `breach fields` lists them all.',
+  'ui.fields.near': ' (closest: {ids})',
   'ui.fields.legend': 'DPC = base data-processing context; EI = ease of identification alone. Flags: P patrimonial, M moral, S sensitive (legal list, dated), S? possibly sensitive, ID official identifier. `breach fields --json` gives everything (all aliases, basis, dates).',
   'ui.statutory.no': 'contractual, not statutory',
 

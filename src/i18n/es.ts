@@ -57,6 +57,8 @@ export const es: Record<MessageKey, string> = {
   'ui.milestones': 'Hitos',
   'ui.field': 'campo',
   'ui.aliases': 'alias',
+  'ui.fields.none': 'Ningún tipo de dato coincide con «{query}»{suggestion}; `breach fields` los muestra todos.',
+  'ui.fields.near': ' (los más parecidos: {ids})',
   'ui.fields.legend': 'DPC = contexto de tratamiento base; EI = facilidad de identificación por sí solo. Marcas: P patrimonial, M moral, S sensible (lista legal, con fechas), S? posiblemente sensible, ID identificador oficial. `breach fields --json` da todo (todos los alias, fundamento, fechas).',
   'ui.statutory.no': 'contractual, no legal',
 
