@@ -166,8 +166,8 @@ describe('files and formats', () => {
   });
 
   it('a CSV portfolio carries the response items as optional columns (Spanish headers), so its drafts can be complete', () => {
-    const csv = 'incidente,titulo,conjunto,registros,campos,responsable,sector,rama,fecha,confidencialidad,confirmado_el,lugar,resumen_publico,acciones,contacto_correo,firmante,cargo_del_firmante,destinatario_autoridad,circunstancias,sistemas,identificado_el,investigacion_iniciada_el,causa\n'
-      + 'INC-07,Nómina expuesta,nomina,5000,full_name;curp;salary,Secretaría de Ejemplo,público,federal-executive,2025-05-12,unknown-recipients,2025-05-12 10:00,Ciudad de México,Un archivo de nómina quedó accesible en internet.,Se retiró el archivo;Se cambiaron las claves,datos@ejemplo.gob.mx,Mtra. Ana Pérez,Titular de la Unidad de Transparencia,Persona titular de la SABG,Un archivo quedó público,servidor de archivos,2025-05-12 09:00,2025-05-12 09:30,permisos mal configurados\n';
+    const csv = 'incidente,titulo,conjunto,registros,campos,responsable,sector,rama,fecha,confidencialidad,confirmado_el,lugar,resumen_publico,acciones,contacto_correo,firmante,cargo_del_firmante,destinatario_autoridad,circunstancias,sistemas,identificado_el,investigacion_iniciada_el,causa,ocurrido_el\n'
+      + 'INC-07,Nómina expuesta,nomina,5000,full_name;curp;salary,Secretaría de Ejemplo,público,federal-executive,2025-05-12,unknown-recipients,2025-05-12 10:00,Ciudad de México,Un archivo de nómina quedó accesible en internet.,Se retiró el archivo;Se cambiaron las claves,datos@ejemplo.gob.mx,Mtra. Ana Pérez,Titular de la Unidad de Transparencia,Persona titular de la SABG,Un archivo quedó público,servidor de archivos,2025-05-12 09:00,2025-05-12 09:30,permisos mal configurados,2025-05-11 22:00\n';
     const [a] = assessText(csv, { format: 'csv', file: 'p.csv' });
     expect(a!.incident.response).toMatchObject({ place: 'Ciudad de México', actions: ['Se retiró el archivo', 'Se cambiaron las claves'], officer: { name: 'Mtra. Ana Pérez' }, addressee: { authority: 'Persona titular de la SABG' } });
     const d = buildDrafts(a!, 'es', translator('es'), { issued: '2026-11-21' });
@@ -175,6 +175,17 @@ describe('files and formats', () => {
     // An officer's position without a name is located at its cell.
     const bad = csv.replace('Mtra. Ana Pérez', '');
     expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: missing required key `name` in response\.officer/);
+  });
+
+  it('the breach log dates the breach by when it happened (response.occurred_at), never by its confirmation', () => {
+    const withDate = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
+    const log = withDate.documents.find((x) => x.id === 'breach-log')!;
+    const date = log.sections.find((x) => x.code === 'log-date')!.blocks[0] as { text: string };
+    expect(date.text).toBe('18 de marzo de 2025, 23:40');
+    const without = drafts(fixture('test/fixtures/notify-complete.yaml').replace(/^  occurred_at: .*\n/m, ''), 'es', '2026-11-21');
+    const blank = without.documents.find((x) => x.id === 'breach-log')!.sections.find((x) => x.code === 'log-date')!.blocks[0] as { text: string };
+    expect(blank.text).toContain('response.occurred_at');
+    expect(JSON.stringify(without.missing)).toContain('response.occurred_at');
   });
 
   it('HTML is self-contained and escapes what it must', () => {

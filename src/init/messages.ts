@@ -298,6 +298,7 @@ export const CSV_COLUMN_NOTES_ES: Record<CsvColumn, string> = {
   subjects: 'número de personas afectadas',
   groups: 'grupos en riesgo, separados por `;`',
   confirmed_at: 'respuesta: confirmación, AAAA-MM-DD HH:MM (hora local de México)',
+  occurred_at: 'respuesta: cuándo ocurrió la vulneración (fecha de la bitácora)',
   identified_at: 'respuesta: cuándo se identificó la vulneración',
   investigation_started_at: 'respuesta: cuándo empezó la investigación',
   place: 'respuesta: lugar de expedición de los oficios',

@@ -139,7 +139,8 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'consequences':
         return r?.consequences ? [{ kind: 'p', text: cleanText(r.consequences) }] : [{ kind: 'p', text: n('consequences.lead') }, { kind: 'list', items: recs.map((x) => x.risk[lang]), generated: true }];
       case 'log-date':
-        return [{ kind: 'p', text: r?.confirmedAt ? when(r.confirmedAt.replace(' ', 'T')) : longDate(inc.discovered, lang) }];
+        // Art. 33 asks when the breach happened: not the confirmation date, which comes later.
+        return r?.occurredAt ? [{ kind: 'p', text: when(r.occurredAt.replace(' ', 'T')) }] : [need(doc, code, n('missing.log-date'))];
       case 'log-reason':
         return r?.cause ? [{ kind: 'p', text: cleanText(r.cause) }] : [need(doc, code, n('missing.log-reason'))];
       case 'rca-causes':
