@@ -82,7 +82,7 @@ describe('deadlines as dates and times', () => {
     desc.response.confirmed_at = '2025-03-21 14:30';
     const after = drafts(stringify(desc), 'en');
     expect(row(after, 'Notify the authority')[1]).toContain('SABG');
-    expect(row(after, 'Notify the authority')[2]).toBe('as soon as possible (no hour limit); good practice: by March 23, 2025, 23:59 (UTC-06:00) (72 hours, former rule)');
+    expect(row(after, 'Notify the authority')[2]).toBe('without delay (the law sets no hours); good practice: by March 23, 2025, 23:59 (UTC-06:00) (72 hours, former rule)');
   });
 
   it('CNBV milestones for a bank, counted in business days from the confirmation', () => {
@@ -186,6 +186,19 @@ describe('files and formats', () => {
     const blank = without.documents.find((x) => x.id === 'breach-log')!.sections.find((x) => x.code === 'log-date')!.blocks[0] as { text: string };
     expect(blank.text).toContain('response.occurred_at');
     expect(JSON.stringify(without.missing)).toContain('response.occurred_at');
+  });
+
+  it('the summary sheet says what breach does not model, words terms as the law does, and names the CNBV calendar only for terms owed to it', () => {
+    const para = (d: ReturnType<typeof drafts>) => JSON.stringify(d.documents[0]!.sections.find((x) => x.code === 'obligations')!.blocks);
+    const old = drafts(fixture('data/examples/ine-padron-aws-2016.yaml'), 'es', '2026-11-21');
+    expect(para(old)).toContain('breach no modela obligaciones para este incidente');
+    expect(para(old)).not.toContain('La ley no exige avisos');
+    const state = drafts('incident:\n  discovered: 2025-06-01\n  controller: { sector: public, branch: state, state: Jalisco }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n', 'es', '2026-11-21');
+    expect(para(state)).toContain('sin dilación alguna (la ley no fija horas); la ley del estado puede fijar un plazo propio');
+    expect(para(state)).not.toContain('CNBV');
+    const csv = fixture('data/examples/portafolio.csv').split('\n').filter((l, i) => i === 0 || l.startsWith('INC-04')).join('\n');
+    const bank = buildDrafts(assessText(csv, { format: 'csv', file: 'p.csv' })[0]!, 'es', translator('es'), { issued: '2026-11-21' });
+    expect(para(bank)).toContain('días de cierre de la CNBV');
   });
 
   it('HTML is self-contained and escapes what it must', () => {
