@@ -4,6 +4,7 @@
 // ten-digit number after "tel.", eleven digits after "NSS"), as DLP tools do with keyword
 // proximity. Works on any string; byte streams are read as Latin-1 views (one character per byte),
 // which keeps every ASCII identifier intact whatever the real charset.
+import { isUtf8 } from 'node:buffer';
 import { clabeCheckDigit, curpBirthDate, curpCheckDigit, isCard, isEmail, isPostalCode, isVoterKey, luhn, rfcInfo } from '../validators.js';
 
 export const TEXT_TYPES = ['curp', 'rfc', 'nss', 'ine_voter_key', 'clabe', 'card_number', 'email', 'phone', 'address', 'postal_code'] as const;
@@ -98,7 +99,8 @@ function classifyDigits(text: string, at: number, sub: string, digits: string, g
     const ok = clabeCheckDigit(digits) === digits.charCodeAt(17) - 48;
     if (ok || CLABE_WORDS.test(before(text, at))) { onHit('clabe', digits, ok); return true; }
   }
-  if (n >= 13 && n <= 19 && (bare || /^\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?$|^\d{4}[ -]\d{6}[ -]\d{5}$/.test(sub))) {
+  // Cards run 13 to 16 digits, or 19; an 18-digit number is a CLABE or nothing.
+  if (n >= 13 && n <= 19 && n !== 17 && n !== 18 && (bare || /^\d{4}(?:[ -]\d{4}){2,3}(?:[ -]\d{1,3})?$|^\d{4}[ -]\d{6}[ -]\d{5}$/.test(sub))) {
     if (/^(?:4|5[1-5]|2(?:2[2-9]|[3-6]\d|7[01]|720)|3[47]|6)/.test(digits)) {
       const ok = isCard(digits);
       if (ok || !bare || CARD_WORDS.test(before(text, at))) { onHit('card_number', digits, ok); return true; }
@@ -159,13 +161,20 @@ function emailAt(w: string, at: number, onHit: OnHit): void {
  */
 const ADDRESS_TAIL = /^[^\n\r]{1,60}?(?:#|No\.?|N[uú\xfa]m\.?|N[°º\xb0\xba])? ?\d{1,5}[A-Z]?\b[^\n\r]{0,50}?\b(?:Col\.|Colonia|COL\.|COLONIA|Fracc\.|Fraccionamiento|FRACC\.|Barrio|Unidad|C\. ?P\.?|CP)\s?:?\s?[A-Za-z0-9\xc0-\xff][A-Za-z0-9\xc0-\xff]*(?: [A-Z\xc0-\xde][A-Za-z\xc0-\xff]+)*/;
 
+/** A Latin-1 view of UTF-8 bytes read back as UTF-8 (so "Juárez" is one value in both encodings). */
+function readable(v: string): string {
+  if (!/[\x80-\xff]/.test(v)) return v;
+  const b = Buffer.from(v, 'latin1');
+  return isUtf8(b) ? b.toString('utf8') : v;
+}
+
 /** The address whose colonia or postal-code marker is at `marker` of `w`, with its start in `w`. */
 function addressAt(w: string, marker: number): { at: number; value: string } | undefined {
   let found: { at: number; value: string } | undefined;
   STREET.lastIndex = 0;
   for (let m = STREET.exec(w); m && m.index < marker; m = STREET.exec(w)) {
     const t = ADDRESS_TAIL.exec(w.slice(m.index, m.index + 200));
-    if (t && m.index + t[0].length > marker) { found = { at: m.index, value: t[0].toLowerCase().replace(/\s+/g, ' ').trim() }; break; }
+    if (t && m.index + t[0].length > marker) { found = { at: m.index, value: readable(t[0]).toLowerCase().replace(/\s+/g, ' ').trim() }; break; }
   }
   return found;
 }
@@ -192,7 +201,7 @@ export class TextScanner {
   private start = 0;
   /** Stream offset of the carry's first byte, and where the last address began (no double count). */
   private base = 0;
-  private lastAddress = -1;
+  private readonly addresses = new Set<number>();
 
   constructor(private readonly onHit: OnHit) {}
 
@@ -221,8 +230,11 @@ export class TextScanner {
       for (let at = buf.indexOf(mk, from); at !== -1 && at < limit; at = buf.indexOf(mk, at + 1)) {
         const ws = Math.max(0, at - 150);
         const a = addressAt(buf.toString('latin1', ws, Math.min(buf.length, at + 80)), at - ws);
-        if (a && this.base + ws + a.at > this.lastAddress) {
-          this.lastAddress = this.base + ws + a.at + a.value.length;
+        // One address may carry two markers (Col. and C.P.): counted at its street, once.
+        const start = a ? this.base + ws + a.at : -1;
+        if (a && !this.addresses.has(start)) {
+          if (this.addresses.size > 4096) this.addresses.clear();
+          this.addresses.add(start);
           this.onHit('address', a.value, true);
         }
       }
