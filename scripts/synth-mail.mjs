@@ -45,10 +45,15 @@ export class Truth {
     this.today = today;
     this.valid = {};
     this.failed = {};
+    this.failedValues = [];
   }
   add(type, value, ok = true) {
     if (ok) (this.valid[type] ??= []).push(value);
-    else this.failed[type] = (this.failed[type] ?? 0) + 1;
+    else { this.failed[type] = (this.failed[type] ?? 0) + 1; this.failedValues.push(value); }
+  }
+  /** Every planted value, valid or not (none may appear in any output). */
+  values() {
+    return [...new Set([...Object.values(this.valid).flat(), ...this.failedValues])];
   }
   /** { type: { occurrences, distinct, failedCheck } } and the distinct minors among CURPs. */
   counts() {

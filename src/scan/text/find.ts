@@ -159,7 +159,7 @@ function emailAt(w: string, at: number, onHit: OnHit): void {
  * A street address whose shape is clear: a street word, a name, a number, then a colonia or a
  * postal code within the same line. Normalised: lower case, single spaces, up to that marker.
  */
-const ADDRESS_TAIL = /^[^\n\r]{1,60}?(?:#|No\.?|N[uú\xfa]m\.?|N[°º\xb0\xba])? ?\d{1,5}[A-Z]?\b[^\n\r]{0,50}?\b(?:Col\.|Colonia|COL\.|COLONIA|Fracc\.|Fraccionamiento|FRACC\.|Barrio|Unidad|C\. ?P\.?|CP)\s?:?\s?[A-Za-z0-9\xc0-\xff][A-Za-z0-9\xc0-\xff]*(?: [A-Z\xc0-\xde][A-Za-z\xc0-\xff]+)*/;
+const ADDRESS_TAIL = /^[^\n\r]{1,60}?(?:#|No\.?|N[uú\xfa]m\.?|N[°º\xb0\xba])? ?\d{1,5}[A-Z]?\b[^\n\r]{0,50}?\b(?:Col\.|Colonia|COL\.|COLONIA|Fracc\.|Fraccionamiento|FRACC\.|Barrio|Unidad|C\. ?P\.?|CP)\s?:?\s?[A-Za-z0-9\x80-\xff][A-Za-z0-9\x80-\xff]*(?: [A-Z\xc0-\xde][A-Za-z\x80-\xff]+)*/;
 
 /** A Latin-1 view of UTF-8 bytes read back as UTF-8 (so "Juárez" is one value in both encodings). */
 function readable(v: string): string {

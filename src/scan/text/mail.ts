@@ -143,7 +143,7 @@ export class MailReader {
           // The file ends inside the header block (a message without a body): read it as headers.
           const info = partInfo(b.toString('latin1', p), this.headerDigest);
           this.pos = b.length;
-          this.open(info, this.offset + this.pos);
+          this.open(info, this.offset + p);
           return true;
         }
         // No blank line in 256 KiB: not a header block. The rest is read as text.
@@ -155,8 +155,9 @@ export class MailReader {
       if (a !== -1 && (c === -1 || a < c)) { blockEnd = a + 1; end = a + 2; } else { blockEnd = c + 1; end = c + 3; }
     }
     const info = partInfo(b.toString('latin1', this.pos, blockEnd), this.headerDigest);
+    const start = this.offset + this.pos;
     this.pos = end;
-    this.open(info, this.offset + this.pos);
+    this.open(info, start);
     return true;
   }
 

@@ -55,7 +55,11 @@ class EncodingWatch implements Sink {
       for (let i = 0; i < part.length; i += 64) if (part[i]! >= 0x80) { high = true; break; }
       if (high || part.some((x) => x >= 0x80)) {
         if (isUtf8(part)) this.utf8 = true;
-        else this.other = true;
+        else {
+          this.other = true;
+          // Lines of both kinds in one piece: a UTF-8 sequence among the Latin-1 bytes.
+          for (let i = 0; i + 1 < part.length; i++) if (part[i]! >= 0xc2 && part[i]! <= 0xf4 && (part[i + 1]! & 0xc0) === 0x80 && (part[i + 2] === undefined || (part[i + 2]! & 0xc0) !== 0x80 || part[i]! >= 0xe0)) { this.utf8 = true; break; }
+        }
       }
     }
     this.next.push(b);
@@ -136,7 +140,7 @@ async function locate(path: string, list: TextProblem[], problems: Problems): Pr
   for (; k < sorted.length; k++) at.set(sorted[k]!, { line, col: 1 });
   // Same code and place once; the order of the file.
   const seen = new Set<string>();
-  for (const p of list) {
+  for (const p of sorted) {
     const w = at.get(p)!;
     const key = `${p.code}:${w.line}`;
     if (seen.has(key)) continue;
