@@ -37,6 +37,8 @@ const MAX_HEADER = 256 << 10;
 const MAX_DEPTH = 40;
 const LF_DASHES = Buffer.from('\n--');
 const LF_FROM = Buffer.from('\nFrom ');
+const LF_LF = Buffer.from('\n\n');
+const LF_CRLF = Buffer.from('\n\r\n');
 const FROM_LINE = /^From \S+ +(?:Mon|Tue|Wed|Thu|Fri|Sat|Sun)\b/;
 
 /** The scanner behind every part: each part is its own text (nothing joins across parts). */
@@ -134,8 +136,9 @@ export class MailReader {
     if (b[p] === 10) { blockEnd = p; end = p + 1; }
     else if (b[p] === 13 && b[p + 1] === 10) { blockEnd = p; end = p + 2; }
     else {
-      const a = b.indexOf('\n\n', p);
-      const c = b.indexOf('\n\r\n', p);
+      // The blank line: "\n\n", or "\n\r\n" before it (searched only that far: no scan to the end per header).
+      const a = b.indexOf(LF_LF, p);
+      const c = b.subarray(0, a === -1 ? b.length : a).indexOf(LF_CRLF, p);
       if (a === -1 && c === -1) {
         if (p >= b.length) return false;
         if (!final && b.length - p < MAX_HEADER) return false;

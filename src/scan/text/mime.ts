@@ -26,24 +26,49 @@ const TEXT_NAME = /\.(?:txt|csv|tsv|log|json|jsonl|ndjson|xml|html?|eml|md|sql|y
 const ARCHIVE_TYPE = /^application\/(?:zip|x-zip|x-zip-compressed|gzip|x-gzip|x-tar|x-gtar|x-7z-compressed|x-rar|x-rar-compressed|vnd\.rar|x-bzip2|x-xz)\b/;
 const ARCHIVE_NAME = /\.(?:zip|gz|tgz|tar|7z|rar|bz2|xz)$/i;
 
-/** Header block → unfolded fields (name lower case). Repeated fields are joined. */
+const WANTED = new Set(['content-type', 'content-transfer-encoding', 'content-disposition']);
+
+/**
+ * Header block → the unfolded fields breach reads (name lower case: the Content-* fields and the
+ * personal ones); Received, DKIM and the like are skipped without being unfolded. Repeated fields
+ * are joined.
+ */
 export function headerFields(block: string): Map<string, string> {
   const fields = new Map<string, string>();
-  const lines = block.replace(/\r?\n[ \t]+/g, ' ').split(/\r?\n/);
-  for (const l of lines) {
-    const c = l.indexOf(':');
-    if (c <= 0) continue;
-    const name = l.slice(0, c).trim().toLowerCase();
-    if (!/^[!-9;-~]+$/.test(name)) continue;
-    const v = l.slice(c + 1).trim();
-    fields.set(name, fields.has(name) ? `${fields.get(name)}\n${v}` : v);
+  let name = '';
+  let value = '';
+  const flush = () => {
+    if (name) fields.set(name, fields.has(name) ? `${fields.get(name)}\n${value.trim()}` : value.trim());
+    name = '';
+  };
+  let p = 0;
+  while (p < block.length) {
+    let e = block.indexOf('\n', p);
+    if (e === -1) e = block.length;
+    const c0 = block.charCodeAt(p);
+    if (c0 === 32 || c0 === 9) {
+      if (name) value += ` ${block.slice(p, e).trim()}`;
+    } else {
+      flush();
+      const colon = block.indexOf(':', p);
+      if (colon > p && colon < e) {
+        const n = block.slice(p, colon).trim().toLowerCase();
+        if (WANTED.has(n) || PERSONAL.has(n)) { name = n; value = block.slice(colon + 1, e); }
+      }
+    }
+    p = e + 1;
   }
+  flush();
   return fields;
 }
 
 /** A parameter of a structured field (boundary="x", charset=utf-8, filename*=...). */
+const PARAMS = new Map<string, RegExp>();
 function param(value: string, name: string): string | undefined {
-  const m = new RegExp(`(?:^|;)\\s*${name}\\*?\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i').exec(value);
+  if (!value.includes('=')) return undefined;
+  let re = PARAMS.get(name);
+  if (!re) PARAMS.set(name, (re = new RegExp(`(?:^|;)\\s*${name}\\*?\\s*=\\s*(?:"((?:[^"\\\\]|\\\\.)*)"|([^;\\s]+))`, 'i')));
+  const m = re.exec(value);
   if (!m) return undefined;
   const v = m[1] ?? m[2] ?? '';
   return v.replace(/^[\w-]*'[\w-]*'/, '');
