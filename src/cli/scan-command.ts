@@ -140,7 +140,7 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const profiles = scanned.profiles.map((p) => reviewProfile(p, { trustValues: !!opts.trustValues }));
     const diagnostics = problems.map((p) => ({ file: p.file, line: p.line, col: p.col, message: cleanText(problemText(lang, p)) }));
     // Nothing readable: the problems are the answer (exit 2). Otherwise they are listed and the scan goes on.
-    const text = summarize(scanned.texts);
+    const text = summarize(scanned.texts, scanned.textTotals);
     if (!profiles.length && !text) throw new InputError(diagnostics.length ? diagnostics : files.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
     if (diagnostics.length) process.stderr.write(`${diagnostics.map((d) => `${cleanText(d.file)}:${d.line}:${d.col}: ${d.message}`).join('\n')}\n`);
     const people = peopleAcross(profiles);

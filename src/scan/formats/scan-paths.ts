@@ -10,8 +10,9 @@ import type { FileJob } from './file-worker.js';
 import { type Target, walk } from './folder.js';
 import type { ScanProblem } from './problems.js';
 import { readPath } from './read.js';
-import { TEXT_SKETCHES, type TextFileProfile } from '../text/read-text.js';
-import type { TallySketches } from '../text/tally.js';
+import type { TextFileProfile } from '../text/read-text.js';
+import { SketchTotals, type TallySketches } from '../text/tally.js';
+import { foldSketches } from '../text/summary.js';
 
 declare const __dirname: string;
 
@@ -37,6 +38,8 @@ export interface ScanOutcome {
   problems: ScanProblem[];
   /** Free-text files (mail, HTML, prose): identifiers in running text, totalled by text/summary.ts. */
   texts: TextFileProfile[];
+  /** Their distinct-value sketches, merged as each file was read. */
+  textTotals: SketchTotals;
 }
 
 interface FileResult {
@@ -71,7 +74,7 @@ function workerPath(): string {
   return process.env.BREACH_SCAN_FILE_WORKER ?? join(__dirname, 'scan-file-worker.cjs');
 }
 
-async function readPooled(targets: Target[], o: ScanPathsOptions, threads: number): Promise<FileResult[]> {
+async function readPooled(targets: Target[], o: ScanPathsOptions, threads: number, totals: SketchTotals): Promise<FileResult[]> {
   const results: FileResult[] = new Array(targets.length);
   const workers = Array.from({ length: threads }, () => new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } }));
   let next = 0;
@@ -99,7 +102,7 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
           const profiles = m.profiles ?? [];
           profiles.forEach((p, i) => { const s = m.sketches?.[i]; if (s) KEY_SKETCHES.set(p, s); });
           const texts = m.texts ?? [];
-          texts.forEach((t, i) => { const s = m.textSketches?.[i]; if (s) TEXT_SKETCHES.set(t, s); });
+          texts.forEach((t, i) => { const s = m.textSketches?.[i]; if (s) totals.add(s); });
           results[m.id] = { profiles, problems: m.problems ?? [], texts };
         }
         give();
@@ -123,13 +126,18 @@ export async function scanPaths(paths: string[], o: ScanPathsOptions): Promise<S
   const problems: ScanProblem[] = walkProblems.flatMap((p) => p.list);
   const threads = Math.min(o.threads ?? (Number(process.env.BREACH_SCAN_THREADS) || Math.min(availableParallelism(), MAX_THREADS)), targets.length);
   let results: FileResult[];
-  if (threads > 1 && !o.full && existsSync(workerPath())) results = await readPooled(targets, o, threads);
+  const textTotals = new SketchTotals();
+  if (threads > 1 && !o.full && existsSync(workerPath())) results = await readPooled(targets, o, threads, textTotals);
   else {
     results = [];
-    for (const t of targets) results.push(await readOne(t, o));
+    for (const t of targets) {
+      const r = await readOne(t, o);
+      foldSketches(r.texts ?? [], textTotals);
+      results.push(r);
+    }
   }
   // Files a dead worker never reached are read here.
-  for (let i = 0; i < targets.length; i++) if (!results[i]) results[i] = await readOne(targets[i]!, o);
+  for (let i = 0; i < targets.length; i++) if (!results[i]) { results[i] = await readOne(targets[i]!, o); foldSketches(results[i]!.texts ?? [], textTotals); }
   const profiles: FileProfile[] = [];
   const texts: TextFileProfile[] = [];
   for (const r of results) {
@@ -137,5 +145,5 @@ export async function scanPaths(paths: string[], o: ScanPathsOptions): Promise<S
     problems.push(...r.problems);
     texts.push(...(r.texts ?? []));
   }
-  return { profiles, problems, texts };
+  return { profiles, problems, texts, textTotals };
 }

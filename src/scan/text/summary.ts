@@ -3,7 +3,15 @@
 // that hold it, masked examples; the minors among the distinct CURPs; mail parts read and skipped.
 import { CHECKED, TEXT_TYPES, type TextType } from './find.js';
 import { TEXT_SKETCHES, type TextFileProfile, type TextFormat } from './read-text.js';
-import { Distinct, type TallySketches } from './tally.js';
+
+/** Merges the sketches of `texts` still held (those not merged as they arrived) into `totals`, and drops them. */
+export function foldSketches(texts: TextFileProfile[], totals: SketchTotals): void {
+  for (const t of texts) {
+    const s = TEXT_SKETCHES.get(t);
+    if (s) { totals.add(s); TEXT_SKETCHES.delete(t); }
+  }
+}
+import { SketchTotals } from './tally.js';
 
 export interface TextTypeTotal {
   type: TextType;
@@ -36,15 +44,16 @@ export const FAMILIES: Record<'identity' | 'contact' | 'financial', TextType[]> 
 
 const FILES_LISTED = 5;
 
-export function summarize(texts: TextFileProfile[], sketches: (t: TextFileProfile) => TallySketches | undefined = (t) => TEXT_SKETCHES.get(t)): TextSummary | undefined {
+/** The totals of `texts`; their sketches are merged into `totals` (already there for those merged as they arrived). */
+export function summarize(texts: TextFileProfile[], totals = new SketchTotals()): TextSummary | undefined {
   if (!texts.length) return undefined;
+  foldSketches(texts, totals);
   const formats: TextSummary['formats'] = {};
   const encodings = new Set<string>();
   let mail: TextSummary['mail'];
-  const distinct = new Map<TextType, Distinct>();
-  const minors = new Distinct();
-  const curps = new Distinct();
-  const totals = new Map<TextType, TextTypeTotal>();
+  const distinct = totals.types;
+  const minors = totals.minors;
+  const byType = new Map<TextType, TextTypeTotal>();
   for (const t of texts) {
     formats[t.format] = (formats[t.format] ?? 0) + 1;
     for (const e of t.encodings) encodings.add(e);
@@ -52,12 +61,11 @@ export function summarize(texts: TextFileProfile[], sketches: (t: TextFileProfil
       mail ??= { messages: 0, attachedMessages: 0, textParts: 0, htmlParts: 0, textAttachments: 0, binarySkipped: 0, archivesSkipped: 0 };
       for (const k of Object.keys(mail) as (keyof typeof mail)[]) mail[k] += t.mail[k];
     }
-    const sk = sketches(t);
     for (const type of TEXT_TYPES) {
       const f = t.found[type];
       if (!f) continue;
-      let tot = totals.get(type);
-      if (!tot) totals.set(type, (tot = { type, occurrences: 0, ...(CHECKED.has(type) && { failedCheck: 0 }), distinct: 0, distinctMethod: 'exact', files: 0, fileList: [], examples: [] }));
+      let tot = byType.get(type);
+      if (!tot) byType.set(type, (tot = { type, occurrences: 0, ...(CHECKED.has(type) && { failedCheck: 0 }), distinct: 0, distinctMethod: 'exact', files: 0, fileList: [], examples: [] }));
       tot.occurrences += f.occurrences;
       if (tot.failedCheck !== undefined) tot.failedCheck += f.failedCheck;
       if (f.occurrences > 0) {
@@ -65,22 +73,14 @@ export function summarize(texts: TextFileProfile[], sketches: (t: TextFileProfil
         if (tot.fileList.length < FILES_LISTED) tot.fileList.push(t.file);
       }
       for (const e of f.examples) if (tot.examples.length < 3 && !tot.examples.includes(e)) tot.examples.push(e);
-      const s = sk?.types[type];
-      if (s) {
-        let d = distinct.get(type);
-        if (!d) distinct.set(type, (d = new Distinct()));
-        d.merge(s);
-        if (type === 'curp') curps.merge(s);
-      }
     }
-    if (sk?.minors) minors.merge(sk.minors);
   }
-  const types = TEXT_TYPES.filter((t) => totals.has(t)).map((t) => {
-    const tot = totals.get(t)!;
+  const types = TEXT_TYPES.filter((t) => byType.has(t)).map((t) => {
+    const tot = byType.get(t)!;
     const d = distinct.get(t);
     return { ...tot, distinct: Math.min(d?.count() ?? 0, tot.occurrences), distinctMethod: d && !d.exact ? 'hyperloglog' as const : 'exact' as const };
   });
-  const curpCount = Math.min(curps.count(), totals.get('curp')?.occurrences ?? 0);
+  const curpCount = Math.min(distinct.get('curp')?.count() ?? 0, byType.get('curp')?.occurrences ?? 0);
   const minorCount = Math.min(minors.count(), curpCount);
   return {
     files: texts.length,

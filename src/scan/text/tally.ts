@@ -130,3 +130,22 @@ export class Tally {
     return { types, ...(this.minors.count() > 0 && { minors: this.minors.sketch() }) };
   }
 }
+
+/**
+ * The distinct values of many files, merged as each file's sketches arrive (then dropped), so a
+ * folder of thousands of files holds one set of sketches, not one per file. Merging is
+ * order-free: the same files give the same counts however the threads finish.
+ */
+export class SketchTotals {
+  readonly types = new Map<TextType, Distinct>();
+  readonly minors = new Distinct();
+
+  add(s: TallySketches): void {
+    for (const [t, sk] of Object.entries(s.types) as [TextType, Sketch][]) {
+      let d = this.types.get(t);
+      if (!d) this.types.set(t, (d = new Distinct()));
+      d.merge(sk);
+    }
+    if (s.minors) this.minors.merge(s.minors);
+  }
+}
