@@ -44,7 +44,10 @@ export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean; 
     closeSync(fd);
   }
   const magic = raw.subarray(0, n);
-  if (starts(magic, ZIP)) return isWorkbook(path) ? { kind: 'xlsx', gzip: false } : { kind: 'archive', gzip: false, archive: 'zip' };
+  if (starts(magic, ZIP)) {
+    const z = zipKind(path);
+    return z === 'archive' ? { kind: 'archive', gzip: false, archive: 'zip' } : { kind: z, gzip: false };
+  }
   if (starts(magic, CFB)) return { kind: cfbKind(path), gzip: false };
   const src = openSource(path);
   const parts: Buffer[] = [];
@@ -76,13 +79,18 @@ export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean; 
   return { kind: kind === 'csv' ? textKind(text.replace(/^\ufeff|^\xef\xbb\xbf/, ''), path) ?? 'csv' : kind, gzip: src.gzip };
 }
 
-/** A zip that holds a workbook (or cannot be read: the workbook reader says why), not any zip archive. */
-function isWorkbook(path: string): boolean {
-  if (/\.xls[xm]$/i.test(path)) return true;
+/**
+ * A zip: a workbook (or unreadable: the workbook reader says why), another Office document
+ * (.docx, .pptx: binary to scan), or an archive of files.
+ */
+function zipKind(path: string): 'xlsx' | 'binary' | 'archive' {
+  if (/\.xls[xm]$/i.test(path)) return 'xlsx';
   try {
-    return listZip(path).some((e) => e.name === '[Content_Types].xml' || e.name.startsWith('xl/'));
+    const names = listZip(path).map((e) => e.name);
+    if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    return names.includes('[Content_Types].xml') ? 'binary' : 'archive';
   } catch {
-    return true;
+    return 'xlsx';
   }
 }
 
