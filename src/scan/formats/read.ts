@@ -36,7 +36,7 @@ export async function readPath(path: string, label: string, opts: ReadOptions, i
   const done = (profiles: FileProfile[]) => ({ profiles, problems, kind, texts });
   const text = async (format: TextFormat) => {
     let n = 0;
-    const onChunk = opts.onProgress && (() => { if (++n % 32 === 0) opts.onProgress!({ bytes: n << 20, total: 0, rows: 0 }); });
+    const onChunk = opts.onProgress && ((bytes: number, total: number) => { if (++n % 32 === 0) opts.onProgress!({ bytes, total, rows: 0 }); });
     try {
       texts.push(await readTextFile(path, label, format, { today: opts.today, ...(onChunk && { onChunk }) }, problems));
     } catch (e) {

@@ -37,7 +37,8 @@ export const TEXT_SKETCHES = new WeakMap<TextFileProfile, TallySketches>();
 
 export interface TextReadOptions {
   today: string;
-  onChunk?: () => void;
+  /** After each piece read: bytes read from disk so far and the file's size (compressed for gzip). */
+  onChunk?: (bytes: number, total: number) => void;
 }
 
 /** Counts the bytes that are not ASCII and whether they read as UTF-8 (cut sequences at the end forgiven). */
@@ -96,7 +97,7 @@ export async function readTextFile(path: string, label: string, format: TextForm
       if (!mail) sink = plain(chunk);
     }
     sink.push(chunk);
-    o.onChunk?.();
+    o.onChunk?.(src.readBytes(), src.size);
   }
   sink.end();
   if (found.length) await locate(path, found, problems);
