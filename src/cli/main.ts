@@ -139,6 +139,7 @@ program
   .argument('<dump...>', h('arg.dumps'))
   .addOption(langOption())
   .option('--json', h('opt.json.scan'))
+  .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
   .option('--full', h('opt.full'))
   .option('--describe <out.yaml>', h('opt.describe'))
   .option('--force', h('opt.force.describe'))
