@@ -1,7 +1,7 @@
 // What Mexican law requires of one incident on one date. Pure: rules come from data/law/mx/.
 import type { Incident } from '../core/incident.js';
 import { type Start, startOf, type SuccessorLookup, withDueDates } from './due.js';
-import { authorityFor, obligations, obligationsOf } from './obligations.js';
+import { authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
 import { OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { penalties, penaltyProfile } from './penalties.js';
 import { memo, periodOf } from './periods.js';
@@ -49,7 +49,7 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   caveats.push(...pen.caveats);
   if (incident.controller.role === 'processor' && !of) caveats.push({ code: 'processor-controller-notifies' });
   return {
-    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${of?.sector ?? ''}`, () => [...new Set([...lawsInForce(asOf, c.sector), ...(of && of.sector !== c.sector ? lawsInForce(asOf, of.sector) : [])])]) },
+    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${isLocal(c)}|${of?.sector ?? ''}|${of ? isLocal(of) : ''}`, () => [...new Set([...lawsInForce(asOf, c.sector, isLocal(c)), ...(of && (of.sector !== c.sector || isLocal(of) !== isLocal(c)) ? lawsInForce(asOf, of.sector, isLocal(of)) : [])])]) },
     significantImpact: sig,
     obligations: dated,
     ...(controllerObligations && { controllerObligations }),
@@ -89,6 +89,12 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
   const found = authorityFor(v, c, onDate, []);
   // Where the successor's competence comes from (art. 3-II, 3-XXVI, ...): the rule's basis for that authority.
   return found && found.code !== authority ? { ...found, basis: v.authority_basis?.[found.code] ?? [] } : undefined;
+}
+
+/** State and municipal bodies and local parties: federal-only instruments (the 2018 Lineamientos) do not bind them. */
+function isLocal(c: Pick<Controller, 'branch' | 'state'>): boolean {
+  const key = authorityKey(c);
+  return key === 'state' || key === 'municipal' || key === 'political-party-local';
 }
 
 function dedupe(list: Reason[]): Reason[] {

@@ -42,7 +42,7 @@ export const PENALTY_FAMILIES = (penaltiesRaw as { families: PenaltyFamily[] }).
 export interface UnitVersion extends Dated { unit: string; value: number | null }
 export const PENALTY_UNIT = umaRaw as { family: string; versions: UnitVersion[] };
 
-export interface LawInfo { name: string; cite: { es: string; en: string }; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
+export interface LawInfo { name: string; cite: { es: string; en: string }; federal_only?: boolean; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
 export const LAWS = (lawsRaw as { laws: Record<string, LawInfo> }).laws;
 
 export interface Guarantor {
@@ -73,9 +73,9 @@ export function versionsAt<V extends { valid_from: string; valid_to?: string }>(
 }
 
 /** Laws in force on `date`, optionally of one sector. */
-export function lawsInForce(date: string, sector?: string): string[] {
+/** The laws in force on a date for a sector; `local` (state and municipal bodies, local parties) leaves out federal-only instruments. */
+export function lawsInForce(date: string, sector?: string, local = false): string[] {
   return Object.entries(LAWS)
-    
-    .filter(([, l]) => !l.overlay && !l.reference && (!sector || l.sector === sector) && l.valid_from !== undefined && l.valid_from <= date && (l.valid_to === undefined || date <= l.valid_to))
+    .filter(([, l]) => !l.overlay && !l.reference && (!sector || l.sector === sector) && !(local && l.federal_only) && l.valid_from !== undefined && l.valid_from <= date && (l.valid_to === undefined || date <= l.valid_to))
     .map(([id]) => id);
 }
