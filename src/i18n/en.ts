@@ -187,7 +187,7 @@ export const en = {
   'deadline.without-delay': 'without delay ("sin dilación alguna"), once the breach is confirmed and the review of its scope has begun',
   'deadline.hours-72': 'within 72 hours of the confirmation',
   'deadline.per-state-law': "as the state's law and guidelines require (deadline not modelled)",
-  'deadline.on-occurrence': 'when the breach occurs; the entry is kept up to date',
+  'deadline.on-occurrence': 'when the breach occurs; kept up to date while it is handled',
   'deadline.per-contract': 'as the contract sets (the law sets no deadline)',
   'deadline.cnbv-immediate': 'immediately to the CNBV',
   'deadline.sector-unverified': "the regulator's deadline is not verified",

@@ -189,7 +189,7 @@ export const es: Record<MessageKey, string> = {
   'deadline.without-delay': 'sin dilación alguna, una vez confirmada la vulneración e iniciada la revisión de su magnitud',
   'deadline.hours-72': 'dentro de las 72 horas siguientes a la confirmación',
   'deadline.per-state-law': 'según la ley y los lineamientos del estado (plazo no modelado)',
-  'deadline.on-occurrence': 'al ocurrir la vulneración; el registro se mantiene actualizado',
+  'deadline.on-occurrence': 'al ocurrir la vulneración; se actualiza mientras dure la atención',
   'deadline.per-contract': 'según el contrato (la ley no fija plazo)',
   'deadline.cnbv-immediate': 'de inmediato a la CNBV',
   'deadline.sector-unverified': 'el plazo del regulador no está verificado',

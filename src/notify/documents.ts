@@ -263,7 +263,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     if (id === 'notice-controller' && a.controllerObligations?.length) {
       sections.push({ code: 'controller-duties', heading: `${ROMAN[codes.length]}. ${n('item.controller-duties')}`, blocks: [
         { kind: 'p', text: n('controller-duties.lead') },
-        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : x.recipient.code === 'data-subjects' ? 'controller-duties.subjects' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
+        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : x.recipient.code === 'data-subjects' ? 'controller-duties.subjects' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: t(`deadline.${x.deadline.code}`), basis: basisSentence(x.basis, lang) })) },
       ] });
     }
     if (id === 'notice-regulator' && o.deadline.milestones?.length) {
