@@ -26,7 +26,7 @@ describe('disk full during --output', () => {
     writeFileSync(target, 'the previous report');
     let error: unknown;
     try {
-      writeAtomic(target, ['{"part": 1}', 'REPORT that does not fit'], true, []);
+      writeAtomic(target, ['{"part": 1}', 'REPORT that does not fit'], 'json', { option: '--output', force: true, inputs: [] });
     } catch (e) {
       error = e;
     }
@@ -38,7 +38,7 @@ describe('disk full during --output', () => {
 
   it('a new file is not created at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breach-full-'));
-    expect(() => writeAtomic(join(dir, 'new.md'), ['REPORT'], false, [])).toThrow(/no space left/);
+    expect(() => writeAtomic(join(dir, 'new.md'), ['REPORT'], 'text', { option: '--output', force: false, inputs: [] })).toThrow(/no space left/);
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -4,11 +4,12 @@ import type { Lang } from '../i18n/index.js';
 import { WEIGHTS } from '../severity/weights.js';
 import { useColor } from './color.js';
 import { EXIT } from './errors.js';
-import { langOf, out } from './shared.js';
+import { langOf } from './shared.js';
+import { printText } from './terminal.js';
 
 export function runFields(opts: { json?: boolean; lang?: Lang; color?: boolean }): number {
   if (opts.json) {
-    out(`${JSON.stringify({ schemaVersion: 1, fields: FIELDS }, null, 2)}\n`);
+    printText('out', `${JSON.stringify({ schemaVersion: 1, fields: FIELDS }, null, 2)}\n`, 'json');
     return EXIT.ok;
   }
   const { lang, t } = langOf(opts);
@@ -24,6 +25,6 @@ export function runFields(opts: { json?: boolean; lang?: Lang; color?: boolean }
     const aliases = (lang === 'es' ? [...f.aliases.es, ...f.aliases.en] : [...f.aliases.en, ...f.aliases.es]).filter((a) => a.length <= 16).slice(0, 3);
     table.push([f.id, `${f.label[lang]} (${t(`category.${f.category}`)})`, String(f.dpc ?? WEIGHTS.dpc.category_base[f.category]), String(f.ei ?? '-'), flags, aliases.join(', ')]);
   }
-  out(`${table.toString()}\n${t('ui.fields.legend')}\n`);
+  printText('out', `${table.toString()}\n${t('ui.fields.legend')}\n`, color ? 'color' : 'text');
   return EXIT.ok;
 }

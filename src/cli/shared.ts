@@ -19,7 +19,3 @@ export function today(): string {
   const pinned = process.env.BREACH_TODAY;
   return pinned && isIsoDate(pinned) ? pinned : todayIso();
 }
-
-export function out(s: string): void {
-  process.stdout.write(s);
-}

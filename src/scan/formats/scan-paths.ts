@@ -47,6 +47,9 @@ function failure(path: string, e: unknown): FileResult {
     const reason = `cannot read the file: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'is a directory, not a file'}`;
     return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: 'scan-failed', args: { reason } }] };
   }
+  // Any other refusal of the system (a loop, a path too long, a device error) is the file's
+  // problem, located and worded (exit 2), not a bug.
+  if (code) return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: code === 'ESPIPE' ? 'file-stream' : code === 'ELOOP' ? 'path-loop' : 'folder-unreadable', args: { errno: code } }] };
   throw e;
 }
 
