@@ -229,6 +229,16 @@ describe('hostile text in every input position and file name', () => {
     clean('describe stdout', d.out);
   });
 
+  it.skipIf(spawnSync('script', ['--version']).status !== 0)('scan progress line on a terminal (a pseudo-terminal from script(1))', () => {
+    const dump = join(dir, `bar${FMARK}.csv`);
+    writeFileSync(dump, `nombre,curp\n${'Ana Pérez,LOOA531113HTCPBN07\n'.repeat(50)}`);
+    const r = spawnSync('script', ['-qec', `"${process.execPath}" "${BIN}" scan "$DUMP" >/dev/null`, '/dev/null'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: TODAY, DUMP: dump }, timeout: 60_000 });
+    expect(r.stdout).toContain('rows');
+    expect(r.stdout).toContain('bar=Zq');
+    // The line's own carriage returns and erase-line are breach's; nothing else may be there.
+    clean('progress', r.stdout.replace(/\r\x1b\[K|\r/g, ''));
+  });
+
   it('usage errors, rules, explain and fields echo hostile arguments cleaned', () => {
     for (const args of [
       ['assess', validFiles[0]!, `--bogus${MARK}`], ['assess', validFiles[0]!, '-f', MARK], ['fields', '--lang', MARK], ['rules', '--as-of', MARK],
