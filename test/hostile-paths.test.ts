@@ -66,6 +66,15 @@ describe('output paths (finding 4)', () => {
     expect(empty.err).toBe('breach: --output needs a name (- writes to standard output)\n');
     expect(run(['notify', EXAMPLE, '--out-dir', ''], { cwd: d }).err).toContain('--out-dir needs a name');
     expect(run(['assess', EXAMPLE, '-o', ''], { cwd: d, lang: 'es_MX.UTF-8' }).err).toBe('breach: --output necesita un nombre (- escribe en la salida estándar)\n');
+    const dump = join(dir, 'curp.csv');
+    writeFileSync(dump, `nombre,curp\n${'Ana Pérez López,LOOA531113HTCPBN07\n'.repeat(30)}`);
+    const described = run(['scan', dump, '--describe', '-', '--sector', 'private'], { cwd: d });
+    expect(described.code).toBe(0);
+    expect(described.out).toMatch(/^# Written by `breach scan --describe`/);
+    const described2 = spawnSync(process.execPath, [BIN, 'validate', '-', '--input-format', 'yaml'], { input: described.out, encoding: 'utf8', env });
+    expect(described2.status).toBe(0);
+    expect(run(['scan', DUMP, '--describe', '', '--sector', 'private'], { cwd: d }).err).toBe('breach: --describe needs a name (- writes to standard output)\n');
+    expect(readdirSync(d)).toEqual([]);
   });
 });
 
