@@ -233,7 +233,9 @@ describe('letters, not forms', () => {
     expect(md).toContain('**P r e s e n t e**');
     // Written after INAI ceased: the basis adds the successor's competence, and the two versions of the law are told apart.
     expect(md).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados publicada en el Diario Oficial de la Federación el 26 de enero de 2017, en el artículo 66 de los Lineamientos Generales');
-    expect(md).toContain('el artículo 3, fracciones II y XXVI');
+    // Only the provision that makes the Secretaría competent (3-XXVI), not those of other authorities.
+    expect(md).toContain('en el artículo 3, fracción XXVI, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados publicada en el Diario Oficial de la Federación el 20 de marzo de 2025');
+    expect(md).not.toMatch(/fracciones II y XXVI|décimo noveno/);
     const before = renderDraft(drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2025-03-20').documents.find((x) => x.id === 'notice-authority')!, 'markdown', labels, 'es');
     expect(before).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados y en el artículo 66 de los Lineamientos Generales');
     expect(md).toMatch(/Atentamente\n[\s\S]*Titular de la Unidad de Transparencia {2}\nOficial de protección de datos {2}\nSecretaría Federal de Ejemplo/);
@@ -345,7 +347,7 @@ describe('review of the drafts by a lawyer', () => {
     const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-judiciary }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
     const d = drafts(text, 'es', '2026-11-21');
     const notice = d.documents.find((x) => x.id === 'notice-authority')!;
-    expect((notice.sections[0]!.blocks[0] as { text: string }).text).toContain('el artículo 3, fracciones II y XXVI');
+    expect((notice.sections[0]!.blocks[0] as { text: string }).text).toContain('el artículo 3, fracción II, de la Ley General');
     expect(addressee(notice)).toContain('Órgano de control y disciplina del Poder Judicial');
     const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
     expect(caveats).toContain('se dirige al órgano de control y disciplina del Poder Judicial');
@@ -353,12 +355,19 @@ describe('review of the drafts by a lawyer', () => {
   });
 
   it('transitory articles numbered by words read as ordinals in each language (Spanish words never in English letters)', () => {
-    const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-executive, name: IMSS }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const text = 'incident:\n  discovered: 2025-06-01\n  controller: { sector: public, branch: state, state: Jalisco, name: Gobierno de Jalisco }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
     const body = (lang: 'es' | 'en') => (drafts(text, lang, '2026-11-21').documents.find((x) => x.id === 'notice-authority')!.sections[0]!.blocks[0] as { text: string }).text;
-    expect(body('es')).toContain('los artículos cuarto y décimo noveno transitorios');
-    expect(body('es')).toContain('el artículo quinto transitorio del Decreto');
-    expect(body('en')).toContain('the Fourth and Nineteenth transitory articles');
-    expect(body('en')).toContain('the Fifth transitory article of the Decreto');
+    // A state body after the reform: the Decreto's nineteenth transitory article keeps its organismo garante operating.
+    expect(body('es')).toContain('en el artículo décimo noveno transitorio del Decreto por el que se expiden');
+    expect(body('en')).toContain('the Nineteenth transitory article of the Decreto por el que se expiden');
+    // A federal body whose INAI term ran into the reform: the constitutional decree's fifth transitory article.
+    const federal = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-executive, name: IMSS }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const fed = (lang: 'es' | 'en') => (drafts(federal, lang, '2026-11-21').documents.find((x) => x.id === 'notice-authority')!.sections[0]!.blocks[0] as { text: string }).text;
+    expect(fed('es')).toContain('el artículo quinto transitorio del Decreto de reforma constitucional');
+    expect(fed('es')).toContain('los artículos primero y cuarto transitorios del Decreto por el que se expiden');
+    expect(fed('en')).toContain('the Fifth transitory article of the Decreto');
+    expect(fed('en')).toContain('the First and Fourth transitory articles');
+    expect(fed('en')).not.toMatch(/\b(primero|segundo|tercero|cuarto|quinto|décimo|noveno)\b/i);
     expect(body('en')).not.toMatch(/\b(primero|segundo|tercero|cuarto|quinto|décimo|noveno)\b/i);
     expect(['Primero', 'décimo noveno', 'Décimo Noveno', 'decimonoveno', 'Vigésimo', 'vigésimo primero', 'trigésimo'].map(spanishOrdinal)).toEqual([1, 19, 19, 19, 20, 21, 30]);
     expect([1, 11, 19, 20, 24, 30].map(englishOrdinal)).toEqual(['First', 'Eleventh', 'Nineteenth', 'Twentieth', 'Twenty-fourth', 'Thirtieth']);

@@ -11,6 +11,7 @@ Examples:
   breach assess incident.yaml                      severity, obligations, deadlines
   breach assess breaches/*.yaml --fail-on high -q  CI gate: exit 1 at high or above
   breach assess portfolio.csv -f markdown --lang es -o informe.md
+  breach init                                       questions on a terminal → incident.yaml
   breach scan dump.csv.gz --describe incident.yaml --sector private
   breach notify incident.yaml -f html --out-dir avisos
   breach rules --as-of 2025-03-21
@@ -32,7 +33,10 @@ Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage
   'opt.quiet': 'no output on success',
   'opt.noColor': 'no colours',
   'validate.description': 'check descriptions only; no assessment',
-  'fields.description': 'list the field-type catalogue',
+  'fields.description': 'list the field-type catalogue, or search it (breach fields salario)',
+  'arg.fieldsQuery': 'words to search for in ids, names and aliases, Spanish or English (accents and case ignored)',
+  'opt.json.fields': 'as JSON, every alias included',
+  'opt.wide': 'every alias, not only the first few',
   'opt.json': 'as JSON',
   'rules.description': 'list the legal rules in force on a date, with citations',
   'opt.asOf.rules': 'date (YYYY-MM-DD); default today',
@@ -65,6 +69,11 @@ Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage
   'opt.bail.validate': 'stop at the first invalid file',
   'opt.skipInvalid.validate': 'count the valid incidents of a partly invalid file',
   'opt.trustValues': 'classify by values only: columns typed by their header alone are dropped (and listed)',
+  'init.description': 'ask a few questions on a terminal and write a description to assess (or print a template)',
+  'arg.initFile': 'the description to write (default incident.yaml); with --template, where to write the template (default: stdout)',
+  'opt.template': 'print a commented template instead of asking: yaml (default) or csv (every column of a portfolio)',
+  'opt.force.init': 'replace the file if it exists, without asking',
+  'opt.quiet.init': 'with --template csv: no column guide on stderr',
   'explain.description': 'recompute and explain a severity vector',
   'arg.vector': 'e.g. SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75',
   'title.Usage:': 'Usage:',
@@ -94,6 +103,7 @@ Ejemplos:
   breach assess incidente.yaml                     gravedad, obligaciones y plazos
   breach assess vulneraciones/*.yaml --fail-on high -q  control en CI: sale con 1 desde gravedad alta
   breach assess portafolio.csv -f markdown --lang es -o informe.md
+  breach init                                      preguntas en la terminal → incidente.yaml
   breach scan volcado.csv.gz --describe incidente.yaml --sector private
   breach notify incidente.yaml -f html --out-dir avisos
   breach rules --as-of 2025-03-21
@@ -116,7 +126,10 @@ Códigos de salida: 0 correcto, 1 se alcanzó --fail-on o faltan datos en los bo
   'opt.quiet': 'sin salida si todo va bien',
   'opt.noColor': 'sin colores',
   'validate.description': 'sólo revisa las descripciones, sin evaluarlas',
-  'fields.description': 'muestra el catálogo de tipos de dato',
+  'fields.description': 'muestra el catálogo de tipos de dato, o busca en él (breach fields salario)',
+  'arg.fieldsQuery': 'palabras por buscar en los identificadores, nombres y alias, en español o inglés (sin importar acentos ni mayúsculas)',
+  'opt.json.fields': 'en JSON, con todos los alias',
+  'opt.wide': 'todos los alias, no sólo los primeros',
   'opt.json': 'en JSON',
   'rules.description': 'muestra las reglas legales vigentes en una fecha, con su fundamento',
   'opt.asOf.rules': 'fecha (AAAA-MM-DD); por omisión, hoy',
@@ -149,6 +162,11 @@ Códigos de salida: 0 correcto, 1 se alcanzó --fail-on o faltan datos en los bo
   'opt.bail.validate': 'se detiene en el primer archivo no válido',
   'opt.skipInvalid.validate': 'cuenta los incidentes válidos de un archivo parcialmente no válido',
   'opt.trustValues': 'clasifica sólo por los valores: se descartan (y se listan) las columnas tipificadas sólo por su encabezado',
+  'init.description': 'hace unas preguntas en la terminal y escribe una descripción para evaluar (o imprime una plantilla)',
+  'arg.initFile': 'la descripción por escribir (por omisión, incidente.yaml); con --template, dónde escribir la plantilla (por omisión, la salida estándar)',
+  'opt.template': 'imprime una plantilla comentada en vez de preguntar: yaml (por omisión) o csv (todas las columnas de un portafolio)',
+  'opt.force.init': 'reemplaza el archivo si ya existe, sin preguntar',
+  'opt.quiet.init': 'con --template csv: sin la guía de columnas en stderr',
   'explain.description': 'recalcula y explica un vector de gravedad',
   'arg.vector': 'por ejemplo, SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75',
   'title.Usage:': 'Uso:',
