@@ -252,6 +252,15 @@ describe('hostile text in every input position and file name', () => {
     }
   });
 
+  it('fields search and init templates with hostile text', () => {
+    for (const args of [['fields', MARK], ['fields', MARK, '--json'], ['init', '--template', join(dir, `tpl${FMARK}.yaml`)], ['init', '--template', join(dir, `tpl${FMARK}.yaml`)], ['init', join(dir, `q${FMARK}.yaml`)]]) {
+      const r = run(args);
+      if (args[1] === MARK || args[1] === '--template') expect(r.out + r.err, args.join(' ')).toContain('Zq');
+      clean(`${args.join(' ')} stdout`, r.out);
+      clean(`${args.join(' ')} stderr`, r.err);
+    }
+  });
+
   it('a name made only of escapes is empty', () => {
     const f = join(dir, 'empty-name.yaml');
     writeFileSync(f, 'incident:\n  controller: { sector: private }\ndatasets: [{ name: "\\e[31m\\u200b\\u202e ", records: 1, fields: [email] }]\n');
