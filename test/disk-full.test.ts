@@ -1,6 +1,6 @@
 // A full disk while writing --output: the original file is never damaged and no partial report
 // (nor a temporary file) is left behind. node:fs is mocked so every write fails with ENOSPC.
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
@@ -13,11 +13,16 @@ vi.mock('node:fs', async (original) => {
       if (String(data).includes('REPORT')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
       return fs.writeSync(fd, data);
     },
+    writeFileSync: (file: string, data: string, opts?: object) => {
+      if (String(data).includes('REPORT')) throw Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      return fs.writeFileSync(file, data, opts);
+    },
   };
 });
 
 const { writeAtomic } = await import('../src/cli/io.js');
 const { UsageError } = await import('../src/cli/errors.js');
+const { writeDrafts } = await import('../src/cli/out-dir.js');
 
 describe('disk full during --output', () => {
   it('keeps the original, leaves nothing behind and says so', () => {
@@ -26,7 +31,7 @@ describe('disk full during --output', () => {
     writeFileSync(target, 'the previous report');
     let error: unknown;
     try {
-      writeAtomic(target, ['{"part": 1}', 'REPORT that does not fit'], true, []);
+      writeAtomic(target, ['{"part": 1}', 'REPORT that does not fit'], 'json', { option: '--output', force: true, inputs: [] });
     } catch (e) {
       error = e;
     }
@@ -38,7 +43,26 @@ describe('disk full during --output', () => {
 
   it('a new file is not created at all', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breach-full-'));
-    expect(() => writeAtomic(join(dir, 'new.md'), ['REPORT'], false, [])).toThrow(/no space left/);
+    expect(() => writeAtomic(join(dir, 'new.md'), ['REPORT'], 'text', { option: '--output', force: false, inputs: [] })).toThrow(/no space left/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('disk full during notify --out-dir (issue 13, finding 6)', () => {
+  const drafts = [{ name: 'summary.md', text: 'one' }, { name: 'notice.md', text: 'two' }, { name: 'log.md', text: 'REPORT three' }, { name: 'cause.md', text: 'four' }];
+
+  it('an existing folder is left as it was, and the message names --out-dir', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breach-full-'));
+    writeFileSync(join(dir, 'mine.txt'), 'kept');
+    expect(() => writeDrafts(dir, drafts, true, [])).toThrow(`cannot write --out-dir ${dir}: no space left on the device; nothing was written`);
+    expect(readdirSync(dir)).toEqual(['mine.txt']);
+    rmSync(dir, { recursive: true });
+  });
+
+  it('a new folder is not created at all', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'breach-full-'));
+    expect(() => writeDrafts(join(parent, 'a', 'drafts'), drafts, false, [])).toThrow(UsageError);
+    expect(readdirSync(parent)).toEqual([]);
+    rmSync(parent, { recursive: true });
   });
 });

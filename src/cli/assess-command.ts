@@ -4,12 +4,14 @@ import type { Incident, SourcedIncident } from '../core/incident.js';
 import { levelRank, type Level } from '../core/vocab.js';
 import type { Lang, Translator } from '../i18n/index.js';
 import { type Format, RENDERERS } from '../report/registry.js';
-import { levelText, userText } from '../report/view.js';
+import { levelText } from '../report/view.js';
 import { useColor } from './color.js';
 import { EXIT, printDiagnostics, reportFailure, UsageError } from './errors.js';
-import { writeAtomic, writeStdout } from './io.js';
+import { isStdout, writeAtomic } from './io.js';
 import { loadEach, type LoadOptions } from './load-inputs.js';
-import { dateOption, langOf, out } from './shared.js';
+import { dateOption, langOf } from './shared.js';
+import { printLines, printText, writeStdout } from './terminal.js';
+import { cleanDeep, type OutputKind } from '../util/sanitize.js';
 
 interface AssessOptions extends LoadOptions {
   format: Format; lang?: Lang; failOn?: Level; asOf?: string; output?: string; force?: boolean; quiet?: boolean; color?: boolean;
@@ -59,51 +61,56 @@ export async function runAssess(files: string[], opts: AssessOptions): Promise<n
   try {
     const asOf = dateOption('--as-of', opts.asOf);
     const detailThreshold = countOption('--detail-threshold', opts.detailThreshold);
-    const stderr = (s: string) => process.stderr.write(s);
+    const toStdout = isStdout('--output', opts.output);
     const { lang, t } = langOf(opts);
     // Every file is validated before anything is written; an invalid file is reported and left
     // out (exit 2), the others are assessed. Each incident is assessed while the report is
     // written, so a large portfolio never holds all its assessments at once.
     const loaded = loadEach(files, opts);
     if (loaded.problems.length) {
-      printDiagnostics(loaded.problems, stderr);
+      printDiagnostics(loaded.problems);
       if (opts.bail || !loaded.incidents.length) return EXIT.usage;
       if (!opts.quiet) {
-        for (const f of loaded.files) if (f.skipped && f.incidents) stderr(`breach: ${t('ci.skipped', { file: userText(f.file), count: f.skipped })}\n`);
+        const lines = loaded.files.filter((f) => f.skipped && f.incidents).map((f) => `breach: ${t('ci.skipped', { file: f.file, count: f.skipped })}`);
         const invalid = loaded.files.filter((f) => f.problems && !f.incidents).length;
-        if (invalid) stderr(`breach: ${t('ci.invalidFiles', { count: invalid })}\n`);
+        if (invalid) lines.push(`breach: ${t('ci.invalidFiles', { count: invalid })}`);
+        printLines('err', lines);
       }
     }
-    const run = new Run(loaded.incidents, asOf, opts.failOn);
-    if (!opts.quiet || opts.output) {
-      const color = useColor({ color: opts.color }, process.env, !opts.output && !!process.stdout.isTTY);
+    const color = (!opts.quiet || !toStdout) && opts.format === 'table' && useColor({ color: opts.color }, process.env, toStdout && !!process.stdout.isTTY);
+    // Coloured text keeps breach's colour codes, so the data drawn into it is cleaned first.
+    const run = new Run(color ? loaded.incidents.map((i) => ({ ...i, source: cleanDeep(i.source), incident: cleanDeep(i.incident) })) : loaded.incidents, asOf, opts.failOn);
+    if (!opts.quiet || !toStdout) {
+      const kind: OutputKind = color ? 'color' : JSON_FORMATS.has(opts.format) ? 'json' : 'text';
       const render = await RENDERERS[opts.format]();
       const chunks = render(run, {
         t, lang, version: __BREACH_VERSION__, color, width: process.stdout.columns || 80,
         count: loaded.incidents.length, detail: !!opts.detail, ...(detailThreshold !== undefined && { detailThreshold }),
         ...(opts.failOn && { failOn: opts.failOn }), lineOf: run.lineOf,
       });
-      if (opts.output) writeAtomic(opts.output, chunks, !!opts.force, files);
-      else await writeStdout(chunks);
+      if (!toStdout) writeAtomic(opts.output!, chunks, kind, { option: '--output', force: !!opts.force, inputs: files });
+      else await writeStdout(chunks, kind);
     } else {
       for (const _ of run) { /* levels only */ }
     }
     const failed = opts.failOn !== undefined && run.worst >= levelRank(opts.failOn);
-    if (failed && !opts.quiet) stderr(failOnReport(run, opts.failOn!, t));
+    if (failed && !opts.quiet) printLines('err', failOnReport(run, opts.failOn!, t));
     return loaded.problems.length ? EXIT.usage : failed ? EXIT.failOn : EXIT.ok;
   } catch (e) {
-    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+    return reportFailure(e);
   }
 }
 
+const JSON_FORMATS = new Set<Format>(['json', 'ndjson', 'sarif']);
+
 /** Which incidents reached --fail-on, and from which file and line (on stderr). */
-function failOnReport(run: Run, failOn: Level, t: Translator): string {
+function failOnReport(run: Run, failOn: Level, t: Translator): string[] {
   const lines = run.reached.map(({ incident: i, level, score }) => t('ci.failOn', {
-    file: userText(i.source.replace(/#[^#/\\]*$/, '')), line: i.line?.() ?? 1, title: userText(i.incident.title, userText(i.source)),
+    file: i.source.replace(/#[^#/\\]*$/, ''), line: i.line?.() ?? 1, title: i.incident.title ?? i.source,
     level: levelText(level, t), score, failOn,
   }));
   if (run.reachedCount > run.reached.length) lines.push(t('ci.failOn.more', { more: run.reachedCount - run.reached.length, failOn }));
-  return `${lines.map((l) => `breach: ${l}`).join('\n')}\n`;
+  return lines.map((l) => `breach: ${l}`);
 }
 
 function countOption(name: string, value: string | undefined): number | undefined {
@@ -121,18 +128,16 @@ export function runValidate(files: string[], opts: LoadOptions & { quiet?: boole
         schemaVersion: 1,
         generator: { name: 'breach', version: __BREACH_VERSION__ },
         valid: loaded.problems.length === 0,
-        files: loaded.files.map((f) => ({ file: userText(f.file), valid: f.problems === 0, incidents: f.incidents, problems: f.problems, ...(f.skipped && { skipped: f.skipped }) })),
-        diagnostics: loaded.problems.map((d) => ({ file: userText(d.file), line: d.line, col: d.col, message: userText(d.message), severity: 'error' })),
+        files: loaded.files.map((f) => ({ file: f.file, valid: f.problems === 0, incidents: f.incidents, problems: f.problems, ...(f.skipped && { skipped: f.skipped }) })),
+        diagnostics: loaded.problems.map((d) => ({ file: d.file, line: d.line, col: d.col, message: d.message, severity: 'error' })),
       };
-      if (!opts.quiet) out(`${JSON.stringify(doc, null, 2)}\n`);
+      if (!opts.quiet) printText('out', `${JSON.stringify(doc, null, 2)}\n`, 'json');
     } else {
-      if (loaded.problems.length) printDiagnostics(loaded.problems, (s) => process.stderr.write(s));
-      if (!opts.quiet) {
-        for (const i of loaded.incidents) out(`${i.source}: ok (${i.incident.datasets.length} dataset${i.incident.datasets.length === 1 ? '' : 's'})\n`);
-      }
+      if (loaded.problems.length) printDiagnostics(loaded.problems);
+      if (!opts.quiet) printLines('out', loaded.incidents.map((i) => `${i.source}: ok (${i.incident.datasets.length} dataset${i.incident.datasets.length === 1 ? '' : 's'})`));
     }
     return loaded.problems.length ? EXIT.usage : EXIT.ok;
   } catch (e) {
-    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+    return reportFailure(e);
   }
 }

@@ -2,7 +2,8 @@ import type { Lang } from '../i18n/index.js';
 import { InputError } from '../input/diagnostic.js';
 import { parseVector, scoreParts, VectorError } from '../severity/vector.js';
 import { EXIT, reportFailure } from './errors.js';
-import { langOf, out } from './shared.js';
+import { langOf } from './shared.js';
+import { printText } from './terminal.js';
 
 export function runExplain(vector: string, opts: { json?: boolean; lang?: Lang }): number {
   try {
@@ -15,7 +16,7 @@ export function runExplain(vector: string, opts: { json?: boolean; lang?: Lang }
     }
     const s = scoreParts(parts);
     if (opts.json) {
-      out(`${JSON.stringify({ schemaVersion: 1, vector: vector.trim(), parts, enisa: { score: s.enisa, level: s.enisaLevel }, score: s.score, level: s.level }, null, 2)}\n`);
+      printText('out', `${JSON.stringify({ schemaVersion: 1, vector: vector.trim(), parts, enisa: { score: s.enisa, level: s.enisaLevel }, score: s.score, level: s.level }, null, 2)}\n`, 'json');
       return EXIT.ok;
     }
     const { t } = langOf(opts);
@@ -31,9 +32,9 @@ export function runExplain(vector: string, opts: { json?: boolean; lang?: Lang }
       `${t('ui.enisa')} = DPC × EI + CB = ${parts.dpc} × ${parts.ei} + ${cb} = ${s.enisa}  → ${t(`level.${s.enisaLevel}`)}`,
       `SE-MX = ${t('ui.enisa')} + V = ${s.enisa} + ${parts.v} = ${s.score}  → ${t(`level.${s.level}`)}${parts.floor ? ` (floor: ${t(`level.${parts.floor}`)})` : ''}`,
     ];
-    out(`${lines.join('\n')}\n`);
+    printText('out', `${lines.join('\n')}\n`);
     return EXIT.ok;
   } catch (e) {
-    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+    return reportFailure(e);
   }
 }

@@ -7,7 +7,8 @@ import { cleanText } from '../util/sanitize.js';
 import { wrap } from '../util/wrap.js';
 import { useColor } from './color.js';
 import { EXIT } from './errors.js';
-import { langOf, out } from './shared.js';
+import { langOf } from './shared.js';
+import { printLines, printText } from './terminal.js';
 
 export interface FieldsOptions { json?: boolean; wide?: boolean; lang?: Lang; color?: boolean }
 
@@ -31,18 +32,18 @@ export function runFields(query: string | undefined, opts: FieldsOptions): numbe
   const { lang, t } = langOf(opts);
   const matches = query === undefined ? FIELDS.map((field) => ({ field, matched: undefined as string | undefined })) : searchFields(query);
   if (opts.json) {
-    out(`${JSON.stringify({ schemaVersion: 1, ...(query !== undefined && { query }), fields: matches.map((m) => m.field) }, null, 2)}\n`);
+    printText('out', `${JSON.stringify({ schemaVersion: 1, ...(query !== undefined && { query }), fields: matches.map((m) => m.field) }, null, 2)}\n`, 'json');
     return EXIT.ok;
   }
   if (!matches.length) {
     const shown = cleanText(query ?? '').slice(0, 60);
     const near = suggestFields(shown);
-    process.stderr.write(`${t('ui.fields.none', { query: shown, suggestion: near.length ? t('ui.fields.near', { ids: near.join(', ') }) : '' })}\n`);
+    printLines('err', [t('ui.fields.none', { query: shown, suggestion: near.length ? t('ui.fields.near', { ids: near.join(', ') }) : '' })]);
     return EXIT.ok;
   }
   const color = useColor(opts, process.env, !!process.stdout.isTTY);
   const width = terminalWidth();
-  out(`${fieldsTable(matches, { lang, t, color, wide: !!opts.wide, width })}\n${wrap(t('ui.fields.legend'), width, '', '').join('\n')}\n`);
+  printText('out', `${fieldsTable(matches, { lang, t, color, wide: !!opts.wide, width })}\n${wrap(t('ui.fields.legend'), width, '', '').join('\n')}\n`, color ? 'color' : 'text');
   return EXIT.ok;
 }
 

@@ -12,8 +12,9 @@ import { cleanText } from '../util/sanitize.js';
 import { wrap } from '../util/wrap.js';
 import { EXIT, reportFailure } from './errors.js';
 import { writeAtomic } from './io.js';
+import { printLines, printText } from './terminal.js';
 import { mexicoOffset } from '../law/calendar.js';
-import { langOf, out, today } from './shared.js';
+import { langOf, today } from './shared.js';
 
 export interface InitOptions { template?: boolean | 'yaml' | 'csv'; lang?: Lang; force?: boolean; quiet?: boolean }
 
@@ -33,7 +34,6 @@ export function mexicoNow(now: number = Date.now()): string {
 export async function runInit(file: string | undefined, opts: InitOptions): Promise<number> {
   const { lang } = langOf(opts);
   const m = initText(lang);
-  const stderr = (s: string) => process.stderr.write(s);
   try {
     if (opts.template) {
       const kind = opts.template === true ? 'yaml' : opts.template;
@@ -42,17 +42,17 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
       // Named: written there (atomically, never over an existing file without --force).
       if (file !== undefined) {
         if (existsSync(file) && !opts.force) {
-          stderr(`breach: ${m('err.exists', { file: cleanText(file) })}\n`);
+          printLines('err', [`breach: ${m('err.exists', { file })}`]);
           return EXIT.usage;
         }
-        writeAtomic(file, [text], !!opts.force, []);
-        if (!opts.quiet) stderr(`${m('done.template', { file: cleanText(file) })}\n`);
-      } else out(text);
-      if (kind === 'csv' && !opts.quiet) stderr(csvGuide(lang));
+        writeAtomic(file, [text], 'text', { option: 'init', force: !!opts.force, inputs: [] });
+        if (!opts.quiet) printLines('err', [m('done.template', { file })]);
+      } else printText('out', text);
+      if (kind === 'csv' && !opts.quiet) printText('err', csvGuide(lang));
       return EXIT.ok;
     }
     if (!process.stdin.isTTY || !process.stdout.isTTY) {
-      stderr(`breach: ${m('err.noTty')}\n`);
+      printLines('err', [`breach: ${m('err.noTty')}`]);
       return EXIT.usage;
     }
     const target = file ?? (lang === 'es' ? 'incidente.yaml' : 'incident.yaml');
@@ -61,31 +61,31 @@ export async function runInit(file: string | undefined, opts: InitOptions): Prom
     let force = !!opts.force;
     const problem = pathProblem(target, lang);
     if (problem) {
-      stderr(`breach: ${problem}\n`);
+      printLines('err', [`breach: ${problem}`]);
       return EXIT.usage;
     }
-    out(`${wrap(m('intro'), process.stdout.columns || 80, '', '').join('\n')}\n\n`);
+    printText('out', `${wrap(m('intro'), process.stdout.columns || 80, '', '').join('\n')}\n\n`);
     if (existsSync(target) && !force) {
       if (!(await yesNo(a, m('q.overwrite', { file: shown }), false))) {
-        stderr(`${m('done.notWritten', { file: shown })}\n`);
+        printLines('err', [m('done.notWritten', { file: shown })]);
         return EXIT.usage;
       }
       force = true;
     }
     const now = mexicoNow();
     const answers = await askAnswers(a, now);
-    writeAtomic(target, [describeAnswers(answers, { lang, today: now.slice(0, 10), file: shown })], force, []);
-    out(`\n${m('done.written', { file: shown })}\n`);
+    writeAtomic(target, [describeAnswers(answers, { lang, today: now.slice(0, 10), file: shown })], 'text', { option: 'init', force, inputs: [] });
+    printText('out', `\n${m('done.written', { file: shown })}\n`);
     if (!(await yesNo(a, m('q.assess'), true))) return EXIT.ok;
-    out('\n');
+    printText('out', '\n');
     const r = spawnSync(process.execPath, [process.argv[1]!, 'assess', target, '--lang', lang], { stdio: 'inherit' });
     return r.status ?? EXIT.internal;
   } catch (e) {
     if (e instanceof Error && e.name === 'ExitPromptError') {
-      stderr(`\n${m('done.cancelled')}\n`);
+      printText('err', `\n${cleanText(m('done.cancelled'))}\n`);
       return EXIT.usage;
     }
-    return reportFailure(e, process.argv.includes('--debug'), stderr);
+    return reportFailure(e);
   }
 }
 

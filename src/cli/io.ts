@@ -1,23 +1,25 @@
-// File input and atomic output for the CLI. Nothing here overwrites a file the user did not name.
-import { closeSync, existsSync, fstatSync, openSync, readSync, renameSync, statSync, unlinkSync, writeSync } from 'node:fs';
-import { once } from 'node:events';
+// File input and atomic output for the CLI. Nothing here overwrites a file the user did not name,
+// writes onto an input (by its real path, through any symbolic link) or follows a link to write
+// somewhere else.
+import { closeSync, fstatSync, lstatSync, openSync, readSync, realpathSync, renameSync, statSync, unlinkSync, writeSync, type Stats } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { InputError } from '../input/diagnostic.js';
-import { cliText } from './cli-messages.js';
+import { diagText, type DiagKey } from '../input/messages.js';
+import { cleanOutput, type OutputKind } from '../util/sanitize.js';
 import { uiLang } from '../i18n/ui-lang.js';
-import { UsageError } from './errors.js';
+import { reasonText } from './cli-messages.js';
+import { usage } from './errors.js';
 
 /** Descriptions larger than this are refused: no unbounded memory. */
 export const MAX_INPUT_BYTES = 256 * 1024 * 1024;
 
-const REASONS: Record<string, string> = {
-  ENOENT: 'no such file',
-  EACCES: 'permission denied',
-  EISDIR: 'is a directory, not a file',
-  ENOTDIR: 'a part of the path is not a directory',
-  ELOOP: 'too many symbolic links',
-  ENAMETOOLONG: 'the path is too long',
-};
+const READ_REASONS = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG']);
+
+function readError(label: string, code: string): InputError {
+  const key = (READ_REASONS.has(code) ? `read.${code}` : 'read.other') as DiagKey;
+  const args = { code: code || '?' };
+  return new InputError([{ file: label, line: 1, col: 1, message: diagText(key, args, 'en'), key, args }]);
+}
 
 /** Reads a whole input ('-' = stdin) with a size limit; failures are located errors (exit 2). */
 export function readInput(path: string): Uint8Array {
@@ -26,11 +28,10 @@ export function readInput(path: string): Uint8Array {
   try {
     fd = path === '-' ? 0 : openSync(path, 'r');
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new InputError([{ file: label, line: 1, col: 1, message: `cannot read the file: ${REASONS[code] ?? code}` }]);
+    throw readError(label, (e as NodeJS.ErrnoException).code ?? '');
   }
   try {
-    if (path !== '-' && fstatSync(fd).isDirectory()) throw new InputError([{ file: label, line: 1, col: 1, message: `cannot read the file: ${REASONS.EISDIR}` }]);
+    if (path !== '-' && fstatSync(fd).isDirectory()) throw readError(label, 'EISDIR');
     const chunks: Buffer[] = [];
     let total = 0;
     const buf = Buffer.allocUnsafe(1 << 20);
@@ -42,11 +43,14 @@ export function readInput(path: string): Uint8Array {
         const code = (e as NodeJS.ErrnoException).code ?? '';
         if (code === 'EAGAIN') continue;
         if (code === 'EOF') break;
-        throw new InputError([{ file: label, line: 1, col: 1, message: `cannot read the file: ${REASONS[code] ?? code}` }]);
+        throw readError(label, code);
       }
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT_BYTES) throw new InputError([{ file: label, line: 1, col: 1, message: `the file is larger than ${MAX_INPUT_BYTES / 1024 / 1024} MiB: a description should be small (use \`breach scan\` for dumps)` }]);
+      if (total > MAX_INPUT_BYTES) {
+        const args = { mib: MAX_INPUT_BYTES / 1024 / 1024 };
+        throw new InputError([{ file: label, line: 1, col: 1, message: diagText('read.too-large', args, 'en'), key: 'read.too-large', args }]);
+      }
       chunks.push(Buffer.from(buf.subarray(0, n)));
     }
     return Buffer.concat(chunks);
@@ -55,46 +59,98 @@ export function readInput(path: string): Uint8Array {
   }
 }
 
-/**
- * Writes `data` to `target` atomically (temp file in the same directory, then rename). Refuses to
- * replace an existing file without `force`, and never writes onto one of the inputs.
- */
-export function writeAtomic(target: string, chunks: Iterable<string>, force: boolean, inputs: string[]): void {
-  const abs = resolve(target);
-  if (inputs.some((i) => i !== '-' && resolve(i) === abs)) throw new UsageError(`--output ${target} is one of the input files; choose another path`, 'output.is-input', { target });
-  const dir = dirname(abs);
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`--output ${target}: the directory ${dir} does not exist`, 'output.no-dir', { target, dir });
-  if (existsSync(abs)) {
-    if (statSync(abs).isDirectory()) throw new UsageError(`--output ${target} is a directory`, 'output.is-dir', { target });
-    if (!force) throw new UsageError(`--output ${target} already exists; add --force to replace it`, 'output.exists', { target });
+export interface OutputTarget {
+  /** The option that named the file, for messages: --output, --describe, --out-dir. */
+  option: string;
+  force: boolean;
+  /** The input files: an output is never one of them. */
+  inputs: readonly string[];
+}
+
+/** '-' (or nothing) means stdout; an empty name is refused. */
+export function isStdout(option: string, target: string | undefined): boolean {
+  if (target === '') throw usage('output.empty', { option });
+  return target === undefined || target === '-';
+}
+
+const errno = (e: unknown) => (e as NodeJS.ErrnoException).code ?? '';
+const statOrNull = (f: () => Stats) => { try { return f(); } catch { return null; } };
+
+/** Where a path really is: its real directory and its name (the file itself need not exist). */
+function realLocation(path: string): string {
+  const abs = resolve(path);
+  try {
+    return realpathSync(abs);
+  } catch {
+    try { return join(realpathSync(dirname(abs)), basename(abs)); } catch { return abs; }
   }
-  const tmp = join(dir, `.${basename(abs)}.${process.pid}.${Date.now()}.tmp`);
+}
+
+/**
+ * Checks that `target` may be written: its directory exists, it is not one of the inputs (by real
+ * path and by inode, so no symbolic link or hard link gets round it), it is not a directory, and
+ * it replaces nothing (not even a dangling link) without --force. Returns the absolute path.
+ */
+export function checkTarget(target: string, o: OutputTarget): string {
+  const abs = resolve(target);
+  const dir = dirname(abs);
+  const args = { option: o.option, target };
+  let dirStat: Stats;
+  try {
+    dirStat = statSync(dir);
+  } catch (e) {
+    if (errno(e) === 'ENOENT') throw usage('output.no-dir', { ...args, dir });
+    throw usage('output.bad-path', { ...args, reason: reasonText(errno(e), uiLang()) });
+  }
+  if (!dirStat.isDirectory()) throw usage('output.bad-path', { ...args, reason: reasonText('ENOTDIR', uiLang()) });
+  let link: Stats | null;
+  try {
+    link = lstatSync(abs);
+  } catch (e) {
+    if (errno(e) !== 'ENOENT') throw usage('output.bad-path', { ...args, reason: reasonText(errno(e), uiLang()) });
+    link = null;
+  }
+  const real = realLocation(abs);
+  const file = link ? statOrNull(() => statSync(abs)) : null;
+  for (const input of o.inputs) {
+    if (input === '-') continue;
+    const st = statOrNull(() => statSync(input));
+    const same = realLocation(input) === real || (!!st && !!file && st.dev === file.dev && st.ino === file.ino);
+    if (same) throw usage('output.is-input', args);
+  }
+  if (link) {
+    if (file?.isDirectory()) throw usage('output.is-dir', args);
+    if (!o.force) throw usage(file ? 'output.exists' : 'output.dangling', args);
+  }
+  return abs;
+}
+
+/**
+ * Writes `chunks` to `target` atomically (a temporary file in the same directory, then rename,
+ * which replaces a link itself and never its target), cleaned for their kind. Refuses what
+ * checkTarget refuses; a failed write leaves nothing behind and says why (exit 2).
+ */
+export function writeAtomic(target: string, chunks: Iterable<string>, kind: OutputKind, o: OutputTarget): void {
+  const abs = checkTarget(target, o);
+  const tmp = join(dirname(abs), `.${basename(abs).slice(0, 100)}.${process.pid}.${Date.now()}.tmp`);
   let fd: number | undefined;
   try {
     fd = openSync(tmp, 'wx', 0o644);
-    for (const chunk of chunks) writeSync(fd, chunk);
+    let carry = '';
+    for (const chunk of chunks) {
+      let s = carry + chunk;
+      carry = '';
+      if (s.endsWith('\r')) { carry = '\r'; s = s.slice(0, -1); }
+      if (s) writeSync(fd, cleanOutput(s, kind));
+    }
+    if (carry) writeSync(fd, carry);
     closeSync(fd);
     fd = undefined;
     renameSync(tmp, abs);
   } catch (e) {
     if (fd !== undefined) try { closeSync(fd); } catch { /* closing a broken file */ }
     try { unlinkSync(tmp); } catch { /* already gone */ }
-    if (!(e as NodeJS.ErrnoException).code) throw e;
-    const code = (e as NodeJS.ErrnoException).code ?? '';
-    throw new UsageError(`cannot write --output ${target}: ${code === 'ENOSPC' ? 'no space left on the device' : code === 'EACCES' ? 'permission denied' : (e as Error).message}; nothing was written`, code === 'ENOSPC' || code === 'EACCES' ? 'output.cannot-write' : undefined, { target, reason: code === 'ENOSPC' || code === 'EACCES' ? cliText(`reason.${code}`, {}, uiLang()) : '' });
+    if (!errno(e)) throw e;
+    throw usage('output.cannot-write', { option: o.option, target, reason: reasonText(errno(e), uiLang()) });
   }
-}
-
-/** Writes chunks to stdout, waiting for the pipe to drain so memory stays bounded. */
-export async function writeStdout(chunks: Iterable<string>): Promise<void> {
-  const out = process.stdout;
-  let pending = '';
-  for (const chunk of chunks) {
-    pending += chunk;
-    if (pending.length < 1 << 16) continue;
-    const full = !out.write(pending);
-    pending = '';
-    if (full) await once(out, 'drain');
-  }
-  if (pending && !out.write(pending)) await once(out, 'drain');
 }

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { Command, CommanderError, Help, Option } from 'commander';
 import { BRANCHES, DRAFT_FORMATS, INDUSTRIES, INPUT_FORMATS, LANGS, LEVELS, OUTPUT_FORMATS, SECTORS } from '../core/vocab.js';
 import { EXIT, reportFailure } from './errors.js';
+import { guardStdout, printText } from './terminal.js';
 import { helpText, localizeParserError } from './help-text.js';
 import { uiLang } from '../i18n/ui-lang.js';
 
@@ -19,7 +20,6 @@ function command<T>(name: 'scan' | 'notify' | 'init'): T {
 
 const program = new Command();
 const debug = process.argv.includes('--debug');
-const stderr = (s: string) => process.stderr.write(s);
 const lang = uiLang();
 const h = helpText(lang);
 /** "[options] [command]" in the interface language. */
@@ -34,7 +34,7 @@ program
   .option('--debug', h('program.debug'))
   .showHelpAfterError(h('program.afterError'))
   .exitOverride()
-  .configureOutput({ writeErr: stderr, outputError: (str, write) => write(localizeParserError(str, lang)) })
+  .configureOutput({ writeOut: (s) => printText('out', s), writeErr: (s) => printText('err', s), outputError: (str, write) => write(localizeParserError(str, lang)) })
   .configureHelp({
     commandUsage(cmd) {
       return localUsage(Help.prototype.commandUsage.call(this, cmd));
@@ -184,16 +184,14 @@ program
 
 for (const c of program.commands) c.helpOption('-h, --help', h('opt.help'));
 // npm run bench reads the peak memory of each run from here (portable: no /usr/bin/time needed).
-if (process.env.BREACH_BENCH_MAXRSS) process.on('exit', () => process.stderr.write(`breach-bench maxrss_kb=${process.resourceUsage().maxRSS}\n`));
+if (process.env.BREACH_BENCH_MAXRSS) process.on('exit', () => printText('err', `breach-bench maxrss_kb=${process.resourceUsage().maxRSS}\n`));
 
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
-});
+guardStdout();
 
 program.parseAsync(process.argv).catch((err: unknown) => {
   if (err instanceof CommanderError) {
     process.exitCode = err.code === 'commander.helpDisplayed' || err.code === 'commander.version' || err.code === 'commander.help' ? EXIT.ok : EXIT.usage;
   } else {
-    process.exitCode = reportFailure(err, debug, stderr);
+    process.exitCode = reportFailure(err, debug);
   }
 });

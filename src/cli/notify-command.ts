@@ -1,7 +1,6 @@
 // breach notify: drafts the documents the assessment requires. It writes files only under the
 // --out-dir the user names, never replaces one without --force, and sends nothing anywhere.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { assess } from '../core/assess.js';
 import { translator } from '../i18n/index.js';
 import { buildDrafts, notifyEn, notifyEs } from '../notify/documents.js';
@@ -9,10 +8,12 @@ import { type DraftFormat, EXTENSION, renderDraft } from '../notify/render.js';
 import { toHtmlBundle } from '../notify/html-bundle.js';
 import { filePrefix, indexDocument, type IndexEntry } from '../notify/index-page.js';
 import { cleanText } from '../util/sanitize.js';
-import { EXIT, reportFailure, UsageError } from './errors.js';
+import { EXIT, reportFailure } from './errors.js';
 import { cliText } from './cli-messages.js';
 import { uiLang } from '../i18n/ui-lang.js';
-import { writeAtomic, writeStdout } from './io.js';
+import { isStdout } from './io.js';
+import { writeDrafts } from './out-dir.js';
+import { printLines, writeStdout } from './terminal.js';
 import { loadAll, type LoadOptions } from './load-inputs.js';
 import { dateOption, today } from './shared.js';
 
@@ -52,23 +53,16 @@ export async function runNotify(files: string[], opts: NotifyOptions): Promise<n
       for (const x of drafts.missing) missingLines.push({ source: i.source, document: x.document, text: x.text });
     });
     if (many) outputs.unshift({ name: `index.${EXTENSION[opts.format]}`, text: renderDraft(indexDocument(index, lang), opts.format, labels, lang) });
-    if (opts.outDir) {
-      const dir = resolve(opts.outDir);
-      if (existsSync(dir) && !statSync(dir).isDirectory()) throw new UsageError(`--out-dir ${opts.outDir} is not a directory`, 'out-dir.not-dir', { dir: opts.outDir });
-      const clash = outputs.filter((o) => existsSync(join(dir, o.name)));
-      if (clash.length && !opts.force) throw new UsageError(`--out-dir ${opts.outDir} already holds ${clash.map((c) => c.name).join(', ')}; add --force to replace them (nothing was written)`, 'out-dir.clash', { dir: opts.outDir, files: clash.map((c) => c.name).join(', ') });
-      mkdirSync(dir, { recursive: true });
-      for (const o of outputs) {
-        writeAtomic(join(dir, o.name), [o.text], true, files);
-        if (!opts.quiet) process.stdout.write(`${join(opts.outDir, o.name)}\n`);
-      }
+    if (!isStdout('--out-dir', opts.outDir)) {
+      writeDrafts(opts.outDir!, outputs, !!opts.force, files);
+      if (!opts.quiet) printLines('out', outputs.map((o) => join(opts.outDir!, o.name)));
     } else if (!opts.quiet) {
-      if (opts.format === 'html') await writeStdout([toHtmlBundle(allDocs.flatMap((x) => x.docs), labels, lang)]);
-      else await writeStdout(outputs.map((o, k) => (k ? (opts.format === 'markdown' ? '\n---\n\n' : '\n\f\n') : '') + o.text));
+      if (opts.format === 'html') await writeStdout([toHtmlBundle(allDocs.flatMap((x) => x.docs), labels, lang)], 'text');
+      else await writeStdout(outputs.map((o, k) => (k ? (opts.format === 'markdown' ? '\n---\n\n' : '\n\f\n') : '') + o.text), 'text');
     }
-    for (const line of missingLines) process.stderr.write(`${cliText('draft-incomplete', line, uiLang())}\n`);
+    printLines('err', missingLines.map((line) => cliText('draft-incomplete', line, uiLang())));
     return opts.strict && missingLines.length ? EXIT.failOn : EXIT.ok;
   } catch (e) {
-    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+    return reportFailure(e);
   }
 }

@@ -7,7 +7,8 @@ import { LAWS, lawsInForce, NOT_MODELLED, OBLIGATION_FAMILIES, PENALTY_FAMILIES,
 import { FIELDS, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
 import type { Lang } from '../i18n/index.js';
 import { EXIT, reportFailure } from './errors.js';
-import { dateOption, langOf, out, today } from './shared.js';
+import { dateOption, langOf, today } from './shared.js';
+import { printText } from './terminal.js';
 
 interface Scope { sector?: string; role?: string; industry?: string; controller_sector?: string }
 
@@ -132,13 +133,13 @@ export function runRules(opts: { asOf?: string; json?: boolean; lang?: Lang }): 
     const date = dateOption('--as-of', opts.asOf) ?? today();
     const r = rulesAt(date);
     if (opts.json) {
-      out(`${JSON.stringify({ schemaVersion: 1, ...r }, null, 2)}\n`);
+      printText('out', `${JSON.stringify({ schemaVersion: 1, ...r }, null, 2)}\n`, 'json');
       return EXIT.ok;
     }
     const { t } = langOf(opts);
-    out(rulesText(r, t));
+    printText('out', rulesText(r, t));
     return EXIT.ok;
   } catch (e) {
-    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+    return reportFailure(e);
   }
 }

@@ -15,7 +15,8 @@ import { cleanText } from '../util/sanitize.js';
 import { summarize } from '../scan/text/summary.js';
 import { renderTextMarkdown, renderTextTable, textDatasets } from '../scan/text/render.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
-import { writeAtomic, writeStdout } from './io.js';
+import { checkTarget, isStdout, writeAtomic } from './io.js';
+import { printLines, progressClear, progressLine, writeStdout } from './terminal.js';
 import { dateOption, today } from './shared.js';
 
 interface ScanCommandOptions {
@@ -46,7 +47,7 @@ function progressBar(label: string): ((p: Progress) => void) | undefined {
     const width = 24;
     const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
     const mbs = p.bytes / 1048576 / Math.max(0.001, (now - start) / 1000);
-    process.stderr.write(`\r${label.slice(0, 20)} [${bar}] ${(p.bytes / 1048576).toFixed(0)}/${(p.total / 1048576).toFixed(0)} MiB, ${p.rows.toLocaleString('en-US')} rows, ${mbs.toFixed(0)} MiB/s `);
+    progressLine(`${label.slice(0, 20)} [${bar}] ${(p.bytes / 1048576).toFixed(0)}/${(p.total / 1048576).toFixed(0)} MiB, ${p.rows.toLocaleString('en-US')} rows, ${mbs.toFixed(0)} MiB/s `);
   };
 }
 
@@ -129,12 +130,15 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const discovered = dateOption('--discovered', opts.discovered) ?? day;
     if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is', 'describe.sector');
     if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`, 'describe.branch', { branches: BRANCHES.join(', ') });
+    // --describe - writes the description to stdout, in place of the report.
+    const describeToStdout = opts.describe !== undefined && isStdout('--describe', opts.describe);
+    if (opts.describe && !describeToStdout) checkTarget(opts.describe, { option: '--describe', force: !!opts.force, inputs: files });
     const quietBars = opts.progress === false || opts.quiet;
     const scanned = await scanPaths(files, {
       today: day,
       ...(opts.full && { full: true }),
       progress: (label) => (quietBars ? undefined : progressBar(basename(label))),
-      progressDone: () => process.stderr.write('\r\x1b[K'),
+      progressDone: progressClear,
     });
     const problems = scanned.problems;
     const profiles = scanned.profiles.map((p) => reviewProfile(p, { trustValues: !!opts.trustValues }));
@@ -142,26 +146,27 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     // Nothing readable: the problems are the answer (exit 2). Otherwise they are listed and the scan goes on.
     const text = summarize(scanned.texts, scanned.textTotals);
     if (!profiles.length && !text) throw new InputError(diagnostics.length ? diagnostics : files.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
-    if (diagnostics.length) process.stderr.write(`${diagnostics.map((d) => `${cleanText(d.file)}:${d.line}:${d.col}: ${d.message}`).join('\n')}\n`);
+    printLines('err', diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`));
     const people = peopleAcross(profiles);
     if (opts.describe) {
       const doc = describe(profiles, { sector: opts.sector!, ...(text && { text: { ...textDatasets(text, lang, day), files: scanned.texts.map((x) => x.file) } }), ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang), ...(people && { people }) });
-      writeAtomic(opts.describe, [doc], !!opts.force, files);
+      if (describeToStdout) await writeStdout([doc], 'text');
+      else writeAtomic(opts.describe, [doc], 'text', { option: '--describe', force: !!opts.force, inputs: files });
     }
-    if (!opts.quiet) {
+    if (!opts.quiet && !describeToStdout) {
       const dropped = profiles.reduce((k, p) => k + p.columns.filter((c) => c.note?.code === 'dropped-trust-values').length, 0);
       const format = opts.json ? 'json' : opts.format ?? 'table';
       if (format === 'json') {
         const json = { schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles, ...(people && { people }), ...(text && { text: { ...text, byFile: scanned.texts } }), ...(problems.length && { problems: problems.map((p, i) => ({ file: p.file, line: p.line, col: p.col, code: p.code, message: diagnostics[i]!.message })) }) };
-        await writeStdout([`${JSON.stringify(json, null, 2)}\n`]);
+        await writeStdout([`${JSON.stringify(json, null, 2)}\n`], 'json');
       } else if (format === 'markdown') {
-        await writeStdout([...profiles.map((p) => renderMarkdown(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n\n`] : []), ...(text ? [renderTextMarkdown(text, lang, day)] : [])]);
+        await writeStdout([...profiles.map((p) => renderMarkdown(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n\n`] : []), ...(text ? [renderTextMarkdown(text, lang, day)] : [])], 'text');
       } else {
-        await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : []), ...(text ? [renderTextTable(text, lang, day)] : [])]);
+        await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : []), ...(text ? [renderTextTable(text, lang, day)] : [])], 'text');
       }
     }
     return EXIT.ok;
   } catch (e) {
-    return reportFailure(e, process.argv.includes('--debug'), (s) => process.stderr.write(s));
+    return reportFailure(e);
   }
 }

@@ -20,7 +20,3 @@ export function today(): string {
   const pinned = process.env.BREACH_TODAY;
   return pinned && isIsoDate(pinned) ? pinned : mexicoToday();
 }
-
-export function out(s: string): void {
-  process.stdout.write(s);
-}

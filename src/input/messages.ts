@@ -4,6 +4,16 @@ import type { Lang } from '../i18n/index.js';
 import { fill } from '../i18n/fill.js';
 
 const en = {
+  'read.ENOENT': 'cannot read the file: no such file',
+  'read.EACCES': 'cannot read the file: permission denied',
+  'read.EISDIR': 'cannot read the file: is a directory, not a file',
+  'read.ENOTDIR': 'cannot read the file: a part of the path is not a directory',
+  'read.ELOOP': 'cannot read the file: too many symbolic links (a loop?)',
+  'read.ENAMETOOLONG': 'cannot read the file: the path is too long',
+  'read.other': 'cannot read the file (system error {code})',
+  'read.too-large': 'the file is larger than {mib} MiB: a description should be small (use `breach scan` for dumps)',
+  'text.empty': 'must not be empty (invisible characters do not count)',
+  'adjust.reason': 'must give the reason for the adjustment',
   'where.document': 'the document',
   'missing-key': 'missing required key `{key}` in {where}',
   'unknown-key': 'unknown key `{key}` in {where}{suggestion}; expected one of {known}',
@@ -98,6 +108,16 @@ const en = {
 export type DiagKey = keyof typeof en;
 
 const es: Record<DiagKey, string> = {
+  'read.ENOENT': 'no se puede leer el archivo: no existe',
+  'read.EACCES': 'no se puede leer el archivo: permiso denegado',
+  'read.EISDIR': 'no se puede leer el archivo: es un directorio, no un archivo',
+  'read.ENOTDIR': 'no se puede leer el archivo: una parte de la ruta no es un directorio',
+  'read.ELOOP': 'no se puede leer el archivo: demasiados enlaces simbólicos (¿un ciclo?)',
+  'read.ENAMETOOLONG': 'no se puede leer el archivo: la ruta es demasiado larga',
+  'read.other': 'no se puede leer el archivo (error del sistema {code})',
+  'read.too-large': 'el archivo pasa de {mib} MiB: una descripción debe ser pequeña (use `breach scan` para volcados)',
+  'text.empty': 'no debe estar vacío (los caracteres invisibles no cuentan)',
+  'adjust.reason': 'debe dar el motivo del ajuste',
   'where.document': 'el documento',
   'missing-key': 'falta la clave obligatoria `{key}` en {where}',
   'unknown-key': 'clave desconocida `{key}` en {where}{suggestion}; se esperaba una de: {known}',

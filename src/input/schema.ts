@@ -4,6 +4,7 @@ import * as z from 'zod/mini';
 import { AVAILABILITY, BRANCHES, CATEGORIES, CONFIDENTIALITY, GROUPS, INDUSTRIES, INTEGRITY, ROLES, SECTORS } from '../core/vocab.js';
 import { resolveField, suggestFields } from '../fields/catalogue.js';
 import { didYouMean } from '../util/suggest.js';
+import { visibleLength } from '../util/sanitize.js';
 import { parseCount } from './count.js';
 import { isIsoDate, isLocalDateTime } from './date.js';
 
@@ -19,6 +20,11 @@ const isoDate = z.string().check((ctx) => {
 });
 
 const text = z.string().check(z.maxLength(MAX_TEXT, `is longer than ${MAX_TEXT} characters`));
+
+/** Text that must show something: escapes, controls, invisible characters and spaces do not count. */
+const visibleText = (min: number, key: 'text.empty' | 'adjust.reason', message: string) => text.check((ctx) => {
+  if (visibleLength(ctx.value) < min) ctx.issues.push({ code: 'custom', message, input: ctx.value, params: { key } });
+});
 
 const fieldName = z.string().check((ctx) => {
   if (!resolveField(ctx.value)) {
@@ -51,12 +57,12 @@ export const circumstancesSchema = z.strictObject({
 });
 
 export const datasetSchema = z.strictObject({
-  name: text.check(z.minLength(1, 'must not be empty')),
+  name: visibleText(1, 'text.empty', 'must not be empty (invisible characters do not count)'),
   records: count,
   fields: z.array(fieldName).check(z.minLength(1, 'must list at least one field type'), z.maxLength(1000, 'lists more than 1000 field types')),
   notes: z.optional(text),
   unlocks: z.optional(z.enum(CATEGORIES)),
-  adjust: z.optional(z.strictObject({ dpc: z.int().check(z.gte(-3), z.lte(3)), reason: text.check(z.minLength(3, 'must give the reason for the adjustment')) })),
+  adjust: z.optional(z.strictObject({ dpc: z.int().check(z.gte(-3), z.lte(3)), reason: visibleText(3, 'adjust.reason', 'must give the reason for the adjustment') })),
 });
 
 const localDateTime = z.string().check((ctx) => {

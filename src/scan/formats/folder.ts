@@ -18,9 +18,9 @@ export function walk(paths: string[]): { targets: Target[]; problems: Problems[]
   const problems: Problems[] = [];
   const seenFiles = new Set<string>();
   const seenDirs = new Set<string>();
-  const problem = (path: string, code: 'folder-loop' | 'folder-unreadable' | 'folder-empty', reason?: string) => {
+  const problem = (path: string, code: 'folder-loop' | 'folder-unreadable' | 'folder-empty' | 'path-loop' | 'file-stream', errno?: string) => {
     const p = new Problems(path);
-    p.add(code, 1, reason ? { reason } : undefined);
+    p.add(code, 1, errno ? { errno } : undefined);
     problems.push(p);
   };
   const visit = (path: string, chain: Set<string>, inFolder: boolean) => {
@@ -33,8 +33,8 @@ export function walk(paths: string[]): { targets: Target[]; problems: Problems[]
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code ?? 'error';
       if (!inFolder && code === 'ENOENT') { targets.push({ path, inFolder }); return; }
-      if (code === 'ELOOP') problem(path, 'folder-loop');
-      else problem(path, 'folder-unreadable', code === 'EACCES' ? 'permission denied' : code === 'ENOENT' ? 'broken link' : code);
+      if (code === 'ELOOP') problem(path, 'path-loop');
+      else problem(path, 'folder-unreadable', code === 'ENOENT' ? 'dangling' : code);
       return;
     }
     if (st.isDirectory()) {
@@ -45,7 +45,7 @@ export function walk(paths: string[]): { targets: Target[]; problems: Problems[]
       try {
         names = readdirSync(path).sort();
       } catch (e) {
-        problem(path, 'folder-unreadable', (e as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (e as NodeJS.ErrnoException).code ?? 'error');
+        problem(path, 'folder-unreadable', (e as NodeJS.ErrnoException).code ?? 'error');
         return;
       }
       const before = targets.length;
@@ -54,7 +54,9 @@ export function walk(paths: string[]): { targets: Target[]; problems: Problems[]
       if (targets.length === before && !inFolder) problem(path, 'folder-empty');
       return;
     }
-    if (!st.isFile()) { if (!inFolder) targets.push({ path, inFolder }); return; }
+    // A pipe, /dev/stdin or a device cannot be read twice (scan sniffs, then reads): named, it is
+    // refused clearly; in a folder, passed over.
+    if (!st.isFile()) { if (!inFolder) problem(path, 'file-stream'); return; }
     if (seenFiles.has(real)) return;
     seenFiles.add(real);
     targets.push({ path, inFolder });

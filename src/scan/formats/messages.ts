@@ -35,6 +35,9 @@ const en: Table = {
   'folder-unreadable': 'cannot read this folder or file ({reason}): skipped',
   'folder-unknown': 'not a format scan reads (CSV, SQL dump, JSON, .xlsx, mail, text, HTML): skipped',
   'folder-empty': 'no file here that scan reads',
+  'path-loop': 'too many symbolic links (a loop?): cannot read this path',
+  'file-unreadable': 'cannot read the file: {reason}',
+  'file-stream': 'a pipe or a device, not a file: scan reads a dump more than once, so save it to a file first (for example `cat > dump.csv`)',
   'scan-failed': '{reason}',
   'label-table': 'table',
   'label-sheet': 'sheet',
@@ -72,6 +75,9 @@ const es: Table = {
   'folder-unreadable': 'no se puede leer esta carpeta o archivo ({reason}): se omite',
   'folder-unknown': 'no es un formato que scan lea (CSV, volcado SQL, JSON, .xlsx, correo, texto, HTML): se omite',
   'folder-empty': 'aquí no hay ningún archivo que scan lea',
+  'path-loop': 'demasiados enlaces simbólicos (¿un ciclo?): no se puede leer esta ruta',
+  'file-unreadable': 'no se puede leer el archivo: {reason}',
+  'file-stream': 'es una tubería o un dispositivo, no un archivo: scan lee un volcado más de una vez, así que guárdelo primero en un archivo (por ejemplo `cat > volcado.csv`)',
   'scan-failed': '{reason}',
   'label-table': 'tabla',
   'label-sheet': 'hoja',
@@ -88,9 +94,16 @@ export function scanText(lang: Lang, key: ProblemCode | Label, args: Record<stri
   return fill(TABLES[lang][key], args);
 }
 
+/** Why a path could not be read, by its system code (never the bare code in a sentence). */
+const ERRNO: Record<Lang, Record<string, string>> = {
+  en: { ENOENT: 'no such file', EISDIR: 'is a directory, not a file', EACCES: 'permission denied', dangling: 'a symbolic link to nothing', ENOTDIR: 'a part of the path is not a directory', ENAMETOOLONG: 'the path is too long', EIO: 'input/output error', other: 'system error {code}' },
+  es: { ENOENT: 'no existe', EISDIR: 'es un directorio, no un archivo', EACCES: 'permiso denegado', dangling: 'un enlace simbólico que no apunta a nada', ENOTDIR: 'una parte de la ruta no es un directorio', ENAMETOOLONG: 'la ruta es demasiado larga', EIO: 'error de entrada/salida', other: 'error del sistema {code}' },
+};
+
 /** One problem as its sentence. */
 export function problemText(lang: Lang, p: ScanProblem): string {
   const args = { ...p.args };
+  if (typeof args.errno === 'string') args.reason = ERRNO[lang][args.errno] ?? fill(ERRNO[lang].other!, { code: args.errno });
   const table = args.table;
   args.tableSuffix = table ? (lang === 'es' ? ` (tabla "${table}")` : ` (table "${table}")`) : '';
   return scanText(lang, p.code, args);

@@ -51,10 +51,9 @@ interface FileResult {
 function failure(path: string, e: unknown): FileResult {
   const code = (e as NodeJS.ErrnoException).code;
   if (e instanceof ScanError) return { profiles: [], problems: [{ file: path, line: e.line, col: 1, code: 'scan-failed', args: { reason: e.message } }] };
-  if (code === 'ENOENT' || code === 'EACCES' || code === 'EISDIR') {
-    const reason = `cannot read the file: ${code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : 'is a directory, not a file'}`;
-    return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: 'scan-failed', args: { reason } }] };
-  }
+  // Any refusal of the system (no such file, a loop, a path too long, a device error) is the
+  // file's problem, located and worded in the user's language (exit 2), not a bug.
+  if (code) return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: code === 'ESPIPE' ? 'file-stream' : code === 'ELOOP' ? 'path-loop' : 'file-unreadable', args: { errno: code } }] };
   throw e;
 }
 
