@@ -163,6 +163,7 @@ describe('the command line speaks the selected language', () => {
       `${f}:5:22: \`incident.subjects.count\`: no puede ser negativo (se recibió "-3")`,
       `${f}:9:14: \`datasets[0].fields[0]\`: tipo de dato desconocido \`salry\` (¿quiso decir \`salary\`?); \`breach fields\` los muestra todos`,
     ]);
+    expect(run(['validate', 'data/examples/imss-afiliados-2021.yaml', 'data/examples/portafolio.csv', '--lang', 'es']).stdout).toContain('data/examples/imss-afiliados-2021.yaml: correcto (1 conjunto de datos)\ndata/examples/portafolio.csv#INC-01: correcto (1 conjunto de datos)');
     // The same file in English keeps the contract's wording.
     expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
   });
@@ -180,6 +181,8 @@ describe('the command line speaks the selected language', () => {
         ['g.csv', 'dataset,records,fields,sector\n"a,1,curp,private\nb,2,curp,private\n', /CSV no válido: una celda entre comillas nunca se cierra/],
         ['h.csv', 'dataset,records,fields,sector,registros\na,1,curp,private,3\n', /la columna `registros` repite la columna 2 \(ambas significan `records`\)/],
         ['i.yaml', 'incident:\u0000', /el archivo contiene bytes NUL: parece binario/],
+        ['j.yaml', 'incident:\n  discovered: 2025-01-01\n  controller: { sector: private, industry: retail }\ndatasets: []\nresponse:\n  confirmed_at: 2025-01-01 25:00\n', /`datasets`: debe indicar al menos un conjunto de datos\n.*`response.confirmed_at`: debe ser una fecha y hora escrita AAAA-MM-DD HH:MM/],
+        ['k.txt', 'x', /no se reconoce el formato por la extensión/],
       ];
       for (const [name, text, expected] of cases) {
         writeFileSync(join(dir, name), text);
@@ -189,7 +192,7 @@ describe('the command line speaks the selected language', () => {
         const prose = r.stderr.replace(/`[^`]*`/g, ' ').replace(new RegExp(dir.replace(/[/.]/g, '\\$&'), 'g'), ' ');
         expect(wordsIn(prose, [...ENGLISH_WORDS, 'Missing', 'allowed', 'indentation', 'keys', 'Unexpected', 'quote']), name).toEqual([]);
         // English keeps the library's own, more specific wording.
-        expect(run(['validate', join(dir, name), '--lang', 'en']).stderr, name).toMatch(/invalid (YAML|JSON|CSV): [A-Z]|column `registros` repeats|contains NUL bytes/);
+        expect(run(['validate', join(dir, name), '--lang', 'en']).stderr, name).toMatch(/invalid (YAML|JSON|CSV): [A-Z]|column `registros` repeats|contains NUL bytes|must list at least one dataset|cannot tell the format/);
       }
     } finally {
       rmSync(dir, { recursive: true, force: true });

@@ -4,7 +4,8 @@ import type { Incident, SourcedIncident } from '../core/incident.js';
 import { levelRank, type Level } from '../core/vocab.js';
 import type { Lang, Translator } from '../i18n/index.js';
 import { type Format, RENDERERS } from '../report/registry.js';
-import { levelText } from '../report/view.js';
+import { fmtNumber, levelText } from '../report/view.js';
+import { cliText } from './cli-messages.js';
 import { useColor } from './color.js';
 import { EXIT, printDiagnostics, reportFailure, UsageError } from './errors.js';
 import { isStdout, writeAtomic } from './io.js';
@@ -119,7 +120,8 @@ function countOption(name: string, value: string | undefined): number | undefine
   return Number(value);
 }
 
-export function runValidate(files: string[], opts: LoadOptions & { quiet?: boolean; format?: 'text' | 'json' }): number {
+export function runValidate(files: string[], opts: LoadOptions & { quiet?: boolean; format?: 'text' | 'json'; lang?: Lang }): number {
+  const { lang } = langOf(opts);
   try {
     const loaded = loadEach(files, opts);
     if (opts.format === 'json') {
@@ -134,7 +136,7 @@ export function runValidate(files: string[], opts: LoadOptions & { quiet?: boole
       if (!opts.quiet) printText('out', `${JSON.stringify(doc, null, 2)}\n`, 'json');
     } else {
       if (loaded.problems.length) printDiagnostics(loaded.problems);
-      if (!opts.quiet) printLines('out', loaded.incidents.map((i) => `${i.source}: ok (${i.incident.datasets.length} dataset${i.incident.datasets.length === 1 ? '' : 's'})`));
+      if (!opts.quiet) printLines('out', loaded.incidents.map((i) => cliText(i.incident.datasets.length === 1 ? 'validate.ok.one' : 'validate.ok.many', { file: i.source, count: fmtNumber(i.incident.datasets.length, lang) }, lang)));
     }
     return loaded.problems.length ? EXIT.usage : EXIT.ok;
   } catch (e) {

@@ -31,7 +31,9 @@ export function loadEach(files: string[], opts: LoadOptions): LoadResult {
     const format = opts.inputFormat ?? (file === '-' ? undefined : formatFromPath(file));
     let r: { incidents: SourcedIncident[]; problems: Diagnostic[]; skipped: number };
     if (!format) {
-      r = { incidents: [], skipped: 0, problems: [{ file: label, line: 1, col: 1, message: file === '-' ? 'reading stdin needs --input-format yaml|json|csv' : 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format' }] };
+      r = { incidents: [], skipped: 0, problems: [file === '-'
+        ? { file: label, line: 1, col: 1, message: 'reading stdin needs --input-format yaml|json|csv', key: 'format.stdin', args: {} }
+        : { file: label, line: 1, col: 1, message: 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format', key: 'format.unknown', args: {} }] };
     } else {
       try {
         r = loadFile(readInput(file), label, format, day, { skipInvalid: !!opts.skipInvalid });

@@ -68,13 +68,25 @@ export function issuesToDiagnostics(issues: readonly Issue[], schema: z.ZodMiniT
         break;
       }
       default: {
-        const p = (issue as { params?: { key?: DiagKey; args?: DiagArgs } }).params;
+        const p = (issue as { params?: { key?: DiagKey; args?: DiagArgs } }).params ?? sizeKey(issue, path);
         if (p?.key) at(path, `\`${where}\`: ${issue.message}`, 'value', 'custom', { where, detailKey: p.key, ...p.args });
         else at(path, `\`${where}\`: ${issue.message}`);
       }
     }
   }
   return out.sort((a, b) => a.line - b.line || a.col - b.col);
+}
+
+/** Length limits of lists and texts (zod words them in English only) as message keys. */
+function sizeKey(issue: { code: string; origin?: string; minimum?: unknown; maximum?: unknown }, path: readonly PropertyKey[]): { key: DiagKey; args: DiagArgs } | undefined {
+  const last = String(path[path.length - 1] ?? '');
+  if (issue.code === 'too_small' && issue.origin === 'array' && Number(issue.minimum) === 1) {
+    if (last === 'fields') return { key: 'list.fields-empty', args: {} };
+    if (last === 'datasets') return { key: 'list.datasets-empty', args: {} };
+  }
+  if (issue.code === 'too_big' && issue.origin === 'array') return { key: 'list.too-long', args: { max: Number(issue.maximum) } };
+  if (issue.code === 'too_big' && issue.origin === 'string') return { key: 'text.too-long', args: { max: Number(issue.maximum) } };
+  return undefined;
 }
 
 function article(expected: string): string {

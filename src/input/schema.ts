@@ -66,7 +66,7 @@ export const datasetSchema = z.strictObject({
 });
 
 const localDateTime = z.string().check((ctx) => {
-  if (!isLocalDateTime(ctx.value)) ctx.issues.push({ code: 'custom', message: `must be a date and time written YYYY-MM-DD HH:MM, local time in Mexico (got "${ctx.value.slice(0, 30)}")`, input: ctx.value });
+  if (!isLocalDateTime(ctx.value)) ctx.issues.push({ code: 'custom', message: `must be a date and time written YYYY-MM-DD HH:MM, local time in Mexico (got "${ctx.value.slice(0, 30)}")`, input: ctx.value, params: { key: 'datetime', args: { value: `"${ctx.value.slice(0, 30)}"` } } });
 });
 
 /** What the officer supplies for the drafts of `breach notify` (all optional; missing items become placeholders). */
