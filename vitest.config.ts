@@ -10,5 +10,5 @@ export default defineConfig({
       return id.endsWith('.yaml') ? { code: yamlToModule(code), map: null } : undefined;
     },
   }],
-  test: { include: ['test/**/*.test.ts'], testTimeout: 20000 },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 20000, globalSetup: ['test/global-chromium.ts'] },
 });

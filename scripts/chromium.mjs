@@ -8,6 +8,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { inflateSync } from 'node:zlib';
 
 const NAMES = ['chromium', 'chromium-browser', 'google-chrome', 'google-chrome-stable'];
 
@@ -25,6 +26,7 @@ export function findChromium(env = process.env) {
  * (what CI does on a fresh machine). Returns the binary, or why there is none.
  */
 export function ensureChromium(env = process.env) {
+  if (env.CHROMIUM && !existsSync(env.CHROMIUM)) return { reason: `CHROMIUM=${env.CHROMIUM} does not exist` };
   const found = findChromium(env);
   if (found) return { path: found };
   if (typeof process.getuid !== 'function' || process.getuid() !== 0) return { reason: 'chromium is not installed and the tests do not run as root, so it cannot be installed with apt-get (install Debian\'s `chromium` package, or set CHROMIUM to a Chromium binary)' };
@@ -166,6 +168,50 @@ export async function launch(binary) {
 /** Pages in a PDF written by Chromium (its page objects are not compressed). */
 export function pdfPageCount(pdf) {
   return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
+}
+
+/**
+ * What a screenshot shows, from its pixels: the share that is not white-ish and how many times each
+ * colour occurs (8-bit RGB or RGBA PNG, as Chromium writes them). Enough to tell a rendered page
+ * from a blank one and to find the level colours of a chart.
+ */
+export function pngStats(png) {
+  if (png.readUInt32BE(0) !== 0x89504e47) throw new Error('not a PNG');
+  let off = 8, width = 0, height = 0, type = 0;
+  const idat = [];
+  while (off < png.length) {
+    const len = png.readUInt32BE(off);
+    const kind = png.toString('latin1', off + 4, off + 8);
+    const data = png.subarray(off + 8, off + 8 + len);
+    if (kind === 'IHDR') {
+      width = data.readUInt32BE(0); height = data.readUInt32BE(4); type = data[9];
+      if (data[8] !== 8 || (type !== 2 && type !== 6) || data[12] !== 0) throw new Error('only 8-bit RGB/RGBA non-interlaced PNGs');
+    } else if (kind === 'IDAT') idat.push(data);
+    off += 12 + len;
+  }
+  const bpp = type === 6 ? 4 : 3, stride = width * bpp;
+  const raw = inflateSync(Buffer.concat(idat));
+  const cur = Buffer.alloc(stride), prev = Buffer.alloc(stride);
+  const colours = new Map();
+  let ink = 0;
+  for (let y = 0; y < height; y++) {
+    const f = raw[y * (stride + 1)];
+    const row = raw.subarray(y * (stride + 1) + 1, (y + 1) * (stride + 1));
+    for (let i = 0; i < stride; i++) {
+      const a = i >= bpp ? cur[i - bpp] : 0, b = prev[i], c = i >= bpp ? prev[i - bpp] : 0;
+      let v = row[i];
+      if (f === 1) v += a; else if (f === 2) v += b; else if (f === 3) v += (a + b) >> 1;
+      else if (f === 4) { const p = a + b - c, pa = Math.abs(p - a), pb = Math.abs(p - b), pc = Math.abs(p - c); v += pa <= pb && pa <= pc ? a : pb <= pc ? b : c; }
+      cur[i] = v & 255;
+    }
+    for (let x = 0; x < stride; x += bpp) {
+      const hex = ((cur[x] << 16) | (cur[x + 1] << 8) | cur[x + 2]).toString(16).padStart(6, '0');
+      colours.set(hex, (colours.get(hex) ?? 0) + 1);
+      if (cur[x] < 235 || cur[x + 1] < 235 || cur[x + 2] < 235) ink++;
+    }
+    cur.copy(prev);
+  }
+  return { width, height, inkShare: ink / (width * height), colours };
 }
 
 // `node scripts/chromium.mjs report.html out-prefix [width]`: screenshots of the whole page in
