@@ -12,7 +12,7 @@ export interface Browser {
   close(): Promise<void>;
 }
 export function findChromium(env?: NodeJS.ProcessEnv): string | undefined;
-export function ensureChromium(env?: NodeJS.ProcessEnv): { path: string; installed?: boolean; reason?: undefined } | { path?: undefined; reason: string };
+export function ensureChromium(env?: NodeJS.ProcessEnv): { path?: string; installed?: boolean; reason?: string };
 export function launch(binary: string): Promise<Browser>;
 export function pdfPageCount(pdf: Buffer): number;
 export function pngStats(png: Buffer): { width: number; height: number; inkShare: number; colours: Map<string, number> };
