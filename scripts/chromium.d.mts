@@ -5,6 +5,7 @@ export interface Page {
   evaluate<T = unknown>(expression: string): Promise<T>;
   screenshot(opts?: { y?: number; height?: number }): Promise<Buffer>;
   pdf(opts?: { paperWidth?: number; paperHeight?: number }): Promise<Buffer>;
+  media(media: 'print' | 'screen'): Promise<void>;
   close(): Promise<void>;
 }
 export interface Browser {

@@ -131,6 +131,10 @@ export async function launch(binary) {
         if (r.exceptionDetails) throw new Error(`evaluate: ${r.exceptionDetails.text}`);
         return r.result.value;
       },
+      /** Lays the page out for 'print' or 'screen' (a print preview without page breaks). */
+      async media(media) {
+        await s('Emulation.setEmulatedMedia', { media });
+      },
       /** PNG of the page from `y` down `height` CSS pixels (the whole page when height is omitted). */
       async screenshot({ y = 0, height: h } = {}) {
         const m = await s('Page.getLayoutMetrics');

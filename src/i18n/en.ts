@@ -451,6 +451,7 @@ export const en = {
   'html.chart.incidents': 'Incidents by level',
   'html.chart.people': 'People affected by level',
   'html.incidentOf': 'Incident {n} of {total}',
+  'html.datasets': 'Datasets',
   'html.back': 'Back to the overview',
   'html.ob.notify-data-subjects': 'data subjects',
   'html.ob.notify-authority': 'authority',

@@ -453,6 +453,7 @@ export const es: Record<MessageKey, string> = {
   'html.chart.incidents': 'Incidentes por nivel',
   'html.chart.people': 'Personas afectadas por nivel',
   'html.incidentOf': 'Incidente {n} de {total}',
+  'html.datasets': 'Conjuntos de datos',
   'html.back': 'Volver al resumen',
   'html.ob.notify-data-subjects': 'titulares',
   'html.ob.notify-authority': 'autoridad',

@@ -80,7 +80,7 @@ ${table([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence'), t('ui.ba
     f.evidence.map((e) => evidenceText(e, t)).join(', '),
     ruleBasisText(f, t),
   ]), [1])}
-<h3>${t('ui.dataset')}</h3>
+<h3>${t('html.datasets')}</h3>
 ${table([t('ui.dataset'), t('ui.records'), t('ui.fields'), t('ui.level')], a.datasets.map((d) => [
     html`${userText(d.name)}${d.notes ? html`<small>${userText(d.notes)}</small>` : ''}`,
     n(d.records),

@@ -44,7 +44,7 @@ a{color:var(--accent)}
 .kpi{border:1px solid var(--rule);border-radius:2mm;padding:2.5mm 3mm;background:var(--soft)}
 .kpi b{display:block;font-size:15pt;line-height:1.2;margin-top:1mm}
 .kpi b.small-b{font-size:10.5pt}.kpi .lv{font-size:12pt;padding:.3mm 2mm;margin-top:1mm}
-.kpi span{font-size:8pt;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
+.kpi .label{font-size:8pt;color:var(--muted);text-transform:uppercase;letter-spacing:.05em}
 .charts{display:grid;grid-template-columns:1fr 1fr;gap:6mm;margin:2mm 0}
 figure{margin:0 0 4mm;break-inside:avoid}
 figcaption{font-weight:700;font-size:9.5pt;margin-bottom:1.5mm}
@@ -77,6 +77,7 @@ li{margin-bottom:1mm}
 .timeline td.track{width:46%;padding-left:0;padding-right:0}
 .timeline th.track{padding:0}
 .timeline .track svg{width:100%;overflow:visible}
+.timeline ul{list-style:none;padding-left:0;margin:1mm 0 0}
 .tl-bar{fill:var(--accent)}
 .tl-axis{stroke:#9aa3ad;stroke-width:1}
 .tl-grid{stroke:#e3e6ea;stroke-width:1}

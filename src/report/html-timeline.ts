@@ -44,7 +44,7 @@ function symbol(mark: Mark, x: string, n?: number): string {
   }
 }
 
-const legendSymbol = (mark: Mark) => new Html(`<svg class="sym" width="14" height="14" viewBox="0 0 14 22" aria-hidden="true">${symbol(mark, '7', 1)}</svg>`);
+const legendSymbol = (mark: Mark) => new Html(`<svg class="sym" width="16" height="16" viewBox="-1 3 16 16" aria-hidden="true">${symbol(mark, '7', 1)}</svg>`);
 
 export function timeline(list: Obligation[], ctx: ReportContext): Html {
   const { t, lang } = ctx;
@@ -95,7 +95,7 @@ export function timeline(list: Obligation[], ctx: ReportContext): Html {
   return html`<table class="timeline"><thead><tr><th>${t('ui.obligation')}</th>${track ? html`<th class="track">${axis}</th>` : ''}<th>${t('ui.deadline')}</th></tr></thead><tbody>${body}</tbody></table>${legend.length && track ? html`<div class="legend">${legend}</div>` : ''}<p class="note">${counted}</p>`;
 }
 
-const legendSymbolN = (n: number) => new Html(`<svg class="sym" width="14" height="14" viewBox="0 0 14 22" aria-hidden="true">${symbol('milestone', '7', n)}</svg>`);
+const legendSymbolN = (n: number) => new Html(`<svg class="sym" width="16" height="16" viewBox="-1 3 16 16" aria-hidden="true">${symbol('milestone', '7', n)}</svg>`);
 
 const MONTHS: Partial<Record<'es' | 'en', string[]>> = {};
 

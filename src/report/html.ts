@@ -91,7 +91,7 @@ function cover(o: Overview, list: Block, data: { summary: PortfolioSummary; line
 <p class="kicker">${t('html.kicker')}</p>
 <h1>${t('ui.report.title')}</h1>
 <p class="lede">${o.headline}</p>
-<div class="kpis"><div class="kpi"><span>${t('ui.incidents')}</span><b>${n(s.incidents)}</b></div><div class="kpi"><span>${t('ui.people')}</span><b>${n(s.people)}</b></div><div class="kpi"><span>${t('html.worst')}</span><b>${s.worstLevel ? badge(s.worstLevel, t) : t('ui.none')}</b></div><div class="kpi"><span>${t('html.firstDue')}</span><b class="small-b">${first ? longDateTime(first.due, lang) : t('ui.overview.noDate')}</b>${first?.source ? html`<small>${userText(first.source.replace(/^.*[\\/]/, ''))}</small>` : ''}</div></div>
+<div class="kpis"><div class="kpi"><span class="label">${t('ui.incidents')}</span><b>${n(s.incidents)}</b></div><div class="kpi"><span class="label">${t('ui.people')}</span><b>${n(s.people)}</b></div><div class="kpi"><span class="label">${t('html.worst')}</span><b>${s.worstLevel ? badge(s.worstLevel, t) : t('ui.none')}</b></div><div class="kpi"><span class="label">${t('html.firstDue')}</span><b class="small-b">${first ? longDateTime(first.due, lang) : t('ui.overview.noDate')}</b>${first?.source ? html`<small>${userText(first.source.replace(/^.*[\\/]/, ''))}</small>` : ''}</div></div>
 </header>
 <section class="overview" aria-label="${t('ui.overview')}">
 <h2>${t('ui.overview')}</h2>
