@@ -68,7 +68,7 @@ export function incidentSection(a: Assessment, ctx: ReportContext, seq: number, 
   const more = penaltyLines(p, t);
   const controllerObs = a.controllerObligations ?? [];
   return html`<section class="incident" id="inc-${seq}" aria-labelledby="inc-${seq}-h">
-<header><p class="kicker">${t('html.incidentOf', { n: n(seq), total: n(total) })}${backLink ? html`<a class="back" href="#overview">${t('html.back')}</a>` : ''}</p>
+<header>${total > 1 ? html`<p class="kicker">${t('html.incidentOf', { n: n(seq), total: n(total) })}${backLink ? html`<a class="back" href="#overview">${t('html.back')}</a>` : ''}</p>` : ''}
 <h2 id="inc-${seq}-h">${title}</h2>
 <div class="verdict">${badge(s.level, t)}<span><b>${t('ui.score')} ${n(s.score)}</b> · ${t('ui.enisa')} ${n(s.enisa.score)} (${levelText(s.enisa.level, t)})</span>${gauge(s.score, ctx)}</div></header>
 <dl class="facts">${facts.map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}<dt>${t('ui.vector')}</dt><dd><code>${s.vector}</code></dd></dl>
