@@ -10,6 +10,7 @@ import { renderDraft } from '../src/notify/render.js';
 import { RECOMMENDATIONS } from '../src/notify/recommendations.js';
 import { fieldById } from '../src/fields/catalogue.js';
 import { translator } from '../src/i18n/index.js';
+import { englishOrdinal, spanishOrdinal } from '../src/util/ordinals.js';
 import { assessText, fixture } from './helpers.js';
 
 const labels = { banner: 'DRAFT', generated: 'generated', missing: 'MISSING' };
@@ -276,7 +277,7 @@ describe('edges of the law in the drafts', () => {
     expect(intro).toContain('Con fundamento en el artículo 59, fracción IV, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados');
     expect(intro).toContain('en representación del encargado del tratamiento Hova Health');
     const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
-    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)/)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)| afectados\. /)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
     expect(duties.items[1]).toContain('IMAIP');
     const summary = d.documents[0]!;
     expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');
@@ -295,7 +296,7 @@ describe('edges of the law in the drafts', () => {
     const d = drafts(text, 'en');
     expect(d.documents.map((x) => x.id)).toEqual(['summary', 'breach-log', 'root-cause', 'decision-record']);
     const rec = d.documents.find((x) => x.id === 'decision-record')!;
-    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO-2025 art. 28, 33 (DOF 2025-03-20)');
+    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO (2025) arts. 28, 33 (DOF March 20, 2025)');
     const reasons = rec.sections.find((x) => x.code === 'decision-reasons')!;
     expect((reasons.blocks[0] as { text: string }).text).toContain('not to notify the data subjects or the authority');
     expect((reasons.blocks[1] as { items: string[] }).items[0]).toContain('unintelligible');
@@ -325,6 +326,10 @@ describe('review of the drafts by a lawyer', () => {
   it('the letter to a processor\'s controller is addressed to the controller named in on_behalf_of', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
     expect(addressee(d.documents.find((x) => x.id === 'notice-controller')!)).toContain('Régimen Estatal de Protección Social en Salud de Michoacán');
+    // The controller's duties name each recipient once: "Informar a los titulares afectados", not "..., dirigido a los titulares afectados".
+    const duties = (d.documents.find((x) => x.id === 'notice-controller')!.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] }).items;
+    expect(duties[0]).toMatch(/^Informar a los titulares afectados\. Plazo: /);
+    expect(duties.join(' ')).not.toContain('dirigido a los titulares');
   });
 
   it('a state body whose guarantor ceased: the addressee is a marked blank, never the extinct body', () => {
@@ -345,6 +350,19 @@ describe('review of the drafts by a lawyer', () => {
     const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
     expect(caveats).toContain('se dirige al órgano de control y disciplina del Poder Judicial');
     expect(caveats).not.toMatch(/\ba el\b/);
+  });
+
+  it('transitory articles numbered by words read as ordinals in each language (Spanish words never in English letters)', () => {
+    const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-executive, name: IMSS }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const body = (lang: 'es' | 'en') => (drafts(text, lang, '2026-11-21').documents.find((x) => x.id === 'notice-authority')!.sections[0]!.blocks[0] as { text: string }).text;
+    expect(body('es')).toContain('los artículos cuarto y décimo noveno transitorios');
+    expect(body('es')).toContain('el artículo quinto transitorio del Decreto');
+    expect(body('en')).toContain('the Fourth and Nineteenth transitory articles');
+    expect(body('en')).toContain('the Fifth transitory article of the Decreto');
+    expect(body('en')).not.toMatch(/\b(primero|segundo|tercero|cuarto|quinto|décimo|noveno)\b/i);
+    expect(['Primero', 'décimo noveno', 'Décimo Noveno', 'decimonoveno', 'Vigésimo', 'vigésimo primero', 'trigésimo'].map(spanishOrdinal)).toEqual([1, 19, 19, 19, 20, 21, 30]);
+    expect([1, 11, 19, 20, 24, 30].map(englishOrdinal)).toEqual(['First', 'Eleventh', 'Nineteenth', 'Twentieth', 'Twenty-fourth', 'Thirtieth']);
+    expect(spanishOrdinal('19')).toBeUndefined();
   });
 });
 

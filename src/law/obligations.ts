@@ -111,6 +111,9 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       }
       authority = who.code;
       recipient = who;
+      for (const w of v.authority_caveats ?? []) {
+        if (w.authorities.includes(who.code) && asOf >= w.from && (!w.to || asOf <= w.to)) caveat(w.caveat, { authority: who.code, from: w.from, ...(w.to && { until: w.to }) });
+      }
     } else if (family.code === 'sector-report' && v.regulator) {
       recipient = { code: v.regulator };
     }

@@ -3,7 +3,7 @@
 // and a placeholder wherever the officer has not supplied what the law asks for.
 import type { Assessment } from '../core/assessment.js';
 import type { Obligation } from '../law/types.js';
-import { basisText, caveatText, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
+import { basisList, caveatText, lawCite, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
 import { decisionRecordBasis } from './decision-record.js';
@@ -188,7 +188,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const metaOf = (o: Obligation): [string, string][] => [
     [n('draft.incident'), cleanText(inc.title ?? a.source)],
     [fromLabel, controller],
-    [n('draft.basis'), [...o.basis, ...(handedOver(o) ? ceased(o)!.basis : [])].map(basisText).join('; ')],
+    [n('draft.basis'), basisList([...o.basis, ...(handedOver(o) ? ceased(o)!.basis : [])], lang)],
     [n('draft.date'), confirmedText],
   ];
 
@@ -257,7 +257,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     if (id === 'notice-controller' && a.controllerObligations?.length) {
       sections.push({ code: 'controller-duties', heading: `${ROMAN[codes.length]}. ${n('item.controller-duties')}`, blocks: [
         { kind: 'p', text: n('controller-duties.lead') },
-        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
+        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : x.recipient.code === 'data-subjects' ? 'controller-duties.subjects' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
       ] });
     }
     if (id === 'notice-regulator' && o.deadline.milestones?.length) {
@@ -286,7 +286,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   // Not significant (or neutralised): the record of the decision and the evidence behind it.
   const record = decisionRecordBasis(inc.controller.sector, a.asOf);
   if (!a.significantImpact.value && hasLoss(inc) && record) {
-    const basis = record.basis.map(basisText).join('; ');
+    const basis = basisList(record.basis, lang);
     const neutralised = a.significantImpact.reasons.some((x) => x.code === 'neutralised-unintelligible');
     documents.push({
       id: 'decision-record',
@@ -309,7 +309,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   }
 
   // The summary sheet: every obligation with its deadline as a date and time, and its basis.
-  const row = (o: Obligation) => [t(`obligation.${o.code}`), cleanText(addressee(o)), [dueText(o), ...(o.deadline.milestones ?? []).map(milestoneText)].join('; '), o.basis.map(basisText).join('; ')];
+  const row = (o: Obligation) => [t(`obligation.${o.code}`), cleanText(addressee(o)), [dueText(o), ...(o.deadline.milestones ?? []).map(milestoneText)].join('; '), basisList(o.basis, lang)];
   const rows = a.obligations.map(row);
   const ownerRows = (a.controllerObligations ?? []).map(row);
   const assumed = !r?.confirmedAt;
@@ -321,7 +321,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       [n('draft.incident'), cleanText(inc.title ?? a.source)],
       [n('draft.from'), controller],
       [n('summary.confirmed'), assumed ? `${longDate(inc.discovered, lang)} (${n('summary.assumed')})` : when(r!.confirmedAt!.replace(' ', 'T'))],
-      [n('summary.law'), `${longDate(a.asOf, lang)}: ${a.law.laws.join(', ') || '-'}`],
+      [n('summary.law'), `${longDate(a.asOf, lang)}: ${a.law.laws.map((l) => lawCite(l, lang)).join(', ') || '-'}`],
       [n('summary.severity'), `${t(`level.${a.severity.level}`)} (${a.severity.score}; ${a.severity.vector})`],
     ],
     sections: [
