@@ -48,7 +48,7 @@ function contentTable(list: Obligation[], ctx: ReportContext): Html {
   return table([t('ui.obligation'), t('ui.content'), t('ui.basis')], list.map((o) => [
     html`<b>${t(`obligation.${o.code}`)}</b><small><code>${o.code}</code>${o.authority ? ` · ${o.authority}` : ''}</small>`,
     o.content.length ? html`<ul>${o.content.map((k) => html`<li>${t(`content.${k}`)}</li>`)}</ul>` : t('ui.none'),
-    html`${o.basis.map(basisText).join('; ')}<small>${t(`status.${o.status}`)}</small>`,
+    html`${o.basis.map((b) => basisText(b, ctx.lang)).join('; ')}<small>${t(`status.${o.status}`)}</small>`,
   ]));
 }
 
@@ -94,7 +94,7 @@ ${a.obligations.length ? html`${timeline(a.obligations, ctx)}${contentTable(a.ob
 ${controllerObs.length ? html`<h3>${t('ui.controllerObligations')}</h3>${timeline(controllerObs, ctx)}${contentTable(controllerObs, ctx)}` : ''}
 <h3>${t('ui.penalties')}</h3>
 ${p.ranges.length ? html`<p class="muted">${t('ui.unit')}: ${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}</p>${table([t('ui.rule'), t('ui.range'), 'MXN', t('ui.basis')], p.ranges.map((r) => [
-    rangeText(r, t), `${n(r.units.min)} – ${n(r.units.max)} ${p.unit ?? ''}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, r.basis.map(basisText).join('; '),
+    rangeText(r, t), `${n(r.units.min)} – ${n(r.units.max)} ${p.unit ?? ''}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, r.basis.map((b) => basisText(b, lang)).join('; '),
   ]), [1, 2])}` : html`<p>${t('ui.none')}.</p>`}
 ${more.length ? html`<ul>${more.map((l) => html`<li>${l}</li>`)}</ul>` : ''}
 <h3>${t('ui.caveats')}</h3>

@@ -12,10 +12,10 @@ import { longDateTime } from '../util/long-date.js';
 import { heatMap, levelBars, swatch } from './html-charts.js';
 import { badge, incidentSection, LEVELS_DESC } from './html-incident.js';
 import { stylesheet } from './html-style.js';
-import type { Block, Overview } from './overview.js';
+import { type Block, MAX_CAVEAT_ROWS, type Overview } from './overview.js';
 import { portfolio } from './portfolio.js';
 import type { IncidentLine, PortfolioSummary } from './summary.js';
-import { DEFAULT_DETAIL_THRESHOLD, fmtNumber, type ReportContext, userText } from './view.js';
+import { caveatText, DEFAULT_DETAIL_THRESHOLD, fmtNumber, type ReportContext, userText } from './view.js';
 
 function head(ctx: ReportContext): string {
   const { t, lang } = ctx;
@@ -59,13 +59,17 @@ function obligationsTable(s: PortfolioSummary, ctx: ReportContext): Html {
     : html`<tr><td colspan="4">${t('ui.none')}</td></tr>`}</tbody></table><p class="note">${t('ui.overview.dueNote')}</p>`;
 }
 
-/** How many incidents carry each caveat: its sentence in full (arguments elided), its code below. */
+/**
+ * How many incidents carry each caveat: the sentence in full with its arguments (elided where they
+ * differ from incident to incident), its code below; the rows and the limit are the overview's.
+ */
 function caveatsTable(s: PortfolioSummary, ctx: ReportContext): Html {
   const { t, lang } = ctx;
-  const rows = Object.entries(s.caveats);
-  return html`<h3>${t('ui.overview.caveats')}</h3><table><thead><tr><th>${t('ui.overview.caveat')}</th><th class="num">${t('ui.incidents')}</th></tr></thead><tbody>${rows.length
-    ? rows.map(([code, k]) => html`<tr><td>${t(`caveat.${code}`).replace(/\{\w+\}/g, '…')}<small><code>${code}</code></small></td><td class="num">${fmtNumber(k, lang)}</td></tr>`)
-    : html`<tr><td colspan="2">${t('ui.none')}</td></tr>`}</tbody></table>`;
+  const shown = s.caveatVariants.slice(0, MAX_CAVEAT_ROWS);
+  const hidden = s.caveatVariants.length - shown.length;
+  return html`<h3>${t('ui.overview.caveats')}</h3><table><thead><tr><th>${t('ui.overview.caveat')}</th><th class="num">${t('ui.incidents')}</th></tr></thead><tbody>${shown.length
+    ? shown.map((v) => html`<tr><td>${v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t)}<small><code>${v.caveat.code}</code></small></td><td class="num">${fmtNumber(v.incidents, lang)}</td></tr>`)
+    : html`<tr><td colspan="2">${t('ui.none')}</td></tr>`}</tbody></table>${hidden > 0 ? html`<p class="note">${t('ui.overview.moreCaveats', { more: fmtNumber(hidden, lang) })}</p>` : ''}`;
 }
 
 function incidentList(lines: IncidentLine[], list: Block, linked: boolean, ctx: ReportContext): Html {
