@@ -29,6 +29,8 @@ const HOSTILE_TITLE = `<script>document.title='pwned'</script></style><img src=x
 const HOSTILE_NAME = `</title><style>body{display:none}</style><iframe src="https://example.com"></iframe>`;
 const HOSTILE_DATASET = `]]><svg><script>alert(3)</script></svg><!--`;
 const HOSTILE_FILE = `<img src=y onerror=alert(4)>.yaml`;
+// A long text without a space must wrap, not push the page wider than the paper.
+const LONG = `${'Ñ'.repeat(40)}${'x'.repeat(400)}`;
 
 describe.skipIf(!chromium.path)('the HTML report in headless Chromium', () => {
   let dir = '';
@@ -44,7 +46,7 @@ describe.skipIf(!chromium.path)('the HTML report in headless Chromium', () => {
       files[lang] = out;
     }
     const hostile = (title: string, name: string) => `incident:\n  title: ${JSON.stringify(title)}\n  discovered: 2021-01-22\n  controller: { name: ${JSON.stringify(name)}, sector: public, branch: federal-executive }\n  subjects: { count: 5000 }\ndatasets:\n  - name: ${JSON.stringify(HOSTILE_DATASET)}\n    records: 5000\n    fields: [full_name, curp, salary]\n    notes: ${JSON.stringify(HOSTILE_TITLE)}\n`;
-    writeFileSync(join(dir, HOSTILE_FILE), `${hostile(HOSTILE_TITLE, HOSTILE_NAME)}---\n${hostile(HOSTILE_NAME, HOSTILE_TITLE)}`);
+    writeFileSync(join(dir, HOSTILE_FILE), `${hostile(HOSTILE_TITLE, HOSTILE_NAME)}---\n${hostile(HOSTILE_NAME, HOSTILE_TITLE)}---\n${hostile(LONG, LONG).replace(JSON.stringify(HOSTILE_DATASET), LONG)}`);
     files.hostile = join(dir, 'hostile.html');
     const r = breach(['assess', join(dir, HOSTILE_FILE), '--format', 'html', '--output', files.hostile]);
     expect(r.status, r.stderr).toBe(0);
@@ -111,7 +113,7 @@ describe.skipIf(!chromium.path)('the HTML report in headless Chromium', () => {
     try {
       expect(page.messages).toEqual([]);
       expect(page.requests).toHaveLength(1);
-      const dom = await page.evaluate<{ injected: number; handlers: number; title: string; h2: string[]; sheets: number; display: string; text: string }>(`({
+      const dom = await page.evaluate<{ injected: number; handlers: number; title: string; h2: string[]; sheets: number; display: string; text: string; overflow: number }>(`({
         injected: document.querySelectorAll('script, img, iframe, object, embed, foreignObject, body style, link, meta[http-equiv="refresh"]').length,
         handlers: [...document.querySelectorAll('*')].filter((e) => [...e.attributes].some((a) => a.name.startsWith('on'))).length,
         title: document.title,
@@ -119,11 +121,13 @@ describe.skipIf(!chromium.path)('the HTML report in headless Chromium', () => {
         sheets: document.styleSheets.length,
         display: getComputedStyle(document.body).display,
         text: document.body.textContent,
+        overflow: document.documentElement.scrollWidth - document.documentElement.clientWidth,
       })`);
       expect(dom.injected).toBe(0);
       expect(dom.handlers).toBe(0);
       expect(dom.title).toBe('Data-breach impact assessment');
-      expect(dom.h2).toEqual([HOSTILE_TITLE, HOSTILE_NAME]);
+      expect(dom.h2).toEqual([HOSTILE_TITLE, HOSTILE_NAME, LONG]);
+      expect(dom.overflow, 'the page is no wider than its window').toBeLessThanOrEqual(0);
       expect(dom.sheets).toBe(1);
       expect(dom.display).toBe('block');
       // Every hostile string is shown as it was written.

@@ -82,7 +82,7 @@ ${table([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence'), t('ui.ba
   ]), [1])}
 <h3>${t('html.datasets')}</h3>
 ${table([t('ui.dataset'), t('ui.records'), t('ui.fields'), t('ui.level')], a.datasets.map((d) => [
-    html`${userText(d.name)}${d.notes ? html`<small>${userText(d.notes)}</small>` : ''}`,
+    html`<span class="u">${userText(d.name)}</span>${d.notes ? html`<small>${userText(d.notes)}</small>` : ''}`,
     n(d.records),
     d.fields.map((f) => fieldLabel(f.id, lang)).join(', '),
     html`${badge(d.severity.level, t)} <span class="muted">${n(d.severity.score)}</span>`,

@@ -61,7 +61,8 @@ td{border-bottom:1px solid var(--rule);padding:1.2mm 1.5mm;vertical-align:top}
 tr{break-inside:avoid}
 .num{text-align:right;font-variant-numeric:tabular-nums;white-space:nowrap}
 code,.code{font-family:"Liberation Mono","DejaVu Sans Mono",monospace;font-size:8pt;overflow-wrap:anywhere}
-td small,.small{display:block;color:var(--muted);font-size:8pt}
+td small,.small{display:block;color:var(--muted);font-size:8pt;overflow-wrap:anywhere}
+.u,.kpi small{overflow-wrap:anywhere}
 .incident{break-before:page;margin-top:10mm}
 .cover.single{margin-bottom:2mm}.cover.single+.incident{break-before:auto;margin-top:0}.cover.single+.incident header{border-top:0;padding-top:0}
 .incident header{border-top:6px solid var(--accent);padding-top:4mm;margin-bottom:3mm}

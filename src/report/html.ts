@@ -77,7 +77,7 @@ function incidentList(lines: IncidentLine[], list: Block, linked: boolean, ctx: 
   const n = (x: number) => fmtNumber(x, lang);
   const rows = lines.map((l, i) => {
     const title = userText(l.title, t('ui.untitled'));
-    return html`<tr><td class="num">${n(i + 1)}</td><td>${badge(l.level, t)}</td><td class="num">${n(l.score)}</td><td class="num">${n(l.subjects)}</td><td>${linked ? html`<a href="#inc-${l.seq}">${title}</a>` : title}<small>${userText(l.source.replace(/^.*[\\/]/, ''))}</small></td><td>${l.obligations.map((c) => t(`html.ob.${c}`)).join(', ') || '—'}</td></tr>`;
+    return html`<tr><td class="num">${n(i + 1)}</td><td>${badge(l.level, t)}</td><td class="num">${n(l.score)}</td><td class="num">${n(l.subjects)}</td><td class="u">${linked ? html`<a href="#inc-${l.seq}">${title}</a>` : title}<small>${userText(l.source.replace(/^.*[\\/]/, ''))}</small></td><td>${l.obligations.map((c) => t(`html.ob.${c}`)).join(', ') || '—'}</td></tr>`;
   });
   return html`<h3>${list.title}</h3><table><thead><tr><th class="num">#</th><th>${t('ui.level')}</th><th class="num">${t('ui.score')}</th><th class="num">${t('ui.people')}</th><th>${t('ui.incident')}</th><th>${t('ui.obligations')}</th></tr></thead><tbody>${rows}</tbody></table>${(list.notes ?? []).map((x) => html`<p class="note">${x}</p>`)}`;
 }
