@@ -56,13 +56,15 @@ export function timeline(list: Obligation[], ctx: ReportContext): Html {
   const from = start ?? (dated.length ? Math.min(...dated.map((p) => p.at)) : undefined);
 
   // The day scale: whole days from the confirmation, ticks every 1, 2, 7, 14 or 30 days.
-  let pct = (_: number) => '0%';
+  // Where a time falls across the track, in percent of its width (4 % margins each side).
+  let at = (_: number) => 0;
+  const pct = (x: number) => `${at(x).toFixed(2)}%`;
   let axis = new Html('');
   if (from !== undefined && dated.length) {
     const spanDays = Math.max(1, Math.ceil((Math.max(...dated.map((p) => p.at)) - from) / DAY));
     const step = [1, 2, 7, 14, 30, 60, 90].find((s) => spanDays / s <= 8) ?? Math.ceil(spanDays / 8);
     const days = Math.ceil(spanDays / step) * step;
-    pct = (at: number) => `${(4 + (92 * (at - from)) / (days * DAY)).toFixed(2)}%`;
+    at = (time: number) => 4 + (92 * (time - from)) / (days * DAY);
     const startDate = froms.find((f) => Date.parse(f) === from)?.slice(0, 10);
     let ticks = '';
     for (let k = 0; k <= days; k += step) {
@@ -77,8 +79,8 @@ export function timeline(list: Obligation[], ctx: ReportContext): Html {
   const body = rows.map(({ o, points }) => {
     let marks = '';
     if (track) {
-      const ats = points.map((p) => p.at);
-      if (from !== undefined && ats.length) marks += `<rect class="tl-bar" x="${pct(from)}" y="10" width="${(Number.parseFloat(pct(Math.max(...ats))) - Number.parseFloat(pct(from))).toFixed(2)}%" height="2"/>`;
+      const last = Math.max(...points.map((p) => p.at));
+      if (from !== undefined && points.length) marks += `<rect class="tl-bar" x="${pct(from)}" y="10" width="${(at(last) - at(from)).toFixed(2)}%" height="2"/>`;
       for (const p of points) marks += symbol(p.mark, pct(p.at), p.n);
     }
     const due = dueText(o, t);
