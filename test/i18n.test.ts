@@ -12,6 +12,8 @@ import { notifyEn, notifyEs } from '../src/notify/messages.js';
 import { HELP } from '../src/cli/help-text.js';
 import { CLI_MESSAGES } from '../src/cli/cli-messages.js';
 import { DIAG_MESSAGES } from '../src/input/messages.js';
+import { TEXT_MESSAGES, TEXT_PROBLEMS } from '../src/scan/text/messages.js';
+import { INIT_MESSAGES } from '../src/init/messages.js';
 import { buildDrafts } from '../src/notify/documents.js';
 import { renderDraft } from '../src/notify/render.js';
 import { assessText } from './helpers.js';
@@ -22,6 +24,9 @@ const TABLES: [string, Record<string, string>, Record<string, string>][] = [
   ['src/cli/help-text.ts', HELP.en, HELP.es],
   ['src/cli/cli-messages.ts', CLI_MESSAGES.en, CLI_MESSAGES.es],
   ['src/input/messages.ts', DIAG_MESSAGES.en, DIAG_MESSAGES.es],
+  ['src/scan/text/messages.ts', TEXT_MESSAGES.en, TEXT_MESSAGES.es],
+  ['src/scan/text/messages.ts (problems)', TEXT_PROBLEMS.en, TEXT_PROBLEMS.es],
+  ['src/init/messages.ts', INIT_MESSAGES.en, INIT_MESSAGES.es],
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

@@ -196,7 +196,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
       }),
       response: dropEmpty({
-        confirmed_at: inc('confirmed_at'), identified_at: inc('identified_at'), investigation_started_at: inc('investigation_started_at'),
+        confirmed_at: inc('confirmed_at'), occurred_at: inc('occurred_at'), identified_at: inc('identified_at'), investigation_started_at: inc('investigation_started_at'),
         place: inc('place'), public_summary: inc('public_summary'), channel: inc('channel'),
         nature: inc('nature'), cause: inc('cause'), circumstances: inc('circumstances'), systems: inc('systems'), consequences: inc('consequences'),
         actions: inc('actions') === undefined ? undefined : splitList(inc('actions')!),

@@ -137,7 +137,7 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       },
       content: v.content ?? [],
       ...(v.content_status && { contentStatus: v.content_status }),
-      basis: [...v.basis, ...(deadline.basis ?? [])],
+      basis: [...v.basis, ...(authority ? v.authority_basis?.[authority] ?? [] : []), ...(deadline.basis ?? [])],
       status: v.status,
       statutory: v.statutory ?? true,
       rule: { family: family.family, validFrom: v.valid_from, ...(v.valid_to && { validTo: v.valid_to }), checkedOn: v.checked_on },

@@ -75,7 +75,11 @@ function articleGroup(group: string, lang: 'es' | 'en'): string {
 /** "40, 41" → "los artículos 40 y 41"; "59-IV" → "el artículo 59, fracción IV"; groups split by ";". */
 function articles(article: string, lang: 'es' | 'en'): string {
   const groups = article.split(/;\s*/).filter(Boolean).map((g) => articleGroup(g, lang));
-  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')}, ${lang === 'es' ? 'y' : 'and'} ${groups[groups.length - 1]}` : groups[0] ?? '';
+  if (groups.length < 2) return groups[0] ?? '';
+  // A comma before the last "y" only where a list of fractions would otherwise run into it.
+  const before = groups.slice(0, -1);
+  const comma = groups.length > 2 || /(fracci|section)/.test(before[before.length - 1]!) ? ',' : '';
+  return `${before.join(', ')}${comma} ${lang === 'es' ? 'y' : 'and'} ${groups[groups.length - 1]}`;
 }
 
 /** "el artículo 40 de la Ley General de ... y el artículo 66 de los Lineamientos ..." (citations of one law merged). */

@@ -9,6 +9,7 @@ import { addDays } from '../law/calendar.js';
 import { longDate, longDateTime } from '../util/long-date.js';
 import { fieldById } from '../fields/catalogue.js';
 import { LAWS } from '../law/rules.js';
+import { authorityKey } from '../law/obligations.js';
 import { ordinalForEnglish } from '../util/ordinals.js';
 
 export interface ReportContext {
@@ -45,6 +46,14 @@ function articleText(article: string, lang: 'es' | 'en'): string {
   if (trans && lang === 'en') return `transitory ${trans[1] ? `art. ${trans[1].split(/,\s*/).map(ordinalForEnglish).join(', ')}` : 'articles'}`;
   if (trans) return `art. ${article}`;
   return `${/,/.test(article) ? 'arts.' : 'art.'} ${article}`;
+}
+
+/** "LGPDPPSO-2025 3-II; DECRETO-2025-03-20 transitorio cuarto" (a caveat's argument) as citations for people. */
+function citedList(v: string, lang: 'es' | 'en'): string {
+  return v.split(/;\s*/).map((part) => {
+    const m = /^(\S+)(?:\s+(.+))?$/.exec(part.trim());
+    return m && LAWS[m[1]!] ? basisText({ law: m[1]!, ...(m[2] && { article: m[2] }) }, lang) : cleanText(part);
+  }).join('; ');
 }
 
 /** Several citations in one line. */
@@ -154,11 +163,13 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
   const lang = t.lang ?? 'en';
   const args: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(c.args)) {
-    if (typeof v !== 'string') args[k] = v;
+    if (typeof v === 'number' && k === 'people') args[k] = fmtNumber(v, lang);
+    else if (typeof v !== 'string') args[k] = v;
     else if (STATUS_ARGS.has(k)) args[k] = t(`status.${v}`);
     else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else if (k === 'basis') args[k] = citedList(v, lang);
     else if (k === 'rule') {
       // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
       const m = /^(.+?)(?:-(public|private|banking|fintech|insurance|health))?$/.exec(v)!;
@@ -221,7 +232,7 @@ export function controllerText(a: Assessment, t: Translator): string {
   const c = a.incident.controller;
   const parts = [
     t(`ui.sector.${c.sector}`),
-    c.branch && t(`branch.${c.branch}`),
+    c.branch && t(`branch.one.${authorityKey(c)}`),
     c.industry && t(`industry.${c.industry}`),
     c.state && cleanText(c.state),
     c.role === 'processor' ? t('ui.role.processor') : undefined,
