@@ -16,5 +16,5 @@ export default defineConfig({
       return id.endsWith('.yaml') ? { code: yamlToModule(code), map: null } : undefined;
     },
   }],
-  test: { include: ['test/**/*.test.ts'], testTimeout: 20000, globalSetup: ['test/global-tmp.ts'], env: { TMPDIR: RUN_TMP } },
+  test: { include: ['test/**/*.test.ts'], testTimeout: 20000, globalSetup: ['test/global-tmp.ts', 'test/global-chromium.ts'], env: { TMPDIR: RUN_TMP } },
 });

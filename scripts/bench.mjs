@@ -2,6 +2,8 @@
 //   1. start-up: `breach assess <example> --format json` vs `node -e 0` (median of interleaved runs)
 //   2. throughput: `breach assess <100,000-row CSV portfolio> --format F` vs csv-parse alone on the same file, for
 //      every format, with the peak memory (maxRSS) of each breach run
+//   3. HTML with every incident in detail (--detail): vs Markdown --detail on the same portfolio (a tenth of the
+//      rows), and on twice the rows vs once (linear: about 2x)
 // Never a timed unit test: the numbers are printed, the targets are checked, nothing else.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync, statSync } from 'node:fs';
@@ -70,18 +72,31 @@ writeFileSync(parseOnly, `import { readFileSync } from 'node:fs';\nimport { pars
 // csv-parse is resolved from the project's node_modules.
 const parseOnlyAbs = join(process.cwd(), parseOnly);
 
-const FORMATS = (process.env.BENCH_FORMATS ?? 'table,markdown,csv,ndjson,json,sarif,ics').split(',');
+const FORMATS = (process.env.BENCH_FORMATS ?? 'table,markdown,csv,ndjson,json,sarif,ics,html').split(',');
 // Targets (issue 11): table, markdown and csv within 2x of csv-parse alone, ndjson and json within
-// 6x; sarif and ics for information. Peak memory within 512 MB in every format.
-const TARGET = { table: 2, markdown: 2, csv: 2, ndjson: 6, json: 6 };
+// 6x; sarif and ics for information. Peak memory within 512 MB in every format. HTML above the
+// detail threshold is the overview, as Markdown's: the same 2x.
+const TARGET = { table: 2, markdown: 2, csv: 2, ndjson: 6, json: 6, html: 2 };
 const MEMORY_MB = 512;
 const throughputRuns = Number(process.env.BENCH_THROUGHPUT_RUNS ?? Math.max(3, Math.floor(RUNS / 5)));
+// Every incident in detail: HTML against Markdown (same content, more markup), and HTML on twice the rows.
+const detailRows = Number(process.env.BENCH_DETAIL_ROWS ?? Math.max(1000, Math.floor(ROWS / 10)));
+const detailCsv = join(dir, `portfolio-${detailRows}.csv`);
+const halfRows = Math.floor(detailRows / 2);
+const halfCsv = join(dir, `portfolio-${halfRows}.csv`);
+portfolio(detailCsv, detailRows);
+portfolio(halfCsv, halfRows);
+const detail = (file, f) => ['node', ['bin/breach.cjs', 'assess', file, '--format', f, '--detail']];
 const results = [
   { ...compare('start-up: assess small example --format json vs node -e 0', ['node', ['-e', '0']], ['node', ['bin/breach.cjs', 'assess', 'data/examples/imss-afiliados-2021.yaml', '--format', 'json']], RUNS), target: 1.5 },
   ...FORMATS.map((f) => ({
     ...compare(`throughput: assess ${ROWS.toLocaleString('en-US')}-row CSV --format ${f} vs csv-parse alone`, ['node', [parseOnlyAbs, csv]], ['node', ['bin/breach.cjs', 'assess', csv, '--format', f]], throughputRuns),
     target: TARGET[f] ?? null, memory: true,
   })),
+  ...(process.env.BENCH_HTML_DETAIL === '0' ? [] : [
+    { ...compare(`html --detail vs markdown --detail, ${(detailRows / DATASETS_PER_INCIDENT).toLocaleString('en-US')} incidents in detail`, detail(detailCsv, 'markdown'), detail(detailCsv, 'html'), throughputRuns), target: 1.5, memory: true },
+    { ...compare(`html --detail on ${detailRows.toLocaleString('en-US')} rows vs ${halfRows.toLocaleString('en-US')} rows (linear: about 2x)`, detail(halfCsv, 'html'), detail(detailCsv, 'html'), throughputRuns), target: 2.4, memory: true },
+  ]),
 ];
 console.log(`node ${process.version}, ${RUNS} start-up runs, ${throughputRuns} throughput runs (median, interleaved)`);
 let missed = 0;

@@ -1,5 +1,6 @@
 // Builds dist/cli.cjs (one bundle: CommonJS boots faster than ESM), its V8 code cache, and the
-// JSON Schemas. scan, notify and init have bundles of their own (loaded only by those commands).
+// JSON Schemas. scan, notify and init have bundles of their own (loaded only by those commands), and
+// so has the HTML report (loaded only by --format html).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -15,8 +16,22 @@ const common = {
   define: { __BREACH_VERSION__: JSON.stringify(pkg.version) },
 };
 
+/**
+ * The HTML report is a bundle of its own, loaded when `--format html` asks for it: the registry's
+ * `import('./html.js')` becomes a require of dist/report-html.cjs (`__dirname` is dist/, as
+ * bin/breach.cjs passes it), so every other format starts with the bundle it had.
+ */
+const lazyHtml = {
+  name: 'breach-lazy-html',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/html\.js$/ }, (args) => (args.importer.endsWith('registry.ts') ? { path: 'report-html', namespace: 'breach-lazy' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'breach-lazy' }, () => ({ contents: "module.exports = require(require('node:path').join(__dirname, 'report-html.cjs'));", loader: 'js' }));
+  },
+};
+
 await rm('dist', { recursive: true, force: true });
-await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs' });
+await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.cjs', plugins: [yamlPlugin, lazyHtml] });
+await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/report/html.ts'], outfile: 'dist/report-html.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/scan/worker.ts'], outfile: 'dist/scan-worker.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/scan-command.ts'], outfile: 'dist/scan.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/scan/formats/file-worker.ts'], outfile: 'dist/scan-file-worker.cjs' });

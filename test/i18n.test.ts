@@ -56,7 +56,7 @@ describe('message tables', () => {
 const ENGLISH_WORDS = ['the', 'and', 'with', 'must', 'should', 'which', 'within', 'hours', 'checked', 'unverified', 'whole norm', 'secondary source', 'processor', 'patients', 'data subjects', 'deadline', 'federal-executive', 'unknown-recipients', 'known-recipients', 'lost-no-evidence', 'confidentiality', 'integrity', 'availability', 'malicious', 'none', 'yes'];
 const SPANISH_WORDS = ['plazo', 'vence', 'titulares', 'debe', 'borrador', 'gravedad', 'afectación', 'confirmación', 'destinatario', 'fundamento', 'encargado', 'pacientes'];
 // A message key left untranslated (the translator returns unknown keys as they are).
-const RAW_KEY = /\b(?:level|ui|reason|obligation|recipient|authority|content|deadline|milestone|caveat|rule|status|branch|industry|group|penalty|liability|crime|note|evidence|ruleBasis|unit|calendar|notModelled|rules)\.[a-zA-Z][\w.-]*/;
+const RAW_KEY = /\b(?:level|ui|html|reason|obligation|recipient|authority|content|deadline|milestone|caveat|rule|status|branch|industry|group|penalty|liability|crime|note|evidence|ruleBasis|unit|calendar|notModelled|rules)\.[a-zA-Z][\w.-]*/;
 
 const EXAMPLES = readdirSync('data/examples').filter((f) => /\.(ya?ml|csv)$/.test(f));
 const assessments = EXAMPLES.flatMap((f) => assessText(readFileSync(`data/examples/${f}`, 'utf8'), { format: f.endsWith('.csv') ? 'csv' : 'yaml', file: f }));
@@ -74,16 +74,20 @@ async function reports(lang: 'es' | 'en'): Promise<{ name: string; text: string;
   const t = translator(lang);
   const { render: md } = await import('../src/report/markdown.js');
   const { render: table } = await import('../src/report/table.js');
+  const { render: htmlReport } = await import('../src/report/html.js');
+  // The HTML report's words: no stylesheet, no tags, entities decoded.
+  const words = (h: string) => h.replace(/<style>[^]*?<\/style>/, ' ').replace(/<[^>]+>/g, ' ').replace(/&(lt|gt|quot|#39|amp);/g, (_, e: string) => ({ lt: '<', gt: '>', quot: '"', '#39': "'", amp: '&' })[e]!);
   const labels = { banner: 'X', generated: 'X', missing: 'X' };
   return assessments.flatMap((a) => [
     { name: `${a.source} markdown`, text: [...md([a], { t, lang, version: 'test' })].join(''), a },
     { name: `${a.source} table`, text: [...table([a], { t, lang, version: 'test', color: false, width: 120 })].join(''), a },
+    { name: `${a.source} html`, text: words([...htmlReport([a], { t, lang, version: 'test' })].join('')), a },
     ...buildDrafts(a, lang, t, { issued: '2026-11-21' }).documents.map((d) => ({ name: `${a.source} ${d.id}`, text: renderDraft(d, 'text', labels, lang), a })),
   ]);
 }
 
 describe('a report in one language holds no word of the other, and no raw message key', () => {
-  it('Spanish: assess table and Markdown, and the notify drafts of every bundled example', async () => {
+  it('Spanish: assess table, Markdown and HTML, and the notify drafts of every bundled example', async () => {
     const bad: string[] = [];
     for (const r of await reports('es')) {
       const text = humanText(r.text, r.a);

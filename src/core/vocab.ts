@@ -11,7 +11,7 @@ export const GROUPS = ['minors', 'vulnerable', 'victims', 'security-personnel', 
 export const CATEGORIES = ['simple', 'behavioural', 'financial', 'sensitive'] as const;
 export const LEVELS = ['low', 'medium', 'high', 'critical'] as const;
 export const LANGS = ['es', 'en'] as const;
-export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'csv', 'ndjson', 'sarif', 'ics'] as const;
+export const OUTPUT_FORMATS = ['table', 'json', 'markdown', 'csv', 'ndjson', 'sarif', 'ics', 'html'] as const;
 export const INPUT_FORMATS = ['yaml', 'json', 'csv'] as const;
 export const DRAFT_FORMATS = ['markdown', 'text', 'html'] as const;
 

@@ -1,6 +1,7 @@
 // Drafts → Markdown, plain text or a self-contained HTML page that prints cleanly.
 import type { DRAFT_FORMATS } from '../core/vocab.js';
 import { md } from '../report/markdown.js';
+import { escapeHtml as esc } from '../util/html.js';
 import { wrap } from '../util/wrap.js';
 import type { Block, DraftDocument } from './documents.js';
 import type { Letter, Line } from './letter.js';
@@ -72,7 +73,6 @@ export function toText(d: DraftDocument, l: DraftLabels): string {
   return `${out.join('\n').trimEnd()}\n`;
 }
 
-const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
 
 function htmlBlock(b: Block, l: DraftLabels): string {
   const note = b.kind !== 'missing' && b.kind !== 'table' && b.generated ? '<p class="generated">†</p>' : '';

@@ -77,7 +77,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
 }
 
 /** Distinct caveats listed in the overview; the rest are counted in a note (all are in each incident). */
-const MAX_CAVEAT_ROWS = 25;
+export const MAX_CAVEAT_ROWS = 25;
 
 /** A caveat's sentence cut to one line for the overview (the whole text is in each incident's section). */
 function caveatLine(s: string): string {

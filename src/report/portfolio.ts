@@ -4,11 +4,12 @@
 // summary and, with --detail, a second time for the details (the CLI re-assesses: linear time).
 import type { Assessment } from '../core/assessment.js';
 import { overviewBlocks, incidentsBlock, type Overview, type Block } from './overview.js';
-import { SummaryBuilder } from './summary.js';
+import { type IncidentLine, type PortfolioSummary, SummaryBuilder } from './summary.js';
 import { DEFAULT_DETAIL_THRESHOLD, type ReportContext } from './view.js';
 
 export interface Layout {
-  overview(o: Overview, list: Block): string;
+  /** `data`: the summary and the listed incidents as numbers, for layouts that draw them (HTML). */
+  overview(o: Overview, list: Block, data: { summary: PortfolioSummary; lines: IncidentLine[] }): string;
   detail(a: Assessment, first: boolean): string;
 }
 
@@ -40,6 +41,8 @@ export function* portfolio(input: Iterable<Assessment>, ctx: ReportContext, layo
 function overview(input: Iterable<Assessment>, ctx: ReportContext, keep: number, layout: Layout): string {
   const b = new SummaryBuilder(keep);
   for (const a of input) b.add(a);
-  return layout.overview(overviewBlocks(b.result(), ctx), incidentsBlock(b.worstLines(), b.count, ctx));
+  const summary = b.result();
+  const lines = b.worstLines();
+  return layout.overview(overviewBlocks(summary, ctx), incidentsBlock(lines, b.count, ctx), { summary, lines });
 }
 

@@ -17,4 +17,6 @@ export const RENDERERS = {
   ndjson: async () => (await import('./ndjson.js')).render,
   sarif: async () => (await import('./sarif.js')).render,
   ics: async () => (await import('./ics.js')).render,
+  // Bundled apart (dist/report-html.cjs, see scripts/build.mjs): start-up of the others stays as it was.
+  html: async () => (await import('./html.js')).render,
 } satisfies Record<Format, () => Promise<Renderer>>;
