@@ -201,6 +201,15 @@ describe('files and formats', () => {
     expect(para(bank)).toContain('días de cierre de la CNBV');
   });
 
+  it('the letter to the people affected tells what each record held, not the union of every dataset', () => {
+    const d = drafts(fixture('data/examples/sedena-guacamaya-2022.yaml'), 'es', '2026-11-21');
+    const letter = JSON.stringify(d.documents.find((x) => x.id === 'notice-data-subjects')!.sections);
+    expect(letter).toContain('Los datos que pudieron verse afectados dependen del registro en que aparezcan sus datos:');
+    expect(letter).not.toContain('Los datos personales suyos que pudieron verse afectados son:');
+    const one = drafts('incident:\n  discovered: 2025-06-01\n  controller: { sector: private, industry: retail }\ndatasets: [{ name: a, records: 1, fields: [full_name, curp, salary] }]\n', 'es', '2026-11-21');
+    expect(JSON.stringify(one.documents.find((x) => x.id === 'notice-data-subjects')!.sections)).toContain('Los datos personales suyos que pudieron verse afectados son: nombre completo');
+  });
+
   it('HTML is self-contained and escapes what it must', () => {
     const evil = fixture('test/fixtures/notify-complete.yaml').replace('title: Expedientes de personal expuestos', 'title: "<script>alert(1)</script> & <img src=x onerror=alert(2)>"');
     const d = drafts(evil);

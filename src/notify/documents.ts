@@ -99,7 +99,13 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   ];
   /** The data involved as people understand them: the field types by label, once each. */
   const dataLabels = (): string => [...new Set(inc.datasets.flatMap((d) => d.fields))].map((id) => fieldLabel(id, lang)).join(', ');
-  const dataRows = (): string[] => inc.datasets.map((d) => n('data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldLabel(id, lang)).join(', '), records: num(d.records) }));
+  const dataRows = (): string[] => inc.datasets.map((d) => n(d.records === 1 ? 'data.row.one' : 'data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldLabel(id, lang)).join(', '), records: num(d.records) }));
+  // Datasets that hold different data: each person is told what the record holding them held, not the union
+  // (4 million people must not read that their health data leaked because one record held someone's).
+  const sameData = inc.datasets.every((d) => d.fields.join('|') === inc.datasets[0]!.fields.join('|'));
+  const subjectsData = (): Block[] => (sameData
+    ? [{ kind: 'p', text: n('data.subjects', { fields: dataLabels() }) }]
+    : [{ kind: 'p', text: n('data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${d.fields.map((id) => fieldLabel(id, lang)).join(', ')}`) }]);
   const recs = recommendationsFor(inc);
 
   const sectionFor = (doc: string, code: string, codes: readonly string[] = []): Block[] => {
@@ -109,7 +115,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'log-description':
         return natureBlocks();
       case 'data-compromised':
-        return doc === 'notice-data-subjects' || doc === 'public-notice' ? [{ kind: 'p', text: n('data.subjects', { fields: dataLabels() }) }] : [{ kind: 'list', items: dataRows() }];
+        return doc === 'notice-data-subjects' || doc === 'public-notice' ? subjectsData() : [{ kind: 'list', items: dataRows() }];
       case 'recommendations':
         return [{ kind: 'list', items: recs.map((x) => x.text[lang]) }];
       case 'corrective-actions':
@@ -128,7 +134,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         return [{ kind: 'list', items: [
           n('people.count', { count: num(a.subjects) }),
           inc.subjects.groups.length ? n('people.groups', { groups: inc.subjects.groups.map((g) => t(`group.${g}`)).join(', ') }) : n('people.none'),
-          ...inc.datasets.map((d) => n('people.row', { dataset: cleanText(d.name), records: num(d.records) })),
+          ...inc.datasets.map((d) => n(d.records === 1 ? 'people.row.one' : 'people.row', { dataset: cleanText(d.name), records: num(d.records) })),
         ] }];
       case 'circumstances':
         return [
