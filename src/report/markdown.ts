@@ -2,7 +2,7 @@
 import type { Assessment } from '../core/assessment.js';
 import type { Block } from './overview.js';
 import { portfolio } from './portfolio.js';
-import { basisList, caveatTexts, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
+import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
@@ -28,7 +28,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`- **${t('ui.vector')}:** \`${a.severity.vector}\``, '');
   out.push(`### ${t('ui.factors')}`, '');
   out.push(table([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence'), t('ui.basis')], a.severity.factors.map((f) => [
-    f.factor, String(f.value), `\`${f.rule}\`: ${md(t(`rule.${f.rule}`))}`, md(f.evidence.map((e) => evidenceText(e, t)).join(', ')), md(ruleBasisText(f, t)),
+    f.factor, factorValue(f.value, t), `\`${f.rule}\`: ${md(t(`rule.${f.rule}`))}`, md(f.evidence.map((e) => evidenceText(e, t)).join(', ')), md(ruleBasisText(f, t)),
   ])), '');
   out.push(`### ${t('ui.dataset')}`, '');
   out.push(table([t('ui.dataset'), t('ui.records'), t('ui.fields'), t('ui.level'), t('ui.score'), t('ui.vector')], a.datasets.map((d) => [

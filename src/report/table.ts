@@ -6,7 +6,7 @@ import type { Level } from '../core/vocab.js';
 import { wrap } from '../util/wrap.js';
 import { textBlock } from './overview-text.js';
 import { portfolio } from './portfolio.js';
-import { basisList, caveatTexts, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 export interface TableContext extends ReportContext { color: boolean; width?: number }
@@ -44,7 +44,7 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   out.push(ds.toString());
 
   const fx = grid([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence')], [8, 8, 28, w - 8 - 8 - 28 - 5], ctx.color);
-  for (const f of a.severity.factors) fx.push([f.factor, String(f.value), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => evidenceText(e, t)).join(', ')]);
+  for (const f of a.severity.factors) fx.push([f.factor, factorValue(f.value, t), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => evidenceText(e, t)).join(', ')]);
   out.push(fx.toString(), '');
 
   out.push(ch.bold(`${t('ui.significant')}: ${a.significantImpact.value ? t('ui.yes') : t('ui.no')}`));

@@ -42,6 +42,7 @@ export function basisText(b: Basis, lang: 'es' | 'en'): string {
 
 /** "40, 41" → "arts. 40, 41"; in English, "transitorio quinto" → "transitory art. Fifth". */
 function articleText(article: string, lang: 'es' | 'en'): string {
+  if (lang === 'es') article = article.replace(/ to /g, ' a ');
   const trans = /^transitorios?(?:\s+(.+))?$/i.exec(article);
   if (trans && lang === 'en') return `transitory ${trans[1] ? `art. ${trans[1].split(/,\s*/).map(ordinalForEnglish).join(', ')}` : 'articles'}`;
   if (trans) return `art. ${article}`;
@@ -54,6 +55,11 @@ function citedList(v: string, lang: 'es' | 'en'): string {
     const m = /^(\S+)(?:\s+(.+))?$/.exec(part.trim());
     return m && LAWS[m[1]!] ? basisText({ law: m[1]!, ...(m[2] && { article: m[2] }) }, lang) : cleanText(part);
   }).join('; ');
+}
+
+/** A factor's value for people: numbers as they are, the floor's level in words. */
+export function factorValue(v: number | string, t: Translator): string {
+  return typeof v === 'number' ? String(v) : levelText(v, t);
 }
 
 /** Several citations in one line. */
