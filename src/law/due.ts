@@ -37,7 +37,7 @@ function addHoursLocal(date: string, time: string, hours: number): { date: strin
 }
 
 /** Who receives a notice addressed to `authority` after it ceased, for a body of `branch`. */
-export type SuccessorLookup = (authority: string, onDate: string) => { code: string; name?: string; basis?: Basis[] } | undefined;
+export type SuccessorLookup = (authority: string, onDate: string) => { code: string; name?: string; basis?: Basis[]; caveats?: Reason[] } | undefined;
 
 /**
  * The obligation with its dates. `successor` names who takes over an authority that ceases before
@@ -91,6 +91,8 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
   if (succession && last > succession.until) {
     deadline.handover = succession;
     caveats.push({ code: 'authority-handover', args: { authority: succession.authority, until: succession.until, successor: succession.successor, basis: succession.basis.map((b) => `${b.law}${b.article ? ` ${b.article}` : ''}`).join('; ') } });
+    // What holds for the successor on the day it takes over (a suspension of its procedures, which body it is).
+    caveats.push(...(successor(succession.authority, addDays(succession.until, 1))?.caveats ?? []));
   }
   if (start.assumed) caveats.push({ code: 'deadline-start-assumed', args: { date: start.date } });
   return { ...o, deadline, ...(succession && { succession }) };

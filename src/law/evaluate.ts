@@ -1,7 +1,7 @@
 // What Mexican law requires of one incident on one date. Pure: rules come from data/law/mx/.
 import type { Incident } from '../core/incident.js';
 import { type Start, startOf, type SuccessorLookup, withDueDates } from './due.js';
-import { authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
+import { authorityCaveats, authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
 import { OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { penalties, penaltyProfile } from './penalties.js';
 import { memo, periodOf } from './periods.js';
@@ -82,13 +82,16 @@ function datedFor(ob: { obligations: Obligation[] }, start: Start, successor: Su
 }
 
 /** Who receives a notice meant for `authority` from `onDate` on, for this controller (the notify-authority rule then in force). */
-function successorOf(authority: string, onDate: string, c: Controller): { code: string; name?: string; basis?: Basis[] } | undefined {
+function successorOf(authority: string, onDate: string, c: Controller): { code: string; name?: string; basis?: Basis[]; caveats?: Reason[] } | undefined {
   const family = OBLIGATION_FAMILIES.find((f) => f.code === 'notify-authority' && f.scope.sector === 'public');
   const v = family ? versionAt(family.versions, onDate) : undefined;
   if (!v || v.applies === false) return undefined;
   const found = authorityFor(v, c, onDate, []);
   // Where the successor's competence comes from (art. 3-II, 3-XXVI, ...): the rule's basis for that authority.
-  return found && found.code !== authority ? { ...found, basis: v.authority_basis?.[found.code] ?? [] } : undefined;
+  if (!found || found.code === authority) return undefined;
+  const caveats: Reason[] = [];
+  authorityCaveats(v, found.code, onDate, caveats);
+  return { ...found, basis: v.authority_basis?.[found.code] ?? [], caveats };
 }
 
 /** State and municipal bodies and local parties: federal-only instruments (the 2018 Lineamientos) do not bind them. */

@@ -77,6 +77,13 @@ export function stateGuarantor(state: string | undefined, asOf: string, caveats:
   return { name: g.body };
 }
 
+/** The caveats a rule attaches to an authority on a date (a suspension of its procedures, which body it is). */
+export function authorityCaveats(v: RuleVersion, authority: string, date: string, out: Reason[]): void {
+  for (const w of v.authority_caveats ?? []) {
+    if (w.authorities.includes(authority) && date >= w.from && (!w.to || date <= w.to)) out.push({ code: w.caveat, args: { authority, from: w.from, ...(w.to && { until: w.to }) } });
+  }
+}
+
 export function obligations(incident: Incident, asOf: string, significant: boolean, loss: boolean): ObligationsResult {
   return obligationsOf(incident.controller, asOf, significant, loss);
 }
@@ -111,9 +118,7 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       }
       authority = who.code;
       recipient = who;
-      for (const w of v.authority_caveats ?? []) {
-        if (w.authorities.includes(who.code) && asOf >= w.from && (!w.to || asOf <= w.to)) caveat(w.caveat, { authority: who.code, from: w.from, ...(w.to && { until: w.to }) });
-      }
+      authorityCaveats(v, who.code, asOf, caveats);
     } else if (family.code === 'sector-report' && v.regulator) {
       recipient = { code: v.regulator };
     }
