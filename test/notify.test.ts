@@ -93,7 +93,9 @@ describe('deadlines as dates and times', () => {
     const notice = d.documents.find((x) => x.id === 'notice-regulator')!;
     expect(addressee(notice)).toContain('Comisión Nacional Bancaria y de Valores');
     const terms = notice.sections.find((x) => x.code === 'milestones')!.blocks[1] as { items: string[] };
-    expect(terms.items).toEqual(['full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)', 'affected customers within 48 hours, where applicable: August 3, 2025, 10:00 (UTC-06:00)']);
+    expect(terms.items).toEqual(['full report within 5 business days: August 8, 2025, 23:59 (UTC-06:00)', 'work plan within 15 business days: August 22, 2025, 23:59 (UTC-06:00)']);
+    // The customers' 48 hours are owed to the customers, not delivered to the CNBV: said apart.
+    expect((notice.sections.find((x) => x.code === 'milestones')!.blocks[2] as { text: string }).text).toBe('Also, where it applies, this entity will notify its affected customers within 48 hours of the confirmation (August 3, 2025, 10:00 (UTC-06:00)).');
   });
 
   it('without a confirmation time, deadlines run from 00:00 and the summary asks for it', () => {

@@ -51,6 +51,9 @@ const DOC_FOR: Record<string, string> = {
 /** Caveat codes that say breach models no obligations here (the law may still require some). */
 const NOT_MODELLED_REASONS = new Set(['public-law-not-in-force', 'private-law-not-in-force', 'rule-gap']);
 
+/** Milestones owed to the customers, not to the regulator. */
+const TO_CUSTOMERS = (code: string) => code.endsWith('-customers');
+
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
 const WHO: Record<string, string> = { 'public-notice': 'public', 'notice-data-subjects': 'data-subjects', 'notice-authority': 'authority', 'notice-controller': 'controller', 'notice-regulator': 'regulator' };
@@ -275,7 +278,9 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     if (id === 'notice-regulator' && o.deadline.milestones?.length) {
       sections.push({ code: 'milestones', heading: `${ROMAN[sections.length - 1]}. ${n('item.milestones')}`, blocks: [
         { kind: 'p', text: n('regulator.commitment') },
-        { kind: 'list', items: o.deadline.milestones.map(milestoneText) },
+        { kind: 'list', items: o.deadline.milestones.filter((m) => !TO_CUSTOMERS(m.code)).map(milestoneText) },
+        // A milestone owed to the customers is no delivery to the regulator: said apart.
+        ...o.deadline.milestones.filter((m) => TO_CUSTOMERS(m.code)).map((m) => ({ kind: 'p' as const, text: n('regulator.customers', { hours: m.hours ?? '', due: m.due ? when(m.due) : '' }) })),
       ] });
     }
     const source = id === 'notice-regulator' ? a.caveats.find((c) => c.code === 'cnbv-single-source') : undefined;
