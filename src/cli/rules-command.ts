@@ -108,8 +108,8 @@ export function rulesText(r: Rules, t: Translator): string {
         out.push(`  ${t('rules.penalties')}:`);
         for (const p of pens) {
           const who = p.scope.role === 'processor' ? t('rules.processor') : p.ranges.length && p.ranges.every((x) => x.kind === 'coercive') ? t('rules.coerciveWho') : t('rules.controller');
-          const ranges = p.ranges.map((x) => `${t(`penalty.${x.code}`)}${x.kind === 'coercive' ? ` (${t('ui.coercive')})` : ''}: ${fmtNumber(x.min, lang)}–${fmtNumber(x.max, lang)}`).join('; ');
-          out.push(...para(`- ${who}: ${ranges || t('rules.none')}`, '    '));
+          const ranges = p.ranges.map((x) => `${t(`penalty.${x.code}`)}${x.kind === 'coercive' ? ` (${t('ui.coercive')})` : ''}: ${t('rules.unitRange', { min: fmtNumber(x.min, lang), max: fmtNumber(x.max, lang), unit: t(`unit.short.${r.penaltyUnit?.unit ?? 'UMA'}`) })}`).join('; ');
+          out.push(...para(`- ${who}: ${ranges || t('rules.noFines')}`, '    '));
           for (const l of [...(p.liability ?? []), ...(p.partyLiability ?? [])]) out.push(...para(`${t(`liability.${l.code}`)} (${basisList(l.basis, lang)})`, '      '));
           for (const note of p.notes) out.push(...para(t(`note.${note}`), '      '));
         }
