@@ -14,6 +14,7 @@ export const en = {
   'ui.asOf.today': 'today (no `discovered` date given)',
   'ui.asOf.as-of': '--as-of',
   'ui.laws': 'Laws',
+  'ui.lawOfThatDay': 'Law applied: the law in force that day ({laws})',
   'ui.people': 'People affected',
   'ui.severity': 'Severity',
   'ui.score': 'Score',

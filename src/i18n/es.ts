@@ -16,6 +16,7 @@ export const es: Record<MessageKey, string> = {
   'ui.asOf.today': 'hoy (no se indicó `discovered`)',
   'ui.asOf.as-of': '--as-of',
   'ui.laws': 'Leyes',
+  'ui.lawOfThatDay': 'Ley aplicada: la vigente ese día ({laws})',
   'ui.people': 'Personas afectadas',
   'ui.severity': 'Gravedad',
   'ui.score': 'Puntuación',

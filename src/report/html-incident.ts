@@ -10,7 +10,7 @@ import { html, Html } from '../util/html.js';
 import { longDate } from '../util/long-date.js';
 import { timeline } from './html-timeline.js';
 import {
-  basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, penaltyLines, rangeText, reasonTexts,
+  basisText, caveatTexts, controllerText, lawCite, evidenceText, fieldLabel, fmtNumber, levelText, penaltyLines, rangeText, reasonTexts,
   type ReportContext, ruleBasisText, userText,
 } from './view.js';
 
@@ -61,7 +61,7 @@ export function incidentSection(a: Assessment, ctx: ReportContext, seq: number, 
   const facts: [string, string | Html][] = [
     [t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller'), controllerText(a, t)],
     [t('ui.discovered'), longDate(a.incident.discovered, lang)],
-    [t('ui.asOf'), `${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`],
+    [t('ui.asOf'), `${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.map((l) => lawCite(l, lang)).join(', ') || t('ui.none')}`],
     [t('ui.people'), n(a.subjects)],
     [t('ui.source'), userText(a.source)],
   ];

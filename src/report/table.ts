@@ -34,7 +34,10 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const lvl = (l: Level) => paint(ch, l, levelText(l, t).toUpperCase());
   out.push(ch.bold(userText(a.incident.title, t('ui.untitled'))));
   out.push(...wrap(`${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}: ${controllerText(a, t)}`, w, '  '));
-  out.push(...wrap(`${t('ui.discovered')}: ${longDate(a.incident.discovered, ctx.lang)}. ${t('ui.asOf')}: ${longDate(a.asOf, ctx.lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.map((l) => lawCite(l, ctx.lang)).join(', ') || t('ui.none')}`, w, '  '));
+  // The law's date is said only when it is not the confirmation date (--as-of, or no date given).
+  const laws = a.law.laws.map((l) => lawCite(l, ctx.lang)).join(', ') || t('ui.none');
+  const asOf = a.asOfSource === 'discovered' && a.asOf === a.incident.discovered ? t('ui.lawOfThatDay', { laws }) : `${t('ui.asOf')}: ${longDate(a.asOf, ctx.lang)} (${t(`ui.asOf.${a.asOfSource}`)}): ${laws}`;
+  out.push(...wrap(`${t('ui.discovered')}: ${longDate(a.incident.discovered, ctx.lang)}. ${asOf}`, w, '  '));
   out.push(`  ${t('ui.people')}: ${n(a.subjects)}`);
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
