@@ -301,7 +301,11 @@ describe('letters, not forms', () => {
     const d = drafts(text, 'es', '2026-11-21');
     const doc = d.documents.find((x) => x.id === 'public-notice')!;
     expect(doc.meta[0]![1]).toContain('La ley no regula la notificación masiva');
-    expect(renderDraft(doc, 'text', labels, 'es')).toContain('A las personas cuyos datos personales se vieron afectados:');
+    const body = renderDraft(doc, 'text', labels, 'es');
+    expect(body).toContain('A las personas cuyos datos personales se vieron afectados:');
+    // Addressed to the public in the third person: no "suyos", no "usted", no "carta".
+    expect(body).toContain('Qué pueden hacer las personas afectadas para protegerse');
+    expect(body).not.toMatch(/datos suyos|Qué puede hacer usted|esta carta/);
   });
 });
 

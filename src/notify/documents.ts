@@ -106,9 +106,9 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   // Datasets that hold different data: each person is told what the record holding them held, not the union
   // (4 million people must not read that their health data leaked because one record held someone's).
   const sameData = inc.datasets.every((d) => d.fields.join('|') === inc.datasets[0]!.fields.join('|'));
-  const subjectsData = (): Block[] => (sameData
-    ? [{ kind: 'p', text: n('data.subjects', { fields: dataLabels() }) }]
-    : [{ kind: 'p', text: n('data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${d.fields.map((id) => fieldLabel(id, lang)).join(', ')}`) }]);
+  const subjectsData = (doc: string): Block[] => (sameData
+    ? [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public' : 'data.subjects', { fields: dataLabels() }) }]
+    : [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public.by-dataset' : 'data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${d.fields.map((id) => fieldLabel(id, lang)).join(', ')}`) }]);
   const recs = recommendationsFor(inc);
 
   const sectionFor = (doc: string, code: string, codes: readonly string[] = []): Block[] => {
@@ -118,7 +118,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'log-description':
         return natureBlocks();
       case 'data-compromised':
-        return doc === 'notice-data-subjects' || doc === 'public-notice' ? subjectsData() : [{ kind: 'list', items: dataRows() }];
+        return doc === 'notice-data-subjects' || doc === 'public-notice' ? subjectsData(doc) : [{ kind: 'list', items: dataRows() }];
       case 'recommendations':
         return [{ kind: 'list', items: recs.map((x) => x.text[lang]) }];
       case 'corrective-actions':
@@ -268,7 +268,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const letterDoc = (id: string, o: Obligation, codes: readonly string[]): DraftDocument => {
     const roman = id !== 'notice-data-subjects' && id !== 'public-notice';
     const sections: Section[] = [{ code: 'opening', heading: '', blocks: [{ kind: 'p', text: introOf(id, o) }] }];
-    codes.forEach((code, k) => sections.push({ code, heading: roman ? `${ROMAN[k]}. ${n(`item.${code}` as NotifyKey)}` : n((table[`people-item.${code}` as NotifyKey] ? `people-item.${code}` : `item.${code}`) as NotifyKey), blocks: sectionFor(id, code, codes) }));
+    codes.forEach((code, k) => sections.push({ code, heading: roman ? `${ROMAN[k]}. ${n(`item.${code}` as NotifyKey)}` : n((id === 'public-notice' && table[`public-item.${code}` as NotifyKey] ? `public-item.${code}` : table[`people-item.${code}` as NotifyKey] ? `people-item.${code}` : `item.${code}`) as NotifyKey), blocks: sectionFor(id, code, codes) }));
     if (id === 'notice-controller' && a.controllerObligations?.length) {
       sections.push({ code: 'controller-duties', heading: `${ROMAN[codes.length]}. ${n('item.controller-duties')}`, blocks: [
         { kind: 'p', text: n('controller-duties.lead') },
