@@ -216,11 +216,16 @@ const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van
 /** A personal name: two to six capitalised words of letters (particles such as "de la" allowed). */
 const NAME_SHAPE = /^[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.-]*(?:\s+[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.-]*){1,5}$/;
 const CAPITAL = /^[A-ZÁÉÍÓÚÜÑ]/;
+/** The common case of NAME_SHAPE: two to six words of ASCII letters, one space apart. */
+const ASCII_NAME = /^[A-Za-z]+(?: [A-Za-z]+){1,5}$/;
 export function isName(v: string): boolean {
   const s = v.trim();
-  if (s.length < 5 || s.length > 80 || !NAME_SHAPE.test(s)) return false;
+  if (s.length < 5 || s.length > 80) return false;
+  // Plain ASCII names split on single spaces, without the accented pattern and the \s+ split (--full tests every row's).
+  const plain = ASCII_NAME.test(s);
+  if (!plain && !NAME_SHAPE.test(s)) return false;
   let capitalised = 0;
-  for (const w of s.split(/\s+/)) {
+  for (const w of plain ? s.split(' ') : s.split(/\s+/)) {
     if (CAPITAL.test(w)) capitalised++;
     else if (!PARTICLES.has(w.toLowerCase())) return false;
   }
