@@ -1,5 +1,5 @@
 // Builds dist/cli.cjs (one bundle: CommonJS boots faster than ESM), its V8 code cache, and the
-// JSON Schemas.
+// JSON Schemas. scan, notify and init have bundles of their own (loaded only by those commands).
 import { build } from 'esbuild';
 import { spawnSync } from 'node:child_process';
 import { readdirSync } from 'node:fs';
@@ -21,6 +21,8 @@ await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/sc
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/scan-command.ts'], outfile: 'dist/scan.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/scan/formats/file-worker.ts'], outfile: 'dist/scan-file-worker.cjs' });
 await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/notify-command.ts'], outfile: 'dist/notify.cjs' });
+// `init` and its prompt library (@inquirer), loaded only by `breach init`.
+await build({ ...common, format: 'cjs', banner: undefined, entryPoints: ['src/cli/init-command.ts'], outfile: 'dist/init.cjs' });
 
 // Warm-up run that writes the code cache: the functions of a typical `assess` get compiled.
 const examples = readdirSync('data/examples').map((f) => `data/examples/${f}`);

@@ -213,7 +213,7 @@ describe('breach rules', () => {
   it('reads by sector in words: the 72 hours for federal bodies only, the state law for state bodies', () => {
     const text = run(['rules', '--as-of', '2020-06-01', '--lang', 'en']).out.replace(/\s+/g, ' ');
     expect(text).toMatch(/Federal Executive: INAI \(Instituto[^)]*\) \(deadline: within 72 hours/);
-    expect(text).toMatch(/state bodies: the state's autoridad garante \(the body its law names\) \(deadline: as the state's law/);
+    expect(text).toMatch(/state bodies: the state's organismo garante \(or the autoridad garante its law names\) \(deadline: as the state's law/);
     expect(text).not.toMatch(/federal-executive|notify-authority-public|sector=public/);
     const after = run(['rules', '--as-of', '2026-06-01', '--lang', 'es']).out.replace(/\s+/g, ' ');
     expect(after).toContain('Sector público (LGPDPPSO)');

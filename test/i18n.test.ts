@@ -1,7 +1,7 @@
 // Every message key exists in both languages with the same arguments, and a report in one language
 // carries no word of the other (outside code spans and the user's own text).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -12,6 +12,8 @@ import { notifyEn, notifyEs } from '../src/notify/messages.js';
 import { HELP } from '../src/cli/help-text.js';
 import { CLI_MESSAGES } from '../src/cli/cli-messages.js';
 import { DIAG_MESSAGES } from '../src/input/messages.js';
+import { TEXT_MESSAGES, TEXT_PROBLEMS } from '../src/scan/text/messages.js';
+import { INIT_MESSAGES } from '../src/init/messages.js';
 import { buildDrafts } from '../src/notify/documents.js';
 import { renderDraft } from '../src/notify/render.js';
 import { assessText } from './helpers.js';
@@ -22,6 +24,9 @@ const TABLES: [string, Record<string, string>, Record<string, string>][] = [
   ['src/cli/help-text.ts', HELP.en, HELP.es],
   ['src/cli/cli-messages.ts', CLI_MESSAGES.en, CLI_MESSAGES.es],
   ['src/input/messages.ts', DIAG_MESSAGES.en, DIAG_MESSAGES.es],
+  ['src/scan/text/messages.ts', TEXT_MESSAGES.en, TEXT_MESSAGES.es],
+  ['src/scan/text/messages.ts (problems)', TEXT_PROBLEMS.en, TEXT_PROBLEMS.es],
+  ['src/init/messages.ts', INIT_MESSAGES.en, INIT_MESSAGES.es],
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -32,6 +37,16 @@ describe('message tables', () => {
       expect(a[k]!.trim(), `en ${k}`).not.toBe('');
       expect(b[k]!.trim(), `es ${k}`).not.toBe('');
       expect(placeholders(b[k]!), k).toEqual(placeholders(a[k]!));
+    }
+  });
+
+  it.each(TABLES)('%s: dates in sentences are written for people, not as ISO dates', (_name, a, b) => {
+    for (const table of [a, b]) {
+      for (const [k, v] of Object.entries(table)) {
+        // Code spans and command examples (`--as-of 2025-03-21`) may keep ISO dates; prose may not.
+        const prose = v.replace(/`[^`]*`/g, ' ').replace(/^\s*breach .*$/gm, ' ').replace(/--[\w-]+ \S+/g, ' ');
+        expect(prose, k).not.toMatch(/\b\d{4}-\d{2}-\d{2}\b/);
+      }
     }
   });
 });
@@ -150,5 +165,34 @@ describe('the command line speaks the selected language', () => {
     ]);
     // The same file in English keeps the contract's wording.
     expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
+  });
+
+  it('YAML, JSON and CSV syntax errors in Spanish, by the library error code (its own text is English only)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breach-'));
+    try {
+      const cases: [string, string, RegExp][] = [
+        ['a.yaml', 'incident:\n  title: "sin cierre\n', /texto entre comillas no tiene comilla de cierre/],
+        ['b.yaml', 'incident:\n\ttitle: x\n', /no se pueden usar tabuladores para sangrar: use espacios/],
+        ['c.yaml', 'datasets: [a, b\nincident: x\n', /debe ir sangrado y cerrarse con `\]`/],
+        ['d.yaml', 'incident:\n  title: x\n  title: y\n', /la clave está repetida en el mismo mapa/],
+        ['e.json', '{"incident": {"title": "x" "y"}}', /JSON no válido: /],
+        ['f.yaml', 'incident: @x\n', /un valor no puede empezar con `@` si no va entre comillas/],
+        ['g.csv', 'dataset,records,fields,sector\n"a,1,curp,private\nb,2,curp,private\n', /CSV no válido: una celda entre comillas nunca se cierra/],
+        ['h.csv', 'dataset,records,fields,sector,registros\na,1,curp,private,3\n', /la columna `registros` repite la columna 2 \(ambas significan `records`\)/],
+        ['i.yaml', 'incident:\u0000', /el archivo contiene bytes NUL: parece binario/],
+      ];
+      for (const [name, text, expected] of cases) {
+        writeFileSync(join(dir, name), text);
+        const r = run(['validate', join(dir, name), '--lang', 'es']);
+        expect(r.status, name).toBe(2);
+        expect(r.stderr, name).toMatch(expected);
+        const prose = r.stderr.replace(/`[^`]*`/g, ' ').replace(new RegExp(dir.replace(/[/.]/g, '\\$&'), 'g'), ' ');
+        expect(wordsIn(prose, [...ENGLISH_WORDS, 'Missing', 'allowed', 'indentation', 'keys', 'Unexpected', 'quote']), name).toEqual([]);
+        // English keeps the library's own, more specific wording.
+        expect(run(['validate', join(dir, name), '--lang', 'en']).stderr, name).toMatch(/invalid (YAML|JSON|CSV): [A-Z]|column `registros` repeats|contains NUL bytes/);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

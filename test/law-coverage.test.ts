@@ -21,7 +21,7 @@ function months(from: string, to: string): string[] {
 }
 
 const END = `${new Date().getUTCFullYear() + 1}-${String(new Date().getUTCMonth() + 1).padStart(2, '0')}-28`;
-const DAYS = [...months('2010-07-01', END), '2025-03-20', '2025-03-21', '2016-01-27', '2016-01-28', '2011-12-21', '2011-12-22', '2017-01-26', '2017-01-27'];
+const DAYS = [...months('2010-07-01', END), '2025-03-20', '2025-03-21', '2025-06-18', '2025-06-19', '2025-08-31', '2025-09-01', '2016-01-27', '2016-01-28', '2011-12-21', '2011-12-22', '2017-01-26', '2017-01-27'];
 const families = [
   ...OBLIGATION_FAMILIES.map((f) => [f.family, f.versions] as const),
   ...PENALTY_FAMILIES.map((f) => [f.family, f.versions] as const),

@@ -10,6 +10,7 @@ import { renderDraft } from '../src/notify/render.js';
 import { RECOMMENDATIONS } from '../src/notify/recommendations.js';
 import { fieldById } from '../src/fields/catalogue.js';
 import { translator } from '../src/i18n/index.js';
+import { englishOrdinal, spanishOrdinal } from '../src/util/ordinals.js';
 import { assessText, fixture } from './helpers.js';
 
 const labels = { banner: 'DRAFT', generated: 'generated', missing: 'MISSING' };
@@ -81,7 +82,7 @@ describe('deadlines as dates and times', () => {
     desc.response.confirmed_at = '2025-03-21 14:30';
     const after = drafts(stringify(desc), 'en');
     expect(row(after, 'Notify the authority')[1]).toContain('SABG');
-    expect(row(after, 'Notify the authority')[2]).toBe('as soon as possible (no hour limit); good practice: by March 23, 2025, 23:59 (UTC-06:00) (72 hours, former rule)');
+    expect(row(after, 'Notify the authority')[2]).toBe('without delay (the law sets no hours); good practice: by March 23, 2025, 23:59 (UTC-06:00) (72 hours, former rule)');
   });
 
   it('CNBV milestones for a bank, counted in business days from the confirmation', () => {
@@ -165,8 +166,8 @@ describe('files and formats', () => {
   });
 
   it('a CSV portfolio carries the response items as optional columns (Spanish headers), so its drafts can be complete', () => {
-    const csv = 'incidente,titulo,conjunto,registros,campos,responsable,sector,rama,fecha,confidencialidad,confirmado_el,lugar,resumen_publico,acciones,contacto_correo,firmante,cargo_del_firmante,destinatario_autoridad,circunstancias,sistemas,identificado_el,investigacion_iniciada_el,causa\n'
-      + 'INC-07,Nómina expuesta,nomina,5000,full_name;curp;salary,Secretaría de Ejemplo,público,federal-executive,2025-05-12,unknown-recipients,2025-05-12 10:00,Ciudad de México,Un archivo de nómina quedó accesible en internet.,Se retiró el archivo;Se cambiaron las claves,datos@ejemplo.gob.mx,Mtra. Ana Pérez,Titular de la Unidad de Transparencia,Persona titular de la SABG,Un archivo quedó público,servidor de archivos,2025-05-12 09:00,2025-05-12 09:30,permisos mal configurados\n';
+    const csv = 'incidente,titulo,conjunto,registros,campos,responsable,sector,rama,fecha,confidencialidad,confirmado_el,lugar,resumen_publico,acciones,contacto_correo,firmante,cargo_del_firmante,destinatario_autoridad,circunstancias,sistemas,identificado_el,investigacion_iniciada_el,causa,ocurrido_el\n'
+      + 'INC-07,Nómina expuesta,nomina,5000,full_name;curp;salary,Secretaría de Ejemplo,público,federal-executive,2025-05-12,unknown-recipients,2025-05-12 10:00,Ciudad de México,Un archivo de nómina quedó accesible en internet.,Se retiró el archivo;Se cambiaron las claves,datos@ejemplo.gob.mx,Mtra. Ana Pérez,Titular de la Unidad de Transparencia,Persona titular de la SABG,Un archivo quedó público,servidor de archivos,2025-05-12 09:00,2025-05-12 09:30,permisos mal configurados,2025-05-11 22:00\n';
     const [a] = assessText(csv, { format: 'csv', file: 'p.csv' });
     expect(a!.incident.response).toMatchObject({ place: 'Ciudad de México', actions: ['Se retiró el archivo', 'Se cambiaron las claves'], officer: { name: 'Mtra. Ana Pérez' }, addressee: { authority: 'Persona titular de la SABG' } });
     const d = buildDrafts(a!, 'es', translator('es'), { issued: '2026-11-21' });
@@ -174,6 +175,30 @@ describe('files and formats', () => {
     // An officer's position without a name is located at its cell.
     const bad = csv.replace('Mtra. Ana Pérez', '');
     expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: missing required key `name` in response\.officer/);
+  });
+
+  it('the breach log dates the breach by when it happened (response.occurred_at), never by its confirmation', () => {
+    const withDate = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
+    const log = withDate.documents.find((x) => x.id === 'breach-log')!;
+    const date = log.sections.find((x) => x.code === 'log-date')!.blocks[0] as { text: string };
+    expect(date.text).toBe('18 de marzo de 2025, 23:40');
+    const without = drafts(fixture('test/fixtures/notify-complete.yaml').replace(/^  occurred_at: .*\n/m, ''), 'es', '2026-11-21');
+    const blank = without.documents.find((x) => x.id === 'breach-log')!.sections.find((x) => x.code === 'log-date')!.blocks[0] as { text: string };
+    expect(blank.text).toContain('response.occurred_at');
+    expect(JSON.stringify(without.missing)).toContain('response.occurred_at');
+  });
+
+  it('the summary sheet says what breach does not model, words terms as the law does, and names the CNBV calendar only for terms owed to it', () => {
+    const para = (d: ReturnType<typeof drafts>) => JSON.stringify(d.documents[0]!.sections.find((x) => x.code === 'obligations')!.blocks);
+    const old = drafts(fixture('data/examples/ine-padron-aws-2016.yaml'), 'es', '2026-11-21');
+    expect(para(old)).toContain('breach no modela obligaciones para este incidente');
+    expect(para(old)).not.toContain('La ley no exige avisos');
+    const state = drafts('incident:\n  discovered: 2025-06-01\n  controller: { sector: public, branch: state, state: Jalisco }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n', 'es', '2026-11-21');
+    expect(para(state)).toContain('sin dilación alguna (la ley no fija horas); la ley del estado puede fijar un plazo propio');
+    expect(para(state)).not.toContain('CNBV');
+    const csv = fixture('data/examples/portafolio.csv').split('\n').filter((l, i) => i === 0 || l.startsWith('INC-04')).join('\n');
+    const bank = buildDrafts(assessText(csv, { format: 'csv', file: 'p.csv' })[0]!, 'es', translator('es'), { issued: '2026-11-21' });
+    expect(para(bank)).toContain('días de cierre de la CNBV');
   });
 
   it('HTML is self-contained and escapes what it must', () => {
@@ -232,7 +257,9 @@ describe('letters, not forms', () => {
     expect(md).toContain('**P r e s e n t e**');
     // Written after INAI ceased: the basis adds the successor's competence, and the two versions of the law are told apart.
     expect(md).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados publicada en el Diario Oficial de la Federación el 26 de enero de 2017, en el artículo 66 de los Lineamientos Generales');
-    expect(md).toContain('el artículo 3, fracciones II y XXVI');
+    // Only the provision that makes the Secretaría competent (3-XXVI), not those of other authorities.
+    expect(md).toContain('en el artículo 3, fracción XXVI, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados publicada en el Diario Oficial de la Federación el 20 de marzo de 2025');
+    expect(md).not.toMatch(/fracciones II y XXVI|décimo noveno/);
     const before = renderDraft(drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2025-03-20').documents.find((x) => x.id === 'notice-authority')!, 'markdown', labels, 'es');
     expect(before).toContain('Con fundamento en el artículo 40 de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados y en el artículo 66 de los Lineamientos Generales');
     expect(md).toMatch(/Atentamente\n[\s\S]*Titular de la Unidad de Transparencia {2}\nOficial de protección de datos {2}\nSecretaría Federal de Ejemplo/);
@@ -276,7 +303,7 @@ describe('edges of the law in the drafts', () => {
     expect(intro).toContain('Con fundamento en el artículo 59, fracción IV, de la Ley General de Protección de Datos Personales en Posesión de Sujetos Obligados');
     expect(intro).toContain('en representación del encargado del tratamiento Hova Health');
     const duties = notice.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] };
-    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)/)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
+    expect(duties.items.map((x) => x.split(/, (?:dirigido|de carácter)| afectados\. /)[0])).toEqual(['Informar a los titulares', 'Informar a la autoridad', 'Registrar la vulneración en la bitácora', 'Analizar las causas; acciones correctivas y preventivas; actualizar las medidas de seguridad']);
     expect(duties.items[1]).toContain('IMAIP');
     const summary = d.documents[0]!;
     expect(summary.sections.map((x) => x.code)).toContain('controller-obligations');
@@ -295,7 +322,7 @@ describe('edges of the law in the drafts', () => {
     const d = drafts(text, 'en');
     expect(d.documents.map((x) => x.id)).toEqual(['summary', 'breach-log', 'root-cause', 'decision-record']);
     const rec = d.documents.find((x) => x.id === 'decision-record')!;
-    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO-2025 art. 28, 33 (DOF 2025-03-20)');
+    expect(rec.meta.find(([k]) => k === 'Legal basis')![1]).toBe('LGPDPPSO (2025) arts. 28, 33 (DOF March 20, 2025)');
     const reasons = rec.sections.find((x) => x.code === 'decision-reasons')!;
     expect((reasons.blocks[0] as { text: string }).text).toContain('not to notify the data subjects or the authority');
     expect((reasons.blocks[1] as { items: string[] }).items[0]).toContain('unintelligible');
@@ -325,6 +352,10 @@ describe('review of the drafts by a lawyer', () => {
   it('the letter to a processor\'s controller is addressed to the controller named in on_behalf_of', () => {
     const d = drafts(fixture('data/examples/hova-health-michoacan-2018.yaml'), 'es');
     expect(addressee(d.documents.find((x) => x.id === 'notice-controller')!)).toContain('Régimen Estatal de Protección Social en Salud de Michoacán');
+    // The controller's duties name each recipient once: "Informar a los titulares afectados", not "..., dirigido a los titulares afectados".
+    const duties = (d.documents.find((x) => x.id === 'notice-controller')!.sections.find((x) => x.code === 'controller-duties')!.blocks[1] as { items: string[] }).items;
+    expect(duties[0]).toMatch(/^Informar a los titulares afectados\. Plazo: /);
+    expect(duties.join(' ')).not.toContain('dirigido a los titulares');
   });
 
   it('a state body whose guarantor ceased: the addressee is a marked blank, never the extinct body', () => {
@@ -340,11 +371,31 @@ describe('review of the drafts by a lawyer', () => {
     const text = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-judiciary }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
     const d = drafts(text, 'es', '2026-11-21');
     const notice = d.documents.find((x) => x.id === 'notice-authority')!;
-    expect((notice.sections[0]!.blocks[0] as { text: string }).text).toContain('el artículo 3, fracciones II y XXVI');
+    expect((notice.sections[0]!.blocks[0] as { text: string }).text).toContain('el artículo 3, fracción II, de la Ley General');
     expect(addressee(notice)).toContain('Órgano de control y disciplina del Poder Judicial');
     const caveats = (d.documents[0]!.sections.find((x) => x.code === 'caveats')!.blocks[0] as { items: string[] }).items.join(' ');
     expect(caveats).toContain('se dirige al órgano de control y disciplina del Poder Judicial');
     expect(caveats).not.toMatch(/\ba el\b/);
+  });
+
+  it('transitory articles numbered by words read as ordinals in each language (Spanish words never in English letters)', () => {
+    const text = 'incident:\n  discovered: 2025-06-01\n  controller: { sector: public, branch: state, state: Jalisco, name: Gobierno de Jalisco }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const body = (lang: 'es' | 'en') => (drafts(text, lang, '2026-11-21').documents.find((x) => x.id === 'notice-authority')!.sections[0]!.blocks[0] as { text: string }).text;
+    // A state body after the reform: the Decreto's nineteenth transitory article keeps its organismo garante operating.
+    expect(body('es')).toContain('en el artículo décimo noveno transitorio del Decreto por el que se expiden');
+    expect(body('en')).toContain('the Nineteenth transitory article of the Decreto por el que se expiden');
+    // A federal body whose INAI term ran into the reform: the constitutional decree's fifth transitory article.
+    const federal = 'incident:\n  discovered: 2025-03-19\n  controller: { sector: public, branch: federal-executive, name: IMSS }\ndatasets: [{ name: d, records: 10, fields: [full_name, salary] }]\n';
+    const fed = (lang: 'es' | 'en') => (drafts(federal, lang, '2026-11-21').documents.find((x) => x.id === 'notice-authority')!.sections[0]!.blocks[0] as { text: string }).text;
+    expect(fed('es')).toContain('el artículo quinto transitorio del Decreto de reforma constitucional');
+    expect(fed('es')).toContain('los artículos primero y cuarto transitorios del Decreto por el que se expiden');
+    expect(fed('en')).toContain('the Fifth transitory article of the Decreto');
+    expect(fed('en')).toContain('the First and Fourth transitory articles');
+    expect(fed('en')).not.toMatch(/\b(primero|segundo|tercero|cuarto|quinto|décimo|noveno)\b/i);
+    expect(body('en')).not.toMatch(/\b(primero|segundo|tercero|cuarto|quinto|décimo|noveno)\b/i);
+    expect(['Primero', 'décimo noveno', 'Décimo Noveno', 'decimonoveno', 'Vigésimo', 'vigésimo primero', 'trigésimo'].map(spanishOrdinal)).toEqual([1, 19, 19, 19, 20, 21, 30]);
+    expect([1, 11, 19, 20, 24, 30].map(englishOrdinal)).toEqual(['First', 'Eleventh', 'Nineteenth', 'Twentieth', 'Twenty-fourth', 'Thirtieth']);
+    expect(spanishOrdinal('19')).toBeUndefined();
   });
 });
 

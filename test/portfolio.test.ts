@@ -1,7 +1,7 @@
 // Portfolios and CI (issue 11): the overview, the JSON summary, ndjson, SARIF, iCalendar, and how
 // invalid files and --fail-on behave. Run through the built CLI, as users and pipelines run it.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -78,6 +78,45 @@ describe('portfolio overview (table, markdown)', () => {
     expect(r.out.match(/^## Incident /gm)).toHaveLength(5);
     // People formatted in Spanish (es-MX groups with commas).
     expect(r.out).toContain('10,000');
+  });
+
+  it('the overview speaks to people: long dates, laws as cited, obligations and caveats in words', () => {
+    const r = run(['assess', EX('portafolio.csv'), '--format', 'markdown', '--lang', 'es']);
+    expect(r.code).toBe(0);
+    const overview = r.out.slice(0, r.out.indexOf('\n## ', r.out.indexOf('### Incidentes, por severidad')));
+    // The earliest due date in long form, not ISO with an offset.
+    expect(overview).toContain('1 de agosto de 2025, 00:00 (UTC-06:00)');
+    expect(overview).not.toMatch(/\d{4}-\d{2}-\d{2} \d{2}:\d{2}/);
+    // Regimes as a lawyer cites them, not the data's ids.
+    expect(overview).toContain('| LFPDPPP de 2010 | 2 | MXN |');
+    expect(overview).not.toMatch(/LFPDPPP-20\d\d|LGPDPPSO-20\d\d/);
+    // The incident list names obligations in words; scores are not escaped as list markers.
+    expect(overview).toContain('| 2 | crítica | 4.5 | 800 | Lista de clínica enviada por error | portafolio.csv#INC-02 | aviso a titulares, análisis de causas |');
+    expect(overview).not.toMatch(/notify-data-subjects|root-cause-analysis|\\\d/);
+    // Each distinct caveat with its own words: no elided arguments, no rule ids.
+    expect(overview).toContain('\\[rule-status\\] La regla «Informar al regulador del sector, banca»');
+    expect(overview).not.toMatch(/«…»|sector-report-banking/);
+    // JSON keeps the codes and the per-code caveat counts (the contract), not the variants.
+    const j = JSON.parse(run(['assess', EX('portafolio.csv'), '--format', 'json']).out);
+    expect(j.summary.exposure.map((e: { regime: string }) => e.regime)).toContain('LFPDPPP-2010');
+    expect(j.summary.caveatVariants).toBeUndefined();
+    expect(j.summary.caveats['rule-status']).toBe(6);
+  });
+
+  it('caveats whose arguments differ per incident are listed once by code; a few variants each get a row', () => {
+    const text = readFileSync(portfolio(30), 'utf8');
+    const as = assessText(text, { format: 'csv', file: 'p.csv' });
+    const b = new SummaryBuilder(0);
+    for (const a of as) b.add(a);
+    const v = b.result().caveatVariants;
+    // subjects-summed carries each incident's own sum: 30 different texts, one row.
+    const summed = v.filter((x) => x.caveat.code === 'subjects-summed');
+    expect(summed).toEqual([{ caveat: { code: 'subjects-summed' }, incidents: 30, varied: true }]);
+    // rule-status names the rule: one row per rule, counts adding up to the code's count.
+    const rules = v.filter((x) => x.caveat.code === 'rule-status');
+    expect(rules.length).toBeGreaterThan(1);
+    expect(rules.every((x) => !x.varied && x.caveat.args?.rule)).toBe(true);
+    expect(rules.reduce((n, x) => n + x.incidents, 0)).toBe(b.result().caveats['rule-status']);
   });
 
   it('counts add up: levels, people, obligations, earliest due dates, caveats', () => {

@@ -118,6 +118,15 @@ describe('central Mexico offsets', () => {
     expect(mexicoOffset('2022-10-30T03:00')).toBe('-06:00');
     expect(mexicoOffset('2023-07-01T12:00')).toBe('-06:00');
   });
+
+  it("today is Mexico's day, not UTC's: a letter written at 20:00 in Mexico City is dated that day", async () => {
+    const { mexicoToday } = await import('../src/law/calendar.js');
+    expect(mexicoToday(new Date('2026-11-22T02:07:00Z'))).toBe('2026-11-21');
+    expect(mexicoToday(new Date('2026-11-22T06:00:00Z'))).toBe('2026-11-22');
+    // Summer 2021 (daylight saving, -05:00): 04:30 UTC is 23:30 the day before, 05:30 UTC is 00:30.
+    expect(mexicoToday(new Date('2021-07-02T04:30:00Z'))).toBe('2021-07-01');
+    expect(mexicoToday(new Date('2021-07-02T05:30:00Z'))).toBe('2021-07-02');
+  });
 });
 
 describe('the offset rule matches the time-zone database', () => {

@@ -11,6 +11,7 @@ Examples:
   breach assess incident.yaml                      severity, obligations, deadlines
   breach assess breaches/*.yaml --fail-on high -q  CI gate: exit 1 at high or above
   breach assess portfolio.csv -f markdown --lang es -o informe.md
+  breach init                                       questions on a terminal → incident.yaml
   breach scan dump.csv.gz --describe incident.yaml --sector private
   breach notify incident.yaml -f html --out-dir avisos
   breach rules --as-of 2025-03-21
@@ -32,7 +33,10 @@ Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage
   'opt.quiet': 'no output on success',
   'opt.noColor': 'no colours',
   'validate.description': 'check descriptions only; no assessment',
-  'fields.description': 'list the field-type catalogue',
+  'fields.description': 'list the field-type catalogue, or search it (breach fields salario)',
+  'arg.fieldsQuery': 'words to search for in ids, names and aliases, Spanish or English (accents and case ignored)',
+  'opt.json.fields': 'as JSON, every alias included',
+  'opt.wide': 'every alias, not only the first few',
   'opt.json': 'as JSON',
   'rules.description': 'list the legal rules in force on a date, with citations',
   'opt.asOf.rules': 'date (YYYY-MM-DD); default today',
@@ -43,9 +47,10 @@ Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage
   'opt.outDir': 'write one file per document into this directory',
   'opt.force.outDir': 'let --out-dir replace existing files',
   'opt.strict': 'exit 1 when a legally required item is missing from the description',
-  'scan.description': 'profile raw leaked files (CSV/TSV, SQL dumps, JSON Lines/arrays, .xlsx, folders; optionally .gz) into a description; never prints a raw value',
+  'scan.description': 'profile raw leaked files (CSV/TSV, SQL dumps, JSON Lines/arrays, .xlsx; mail .eml/.mbox, HTML, text and logs; folders; optionally .gz) into a description; never prints a raw value',
   'arg.dumps': 'files or folders to profile: one dataset per file, SQL table or sheet',
   'opt.json.scan': 'the profile as JSON',
+  'opt.format.scan': 'output: table (default), json (as --json) or markdown',
   'opt.full': 'validate every value of every column, on all cores',
   'opt.describe': 'write a breach/v1 description of the dumps (atomically)',
   'opt.force.describe': 'let --describe replace an existing file',
@@ -65,6 +70,11 @@ Exit codes: 0 ok, 1 --fail-on reached or --strict drafts incomplete, 2 bad usage
   'opt.bail.validate': 'stop at the first invalid file',
   'opt.skipInvalid.validate': 'count the valid incidents of a partly invalid file',
   'opt.trustValues': 'classify by values only: columns typed by their header alone are dropped (and listed)',
+  'init.description': 'ask a few questions on a terminal and write a description to assess (or print a template)',
+  'arg.initFile': 'the description to write (default incident.yaml); with --template, where to write the template (default: stdout)',
+  'opt.template': 'print a commented template instead of asking: yaml (default) or csv (every column of a portfolio)',
+  'opt.force.init': 'replace the file if it exists, without asking',
+  'opt.quiet.init': 'with --template csv: no column guide on stderr',
   'explain.description': 'recompute and explain a severity vector',
   'arg.vector': 'e.g. SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75',
   'title.Usage:': 'Usage:',
@@ -94,6 +104,7 @@ Ejemplos:
   breach assess incidente.yaml                     gravedad, obligaciones y plazos
   breach assess vulneraciones/*.yaml --fail-on high -q  control en CI: sale con 1 desde gravedad alta
   breach assess portafolio.csv -f markdown --lang es -o informe.md
+  breach init                                      preguntas en la terminal → incidente.yaml
   breach scan volcado.csv.gz --describe incidente.yaml --sector private
   breach notify incidente.yaml -f html --out-dir avisos
   breach rules --as-of 2025-03-21
@@ -116,7 +127,10 @@ Códigos de salida: 0 correcto, 1 se alcanzó --fail-on o faltan datos en los bo
   'opt.quiet': 'sin salida si todo va bien',
   'opt.noColor': 'sin colores',
   'validate.description': 'sólo revisa las descripciones, sin evaluarlas',
-  'fields.description': 'muestra el catálogo de tipos de dato',
+  'fields.description': 'muestra el catálogo de tipos de dato, o busca en él (breach fields salario)',
+  'arg.fieldsQuery': 'palabras por buscar en los identificadores, nombres y alias, en español o inglés (sin importar acentos ni mayúsculas)',
+  'opt.json.fields': 'en JSON, con todos los alias',
+  'opt.wide': 'todos los alias, no sólo los primeros',
   'opt.json': 'en JSON',
   'rules.description': 'muestra las reglas legales vigentes en una fecha, con su fundamento',
   'opt.asOf.rules': 'fecha (AAAA-MM-DD); por omisión, hoy',
@@ -127,9 +141,10 @@ Códigos de salida: 0 correcto, 1 se alcanzó --fail-on o faltan datos en los bo
   'opt.outDir': 'escribe un archivo por documento en este directorio',
   'opt.force.outDir': 'permite que --out-dir reemplace archivos existentes',
   'opt.strict': 'sale con 1 cuando falta en la descripción un dato que la ley exige',
-  'scan.description': 'perfila archivos filtrados (CSV/TSV, volcados SQL, JSON Lines o arreglos JSON, .xlsx, carpetas; opcionalmente .gz) y los convierte en una descripción; nunca muestra un valor original',
+  'scan.description': 'perfila archivos filtrados (CSV/TSV, volcados SQL, JSON Lines o arreglos JSON, .xlsx; correo .eml/.mbox, HTML, texto y bitácoras; carpetas; opcionalmente .gz) y los convierte en una descripción; nunca muestra un valor original',
   'arg.dumps': 'archivos o carpetas por perfilar: un conjunto de datos por archivo, tabla SQL u hoja',
   'opt.json.scan': 'el perfil en JSON',
+  'opt.format.scan': 'salida: table (predeterminada), json (como --json) o markdown',
   'opt.full': 'valida cada valor de cada columna, con todos los núcleos',
   'opt.describe': 'escribe una descripción breach/v1 de los archivos (de forma atómica)',
   'opt.force.describe': 'permite que --describe reemplace un archivo existente',
@@ -149,6 +164,11 @@ Códigos de salida: 0 correcto, 1 se alcanzó --fail-on o faltan datos en los bo
   'opt.bail.validate': 'se detiene en el primer archivo no válido',
   'opt.skipInvalid.validate': 'cuenta los incidentes válidos de un archivo parcialmente no válido',
   'opt.trustValues': 'clasifica sólo por los valores: se descartan (y se listan) las columnas tipificadas sólo por su encabezado',
+  'init.description': 'hace unas preguntas en la terminal y escribe una descripción para evaluar (o imprime una plantilla)',
+  'arg.initFile': 'la descripción por escribir (por omisión, incidente.yaml); con --template, dónde escribir la plantilla (por omisión, la salida estándar)',
+  'opt.template': 'imprime una plantilla comentada en vez de preguntar: yaml (por omisión) o csv (todas las columnas de un portafolio)',
+  'opt.force.init': 'reemplaza el archivo si ya existe, sin preguntar',
+  'opt.quiet.init': 'con --template csv: sin la guía de columnas en stderr',
   'explain.description': 'recalcula y explica un vector de gravedad',
   'arg.vector': 'por ejemplo, SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75',
   'title.Usage:': 'Uso:',

@@ -9,10 +9,11 @@ import { uiLang } from '../i18n/ui-lang.js';
 declare const __dirname: string;
 
 /**
- * `scan` and `notify` are bundled apart (dist/scan.cjs, dist/notify.cjs) so that the code every
- * `assess` in a CI pipeline loads stays small.
+ * `scan`, `notify` and `init` are bundled apart (dist/scan.cjs, dist/notify.cjs, dist/init.cjs:
+ * the prompt library lives only there) so that the code every `assess` in a CI pipeline loads
+ * stays small.
  */
-function command<T>(name: 'scan' | 'notify'): T {
+function command<T>(name: 'scan' | 'notify' | 'init'): T {
   return require(join(__dirname, `${name}.cjs`)) as T;
 }
 
@@ -94,12 +95,14 @@ program
 program
   .command('fields')
   .description(h('fields.description'))
-  .option('--json', h('opt.json'))
+  .argument('[query...]', h('arg.fieldsQuery'))
+  .option('--json', h('opt.json.fields'))
+  .option('--wide', h('opt.wide'))
   .addOption(langOption())
   .option('--no-color', h('opt.noColor'))
-  .action(async (opts) => {
+  .action(async (query: string[], opts) => {
     const { runFields } = await import('./fields-command.js');
-    process.exitCode = runFields(opts);
+    process.exitCode = runFields(query.length ? query.join(' ') : undefined, opts);
   });
 
 program
@@ -136,6 +139,7 @@ program
   .argument('<dump...>', h('arg.dumps'))
   .addOption(langOption())
   .option('--json', h('opt.json.scan'))
+  .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
   .option('--full', h('opt.full'))
   .option('--describe <out.yaml>', h('opt.describe'))
   .option('--force', h('opt.force.describe'))
@@ -152,6 +156,19 @@ program
   .action(async (files: string[], opts) => {
     const { runScan } = command<typeof import('./scan-command.js')>('scan');
     process.exitCode = await runScan(files, opts);
+  });
+
+program
+  .command('init')
+  .description(h('init.description'))
+  .argument('[file]', h('arg.initFile'))
+  .addOption(new Option('--template [format]', h('opt.template')).choices(['yaml', 'csv']))
+  .addOption(langOption())
+  .option('--force', h('opt.force.init'))
+  .option('-q, --quiet', h('opt.quiet.init'))
+  .action(async (file: string | undefined, opts) => {
+    const { runInit } = command<typeof import('./init-command.js')>('init');
+    process.exitCode = await runInit(file, opts);
   });
 
 program

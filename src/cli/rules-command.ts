@@ -1,4 +1,4 @@
-import { basisText, fmtNumber } from '../report/view.js';
+import { basisList, fmtNumber } from '../report/view.js';
 import { PRIVATE_SUPERVISOR } from '../law/due.js';
 import type { Translator } from '../i18n/index.js';
 import { longDate } from '../util/long-date.js';
@@ -75,10 +75,10 @@ export function rulesText(r: Rules, t: Translator): string {
         for (const [branch, authority] of Object.entries(o.authority)) {
           const rule = table ? (table[authority] && (!table[authority].valid_from || table[authority].valid_from <= r.asOf) ? table[authority] : table[branch] ?? table.default) : undefined;
           const ruleBasis = (rule as { basis?: { law: string; article?: string; dof?: string }[] } | undefined)?.basis;
-          lines.push(...para(`${t(`branch.${branch}`)}: ${t(`recipient.${authority}`)}${rule ? ` (${t('rules.deadline', { deadline: t(`deadline.${rule.code}`) })}${ruleBasis ? `; ${ruleBasis.map(basisText).join('; ')}` : ''})` : ''}`, '        '));
+          lines.push(...para(`${t(`branch.${branch}`)}: ${t(`recipient.${authority}`)}${rule ? ` (${t('rules.deadline', { deadline: t(`deadline.${rule.code}`) })}${ruleBasis ? `; ${basisList(ruleBasis, lang)}` : ''})` : ''}`, '        '));
         }
       }
-      lines.push(...para(`${t('ui.basis')}: ${o.basis.map(basisText).join('; ') || '-'}`, '      '));
+      lines.push(...para(`${t('ui.basis')}: ${basisList(o.basis, lang) || '-'}`, '      '));
       lines.push(...para(dated(o), '      '));
       return lines;
     };
@@ -109,7 +109,7 @@ export function rulesText(r: Rules, t: Translator): string {
           const who = p.scope.role === 'processor' ? t('rules.processor') : p.ranges.length && p.ranges.every((x) => x.kind === 'coercive') ? t('rules.coerciveWho') : t('rules.controller');
           const ranges = p.ranges.map((x) => `${t(`penalty.${x.code}`)}${x.kind === 'coercive' ? ` (${t('ui.coercive')})` : ''}: ${fmtNumber(x.min, lang)}–${fmtNumber(x.max, lang)}`).join('; ');
           out.push(...para(`- ${who}: ${ranges || t('rules.none')}`, '    '));
-          for (const l of [...(p.liability ?? []), ...(p.partyLiability ?? [])]) out.push(...para(`${t(`liability.${l.code}`)} (${l.basis.map(basisText).join('; ')})`, '      '));
+          for (const l of [...(p.liability ?? []), ...(p.partyLiability ?? [])]) out.push(...para(`${t(`liability.${l.code}`)} (${basisList(l.basis, lang)})`, '      '));
           for (const note of p.notes) out.push(...para(t(`note.${note}`), '      '));
         }
       }

@@ -12,6 +12,8 @@ import { problemText, scanText } from '../scan/formats/messages.js';
 import { peopleAcross, type PeopleAcross } from '../scan/formats/people.js';
 import { scanPaths } from '../scan/formats/scan-paths.js';
 import { cleanText } from '../util/sanitize.js';
+import { summarize } from '../scan/text/summary.js';
+import { renderTextMarkdown, renderTextTable, textDatasets } from '../scan/text/render.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
 import { writeAtomic, writeStdout } from './io.js';
 import { dateOption, today } from './shared.js';
@@ -19,7 +21,7 @@ import { dateOption, today } from './shared.js';
 interface ScanCommandOptions {
   json?: boolean; full?: boolean; describe?: string; force?: boolean; sector?: 'public' | 'private'; branch?: string; state?: string;
   industry?: string; controller?: string; title?: string; discovered?: string; progress?: boolean; quiet?: boolean;
-  lang?: Lang; trustValues?: boolean;
+  lang?: Lang; trustValues?: boolean; format?: 'table' | 'json' | 'markdown';
 }
 
 const FORMAT_NAMES: Record<NonNullable<FileProfile['format']>, string> = { csv: 'CSV', mysql: 'MySQL dump', postgresql: 'PostgreSQL dump', jsonl: 'JSON Lines', json: 'JSON', xlsx: 'Excel' };
@@ -104,6 +106,17 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** A dataset's profile in Markdown: the summary line, then its columns as a table. */
+function renderMarkdown(p: FileProfile, t: Translator, lang: Lang): string {
+  const cell = (x: string) => cleanText(x).replace(/\|/g, '\\|');
+  const first = render(p, t, lang).split('\n')[0]!;
+  const out = [`## ${cell(first)}`, '', `| # | ${t('scan.col.column')} | ${t('scan.col.field')} | ${t('scan.col.confidence')} | ${t('scan.col.valid')} | ${t('scan.col.examples')} |`, '|---:|---|---|---:|---:|---|'];
+  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(c.name)} | ${c.field ?? t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
+  const notes = p.columns.map((c) => noteText(c, t, lang)).filter((x): x is string => !!x);
+  if (notes.length) out.push('', ...notes.map((x) => `- ${cell(x.trim())}`));
+  return `${out.join('\n')}\n\n`;
+}
+
 function peopleLine(p: PeopleAcross, lang: Lang): string {
   return scanText(lang, 'label-people', { count: p.count.toLocaleString('en-US'), field: p.field, datasets: p.datasets });
 }
@@ -127,20 +140,24 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const profiles = scanned.profiles.map((p) => reviewProfile(p, { trustValues: !!opts.trustValues }));
     const diagnostics = problems.map((p) => ({ file: p.file, line: p.line, col: p.col, message: cleanText(problemText(lang, p)) }));
     // Nothing readable: the problems are the answer (exit 2). Otherwise they are listed and the scan goes on.
-    if (!profiles.length) throw new InputError(diagnostics.length ? diagnostics : files.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
+    const text = summarize(scanned.texts, scanned.textTotals);
+    if (!profiles.length && !text) throw new InputError(diagnostics.length ? diagnostics : files.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
     if (diagnostics.length) process.stderr.write(`${diagnostics.map((d) => `${cleanText(d.file)}:${d.line}:${d.col}: ${d.message}`).join('\n')}\n`);
     const people = peopleAcross(profiles);
     if (opts.describe) {
-      const text = describe(profiles, { sector: opts.sector!, ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang), ...(people && { people }) });
-      writeAtomic(opts.describe, [text], !!opts.force, files);
+      const doc = describe(profiles, { sector: opts.sector!, ...(text && { text: { ...textDatasets(text, lang, day), files: scanned.texts.map((x) => x.file) } }), ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang), ...(people && { people }) });
+      writeAtomic(opts.describe, [doc], !!opts.force, files);
     }
     if (!opts.quiet) {
       const dropped = profiles.reduce((k, p) => k + p.columns.filter((c) => c.note?.code === 'dropped-trust-values').length, 0);
-      if (opts.json) {
-        const json = { schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles, ...(people && { people }), ...(problems.length && { problems: problems.map((p, i) => ({ file: p.file, line: p.line, col: p.col, code: p.code, message: diagnostics[i]!.message })) }) };
+      const format = opts.json ? 'json' : opts.format ?? 'table';
+      if (format === 'json') {
+        const json = { schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles, ...(people && { people }), ...(text && { text: { ...text, byFile: scanned.texts } }), ...(problems.length && { problems: problems.map((p, i) => ({ file: p.file, line: p.line, col: p.col, code: p.code, message: diagnostics[i]!.message })) }) };
         await writeStdout([`${JSON.stringify(json, null, 2)}\n`]);
+      } else if (format === 'markdown') {
+        await writeStdout([...profiles.map((p) => renderMarkdown(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n\n`] : []), ...(text ? [renderTextMarkdown(text, lang, day)] : [])]);
       } else {
-        await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : [])]);
+        await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : []), ...(text ? [renderTextTable(text, lang, day)] : [])]);
       }
     }
     return EXIT.ok;

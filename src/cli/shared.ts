@@ -1,4 +1,5 @@
-import { isIsoDate, todayIso } from '../input/date.js';
+import { isIsoDate } from '../input/date.js';
+import { mexicoToday } from '../law/calendar.js';
 import { detectLang, type Lang, translator, type Translator } from '../i18n/index.js';
 import { UsageError } from './errors.js';
 
@@ -17,7 +18,7 @@ export function dateOption(name: string, value: string | undefined): string | un
 /** Today's date; BREACH_TODAY (YYYY-MM-DD) pins it for reproducible runs and tests. */
 export function today(): string {
   const pinned = process.env.BREACH_TODAY;
-  return pinned && isIsoDate(pinned) ? pinned : todayIso();
+  return pinned && isIsoDate(pinned) ? pinned : mexicoToday();
 }
 
 export function out(s: string): void {

@@ -18,6 +18,8 @@ export interface Incident {
 export interface Response {
   /** "YYYY-MM-DD HH:MM", local time in Mexico. */
   confirmedAt?: string;
+  /** When the breach happened, as far as known (the breach log's date). */
+  occurredAt?: string;
   identifiedAt?: string;
   investigationStartedAt?: string;
   nature?: string;

@@ -7,10 +7,6 @@ export function isIsoDate(s: string): boolean {
   return dt.getUTCFullYear() === y && dt.getUTCMonth() === mo - 1 && dt.getUTCDate() === d;
 }
 
-export function todayIso(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** A local date and time, "YYYY-MM-DD HH:MM" (or with a T): a real date and a real time. */
 export function isLocalDateTime(s: string): boolean {
   const m = /^(\d{4}-\d{2}-\d{2})[T ]([01]\d|2[0-3]):([0-5]\d)$/.exec(s);

@@ -6,6 +6,7 @@ import { didYouMean, suggest } from '../util/suggest.js';
 import { CSV_COLUMNS, type CsvColumn, INCIDENT_COLUMNS, REQUIRED_COLUMNS } from './csv-columns.js';
 import { type Diagnostic, InputError, type Locator, type Path } from './diagnostic.js';
 import type { RawDocument } from './load-document.js';
+import type { DiagKey } from './messages.js';
 
 const HEADER_INDEX = new Map<string, CsvColumn>();
 for (const [col, names] of Object.entries(CSV_COLUMNS) as [CsvColumn, readonly string[]][]) for (const n of names) HEADER_INDEX.set(n, col);
@@ -26,6 +27,14 @@ export function detectDelimiter(text: string): ',' | ';' | '\t' {
   }
   return counts[';'] > counts[','] && counts[';'] >= counts['\t'] ? ';' : counts['\t'] > counts[','] ? '\t' : ',';
 }
+
+/** csv-parse's error codes (its messages are English only) → the diagnostic's wording. */
+const CSV_ERROR_KEYS: Record<string, DiagKey> = {
+  CSV_QUOTE_NOT_CLOSED: 'csv.quote-open',
+  CSV_INVALID_CLOSING_QUOTE: 'csv.quote-closing',
+  CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE: 'csv.quote-closing',
+  CSV_MAX_RECORD_SIZE: 'csv.record-size',
+};
 
 const PARSE_OPTIONS = { relax_column_count: true, skip_empty_lines: true, bom: true, max_record_size: 1 << 20 } as const;
 
@@ -73,8 +82,9 @@ export function loadCsv(text: string, file: string, collect?: Diagnostic[]): Csv
   try {
     records = parseCsvFast(text, delimiter) ?? (parse(text, { ...PARSE_OPTIONS, delimiter }) as string[][]);
   } catch (e) {
-    const err = e as { lines?: number; message: string };
-    throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${err.message.split('\n')[0]}` }]);
+    const err = e as { lines?: number; message: string; code?: string };
+    const detail = err.message.split('\n')[0] ?? '';
+    throw new InputError([{ file, line: err.lines ?? 1, col: 1, message: `invalid CSV: ${detail}`, key: 'csv.syntax', args: { detail, detailKey: CSV_ERROR_KEYS[err.code ?? ''] ?? 'csv.other' } }]);
   }
   if (!records.length) throw new InputError([{ file, line: 1, col: 1, message: 'the file is empty: expected a header row (dataset, records, fields, sector, ...)', key: 'csv.empty' }]);
   const lineOf = lazyLines(text, delimiter);
@@ -109,7 +119,7 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
     if (!col) {
       problems.push({ file, line: at(), col: colOf(i), message: `unknown column \`${h.slice(0, 60)}\`${didYouMean(suggest(n, HEADER_INDEX.keys()))}`, key: 'csv.unknown-column', args: { column: h.slice(0, 60), suggestion: suggest(n, HEADER_INDEX.keys()).map((o) => `\`${o}\``).join(', ') } });
     } else if (columns.has(col)) {
-      problems.push({ file, line: at(), col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)` });
+      problems.push({ file, line: at(), col: colOf(i), message: `column \`${h}\` repeats column ${columns.get(col)! + 1} (both mean \`${col}\`)`, key: 'csv.repeated-column', args: { column: h.slice(0, 60), first: columns.get(col)! + 1, meaning: col } });
     } else {
       columns.set(col, i);
     }
@@ -186,7 +196,7 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
         subjects: dropEmpty({ count: subjects, groups: groups === undefined ? undefined : splitList(groups) }),
       }),
       response: dropEmpty({
-        confirmed_at: inc('confirmed_at'), identified_at: inc('identified_at'), investigation_started_at: inc('investigation_started_at'),
+        confirmed_at: inc('confirmed_at'), occurred_at: inc('occurred_at'), identified_at: inc('identified_at'), investigation_started_at: inc('investigation_started_at'),
         place: inc('place'), public_summary: inc('public_summary'), channel: inc('channel'),
         nature: inc('nature'), cause: inc('cause'), circumstances: inc('circumstances'), systems: inc('systems'), consequences: inc('consequences'),
         actions: inc('actions') === undefined ? undefined : splitList(inc('actions')!),

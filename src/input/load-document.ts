@@ -2,6 +2,7 @@
 // YAML parser too (JSON is YAML 1.2), so duplicate keys are caught and every problem is located.
 import { isNode, LineCounter, parseAllDocuments, visit } from 'yaml';
 import { type Diagnostic, InputError, type Locator } from './diagnostic.js';
+import { yamlErrorArgs } from './yaml-errors.js';
 import { yamlLocator } from './yaml-locator.js';
 
 export interface RawDocument {
@@ -28,7 +29,8 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
   for (const doc of docs) {
     for (const err of doc.errors) {
       const p = lines.linePos(err.pos[0]);
-      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${firstLine(err.message)}`, key: format === 'json' ? 'syntax.json' : 'syntax.yaml', args: { detail: firstLine(err.message) } });
+      const detail = firstLine(err.message);
+      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${detail}`, key: format === 'json' ? 'syntax.json' : 'syntax.yaml', args: yamlErrorArgs(err, detail) });
     }
     if (doc.errors.length) continue;
     if (doc.contents === null) continue;
@@ -46,14 +48,16 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
       value = doc.toJS({ maxAliasCount: MAX_ALIASES });
     } catch (e) {
       const p = lines.linePos(doc.contents.range?.[0] ?? 0);
-      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${firstLine((e as Error).message)} (aliases are limited to ${MAX_ALIASES} per document)` });
+      const deep = /call stack/i.test((e as Error).message);
+      const detail = deep ? firstLine((e as Error).message) : `${firstLine((e as Error).message)} (aliases are limited to ${MAX_ALIASES} per document)`;
+      problems.push({ file, line: p.line, col: p.col, message: `${format === 'json' ? 'invalid JSON' : 'invalid YAML'}: ${detail}`, key: format === 'json' ? 'syntax.json' : 'syntax.yaml', args: deep ? { detail, detailKey: 'yaml.deep' } : { detail, detailKey: 'yaml.aliases', max: MAX_ALIASES } });
       continue;
     }
     out.push({ value, locate: yamlLocator(doc, lines), index: out.length + 1 });
   }
   if (problems.length) throw new InputError(problems);
   if (!out.length) return emptyFile(file);
-  if (format === 'json' && out.length > 1) throw new InputError([{ file, line: 1, col: 1, message: 'a JSON file holds one description; use a YAML stream (---) for several' }]);
+  if (format === 'json' && out.length > 1) throw new InputError([{ file, line: 1, col: 1, message: 'a JSON file holds one description; use a YAML stream (---) for several', key: 'json.several' }]);
   return out;
 }
 

@@ -41,7 +41,7 @@ export function loadIncidents(bytes: Uint8Array, label: string, format: InputFor
 /** Like loadIncidents, but with skipInvalid the valid incidents survive the invalid ones. */
 export function loadFile(bytes: Uint8Array, label: string, format: InputFormat, today: string, opts: LoadOptions): Loaded {
   const decoded = decodeText(bytes);
-  if (!decoded.ok) return fail([{ file: label, line: 1, col: 1, message: decoded.message }]);
+  if (!decoded.ok) return fail([{ file: label, line: 1, col: 1, message: decoded.message, key: decoded.key }]);
   if (!decoded.text.trim()) return fail([{ file: label, line: 1, col: 1, message: 'the file is empty: expected a breach/v1 description', key: 'file-empty' }]);
   const problems: Diagnostic[] = [];
   let docs: (RawDocument & { key?: string | undefined })[];

@@ -74,6 +74,8 @@ export const responseSchema = z.strictObject({
   channel: z.optional(z.enum(['individual', 'public-notice'])),
   /** Name and position of the person each letter is addressed to ("Mtra. ..., Titular de ..."). */
   addressee: z.optional(z.strictObject({ authority: z.optional(text), regulator: z.optional(text), controller: z.optional(text) })),
+  /** When the breach happened (the breach log's "fecha en que ocurrió"), as far as known. */
+  occurred_at: z.optional(localDateTime),
   identified_at: z.optional(localDateTime),
   investigation_started_at: z.optional(localDateTime),
   nature: z.optional(text),

@@ -94,6 +94,7 @@ function normalise(d: Description, today: string): Incident {
     const response: NonNullable<Incident['response']> = { actions: r.actions ?? [] };
     const time = (v: string | undefined) => v?.replace('T', ' ');
     if (r.confirmed_at) response.confirmedAt = time(r.confirmed_at);
+    if (r.occurred_at) response.occurredAt = time(r.occurred_at);
     if (r.identified_at) response.identifiedAt = time(r.identified_at);
     if (r.investigation_started_at) response.investigationStartedAt = time(r.investigation_started_at);
     for (const k of ['nature', 'cause', 'circumstances', 'systems', 'consequences', 'place'] as const) if (r[k] !== undefined) response[k] = r[k];

@@ -121,7 +121,6 @@ export function calendarInfo(id: CalendarId, from: string, to: string): { status
   };
 }
 
-/** The UTC offset of central Mexico (America/Mexico_City) at a local date and time, as "-06:00". */
 /**
  * The UTC offset of central Mexico (America/Mexico_City) at a local date and time, as "-06:00".
  * Daylight saving (-05:00) ran from 02:00 on the first Sunday of April to 02:00 on the last Sunday
@@ -136,6 +135,13 @@ export function mexicoOffset(local: string): string {
   const [start, end] = y === 2001 ? [nthSunday(y, 5, 1), lastSunday(y, 9)] : [nthSunday(y, 4, 1), lastSunday(y, 10)];
   const t = local.slice(0, 16).replace(' ', 'T');
   return t >= `${start}T02:00` && t < `${end}T02:00` ? '-05:00' : '-06:00';
+}
+
+/** Today's date in central Mexico (not UTC's: at 19:00 in Mexico City, UTC is already tomorrow). */
+export function mexicoToday(now: Date = new Date()): string {
+  const at = (hours: number) => new Date(now.getTime() + hours * 3_600_000).toISOString().slice(0, 16);
+  const standard = at(-6);
+  return (mexicoOffset(standard) === '-05:00' ? at(-5) : standard).slice(0, 10);
 }
 
 function nthSunday(y: number, month: number, nth: number): string {

@@ -87,8 +87,8 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
   const v = family ? versionAt(family.versions, onDate) : undefined;
   if (!v || v.applies === false) return undefined;
   const found = authorityFor(v, c, onDate, []);
-  // The rule's second basis entry names where the successor's competence comes from (art. 3-II, 3-XXVI).
-  return found && found.code !== authority ? { ...found, basis: v.basis.filter((b) => /3-II|3-XXVI/.test(b.article ?? '')) } : undefined;
+  // Where the successor's competence comes from (art. 3-II, 3-XXVI, ...): the rule's basis for that authority.
+  return found && found.code !== authority ? { ...found, basis: v.authority_basis?.[found.code] ?? [] } : undefined;
 }
 
 function dedupe(list: Reason[]): Reason[] {

@@ -111,6 +111,9 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       }
       authority = who.code;
       recipient = who;
+      for (const w of v.authority_caveats ?? []) {
+        if (w.authorities.includes(who.code) && asOf >= w.from && (!w.to || asOf <= w.to)) caveat(w.caveat, { authority: who.code, from: w.from, ...(w.to && { until: w.to }) });
+      }
     } else if (family.code === 'sector-report' && v.regulator) {
       recipient = { code: v.regulator };
     }
@@ -134,7 +137,7 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       },
       content: v.content ?? [],
       ...(v.content_status && { contentStatus: v.content_status }),
-      basis: [...v.basis, ...(deadline.basis ?? [])],
+      basis: [...v.basis, ...(authority ? v.authority_basis?.[authority] ?? [] : []), ...(deadline.basis ?? [])],
       status: v.status,
       statutory: v.statutory ?? true,
       rule: { family: family.family, validFrom: v.valid_from, ...(v.valid_to && { validTo: v.valid_to }), checkedOn: v.checked_on },

@@ -20,6 +20,7 @@ function collect(): string[] {
   for (const f of OBLIGATION_FAMILIES) {
     for (const v of f.versions) {
       span(v.valid_from, v.valid_to);
+      for (const w of v.authority_caveats ?? []) span(w.from, w.to);
       const d = v.deadline;
       if (d && !('code' in d && typeof d.code === 'string')) for (const x of Object.values(d as Record<string, DeadlineRule>)) span(x.valid_from);
     }

@@ -42,7 +42,7 @@ export const PENALTY_FAMILIES = (penaltiesRaw as { families: PenaltyFamily[] }).
 export interface UnitVersion extends Dated { unit: string; value: number | null }
 export const PENALTY_UNIT = umaRaw as { family: string; versions: UnitVersion[] };
 
-export interface LawInfo { name: string; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
+export interface LawInfo { name: string; cite: { es: string; en: string }; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
 export const LAWS = (lawsRaw as { laws: Record<string, LawInfo> }).laws;
 
 export interface Guarantor {

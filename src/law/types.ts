@@ -32,6 +32,10 @@ export interface RuleVersion extends Dated {
   content?: string[];
   content_status?: Status;
   caveat?: string;
+  /** The provisions that make each authority competent (cited with the rule's basis for that authority only). */
+  authority_basis?: Record<string, Basis[]>;
+  /** Caveats that hold for some authorities in a window (a suspension of procedures, which body acts as the authority). */
+  authority_caveats?: { authorities: string[]; from: string; to?: string; caveat: string; status: Status; basis: Basis[] }[];
 }
 
 export interface RuleFamily {

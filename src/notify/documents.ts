@@ -3,7 +3,7 @@
 // and a placeholder wherever the officer has not supplied what the law asks for.
 import type { Assessment } from '../core/assessment.js';
 import type { Obligation } from '../law/types.js';
-import { basisText, caveatText, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
+import { basisList, caveatText, lawCite, caveatTexts, deadlineText, reasonTexts, recipientText } from '../report/view.js';
 import type { Translator } from '../i18n/index.js';
 import { cleanText } from '../util/sanitize.js';
 import { decisionRecordBasis } from './decision-record.js';
@@ -47,6 +47,9 @@ const DOC_FOR: Record<string, string> = {
   'root-cause-analysis': 'root-cause',
   'sector-report': 'notice-regulator',
 };
+
+/** Caveat codes that say breach models no obligations here (the law may still require some). */
+const NOT_MODELLED_REASONS = new Set(['public-law-not-in-force', 'private-law-not-in-force', 'rule-gap']);
 
 const ROMAN = ['I', 'II', 'III', 'IV', 'V', 'VI', 'VII', 'VIII', 'IX', 'X', 'XI', 'XII', 'XIII', 'XIV', 'XV'];
 
@@ -139,7 +142,8 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'consequences':
         return r?.consequences ? [{ kind: 'p', text: cleanText(r.consequences) }] : [{ kind: 'p', text: n('consequences.lead') }, { kind: 'list', items: recs.map((x) => x.risk[lang]), generated: true }];
       case 'log-date':
-        return [{ kind: 'p', text: r?.confirmedAt ? when(r.confirmedAt.replace(' ', 'T')) : longDate(inc.discovered, lang) }];
+        // Art. 33 asks when the breach happened: not the confirmation date, which comes later.
+        return r?.occurredAt ? [{ kind: 'p', text: when(r.occurredAt.replace(' ', 'T')) }] : [need(doc, code, n('missing.log-date'))];
       case 'log-reason':
         return r?.cause ? [{ kind: 'p', text: cleanText(r.cause) }] : [need(doc, code, n('missing.log-reason'))];
       case 'rca-causes':
@@ -160,7 +164,9 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     const d = o.deadline;
     const parts: string[] = [];
     if (d.due) parts.push(when(d.due));
-    else parts.push(d.code === 'immediate' || d.code === 'without-delay' ? n('summary.asap') : t(`deadline.${d.code}`));
+    else parts.push(d.code === 'immediate' || d.code === 'without-delay' ? n(`summary.${d.code}`) : t(`deadline.${d.code}`));
+    // After the reform a state body's own law may set a term (caveat state-deadline-after-reform).
+    if (o.recipient.code === 'state-guarantor' && d.code === 'without-delay') parts.push(n('summary.state-law'));
     if (d.dueByHours) parts.push(n('summary.byHours', { at: when(d.dueByHours) }));
     if (d.recommended) parts.push(n('summary.recommended', { at: when(d.recommended) }));
     if (d.handover) parts.push(n('summary.handover', { authority: t(`authority.${d.handover.authority}`), until: longDate(d.handover.until, lang), successor: t(`authority.${d.handover.successor}`) }));
@@ -188,7 +194,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   const metaOf = (o: Obligation): [string, string][] => [
     [n('draft.incident'), cleanText(inc.title ?? a.source)],
     [fromLabel, controller],
-    [n('draft.basis'), [...o.basis, ...(handedOver(o) ? ceased(o)!.basis : [])].map(basisText).join('; ')],
+    [n('draft.basis'), basisList([...o.basis, ...(handedOver(o) ? ceased(o)!.basis : [])], lang)],
     [n('draft.date'), confirmedText],
   ];
 
@@ -257,7 +263,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     if (id === 'notice-controller' && a.controllerObligations?.length) {
       sections.push({ code: 'controller-duties', heading: `${ROMAN[codes.length]}. ${n('item.controller-duties')}`, blocks: [
         { kind: 'p', text: n('controller-duties.lead') },
-        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
+        { kind: 'list', items: a.controllerObligations.map((x) => n(x.recipient.code === 'internal' ? 'controller-duties.internal' : x.recipient.code === 'data-subjects' ? 'controller-duties.subjects' : 'controller-duties.item', { obligation: t(`obligation.${x.code}`), recipient: cleanText(recipientText(x, t)), due: dueText(x), basis: basisSentence(x.basis, lang) })) },
       ] });
     }
     if (id === 'notice-regulator' && o.deadline.milestones?.length) {
@@ -286,7 +292,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   // Not significant (or neutralised): the record of the decision and the evidence behind it.
   const record = decisionRecordBasis(inc.controller.sector, a.asOf);
   if (!a.significantImpact.value && hasLoss(inc) && record) {
-    const basis = record.basis.map(basisText).join('; ');
+    const basis = basisList(record.basis, lang);
     const neutralised = a.significantImpact.reasons.some((x) => x.code === 'neutralised-unintelligible');
     documents.push({
       id: 'decision-record',
@@ -309,7 +315,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
   }
 
   // The summary sheet: every obligation with its deadline as a date and time, and its basis.
-  const row = (o: Obligation) => [t(`obligation.${o.code}`), cleanText(addressee(o)), [dueText(o), ...(o.deadline.milestones ?? []).map(milestoneText)].join('; '), o.basis.map(basisText).join('; ')];
+  const row = (o: Obligation) => [t(`obligation.${o.code}`), cleanText(addressee(o)), [dueText(o), ...(o.deadline.milestones ?? []).map(milestoneText)].join('; '), basisList(o.basis, lang)];
   const rows = a.obligations.map(row);
   const ownerRows = (a.controllerObligations ?? []).map(row);
   const assumed = !r?.confirmedAt;
@@ -318,16 +324,16 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     id: 'summary',
     title: n('doc.summary'),
     meta: [
-      [n('draft.incident'), cleanText(inc.title ?? a.source)],
-      [n('draft.from'), controller],
+      [n('draft.incident'), inc.title ? cleanText(inc.title) : n('summary.untitled', { source: cleanText(a.source) })],
+      [processor ? n('draft.from.processor') : n('draft.from'), controller],
       [n('summary.confirmed'), assumed ? `${longDate(inc.discovered, lang)} (${n('summary.assumed')})` : when(r!.confirmedAt!.replace(' ', 'T'))],
-      [n('summary.law'), `${longDate(a.asOf, lang)}: ${a.law.laws.join(', ') || '-'}`],
+      [n('summary.law'), `${longDate(a.asOf, lang)}: ${a.law.laws.map((l) => lawCite(l, lang)).join(', ') || '-'}`],
       [n('summary.severity'), `${t(`level.${a.severity.level}`)} (${a.severity.score}; ${a.severity.vector})`],
     ],
     sections: [
       { code: 'obligations', heading: n('summary.obligations'), blocks: rows.length
-        ? [{ kind: 'table', head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows }, { kind: 'p', text: `${n('summary.timezone')} ${n('summary.holidays')}` }]
-        : [{ kind: 'p', text: n('summary.none') }] },
+        ? [{ kind: 'table', head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows }, { kind: 'p', text: `${n('summary.timezone')} ${n([...a.obligations, ...(a.controllerObligations ?? [])].some((o) => o.deadline.calendar === 'cnbv') ? 'summary.holidays.cnbv' : 'summary.holidays')}` }]
+        : [{ kind: 'p', text: n(a.caveats.some((c) => NOT_MODELLED_REASONS.has(c.code)) ? 'summary.not-modelled' : 'summary.none') }] },
       ...(ownerRows.length ? [{ code: 'controller-obligations', heading: n('summary.controller'), blocks: [{ kind: 'table' as const, head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows: ownerRows }] }] : []),
       ...(missing.length ? [{ code: 'missing', heading: n('summary.missing'), blocks: [{ kind: 'list' as const, items: missing.map((m) => `${n(`doc.${m.document}` as NotifyKey)}: ${m.text}`) }] }] : []),
       { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', items: [

@@ -2,6 +2,7 @@
 // subject, addressee, salutation, closing and signature block; and the legal basis in words.
 import { LAWS, GUARANTORS } from '../law/rules.js';
 import type { Basis } from '../law/types.js';
+import { spanishOrdinal, ordinalForEnglish } from '../util/ordinals.js';
 import { longDate } from '../util/long-date.js';
 
 /** A run of text in a letter; `missing` marks a blank the officer must fill. */
@@ -42,11 +43,19 @@ const joinAnd = (list: string[], lang: 'es' | 'en') => (list.length > 1 ? `${lis
 
 /** One group of an article citation: "3-II, 3-XXVI" → "el artículo 3, fracciones II y XXVI"; "transitorios 4, 19" → "los artículos transitorios 4 y 19". */
 function articleGroup(group: string, lang: 'es' | 'en'): string {
+  if (/^transitorios$/i.test(group.trim())) return lang === 'es' ? 'los artículos transitorios' : 'the transitory articles';
   const trans = /^transitorios?\s+(.+)$/i.exec(group);
   if (trans) {
     const list = trans[1]!.split(/,\s*/);
-    if (lang === 'es') return `${list.length > 1 ? 'los artículos transitorios' : 'el artículo transitorio'} ${joinAnd(list, lang)}`;
-    return `${list.length > 1 ? 'transitory articles' : 'transitory article'} ${joinAnd(list, lang)}`;
+    const many = list.length > 1;
+    // Decrees number transitory articles by words ("Quinto"): "el artículo quinto transitorio",
+    // "the Fifth transitory article"; by figures: "los artículos transitorios 4 y 19".
+    if (list.every((x) => spanishOrdinal(x) !== undefined)) {
+      if (lang === 'es') return `${many ? 'los artículos' : 'el artículo'} ${joinAnd(list.map((x) => x.toLowerCase()), lang)} ${many ? 'transitorios' : 'transitorio'}`;
+      return `the ${joinAnd(list.map(ordinalForEnglish), lang)} ${many ? 'transitory articles' : 'transitory article'}`;
+    }
+    if (lang === 'es') return `${many ? 'los artículos transitorios' : 'el artículo transitorio'} ${joinAnd(list, lang)}`;
+    return `${many ? 'transitory articles' : 'transitory article'} ${joinAnd(list, lang)}`;
   }
   const arts: { num: string; fracs: string[] }[] = [];
   for (const item of group.split(/,\s*/)) {
@@ -66,7 +75,11 @@ function articleGroup(group: string, lang: 'es' | 'en'): string {
 /** "40, 41" → "los artículos 40 y 41"; "59-IV" → "el artículo 59, fracción IV"; groups split by ";". */
 function articles(article: string, lang: 'es' | 'en'): string {
   const groups = article.split(/;\s*/).filter(Boolean).map((g) => articleGroup(g, lang));
-  return groups.length > 1 ? `${groups.slice(0, -1).join(', ')}, ${lang === 'es' ? 'y' : 'and'} ${groups[groups.length - 1]}` : groups[0] ?? '';
+  if (groups.length < 2) return groups[0] ?? '';
+  // A comma before the last "y" only where a list of fractions would otherwise run into it.
+  const before = groups.slice(0, -1);
+  const comma = groups.length > 2 || /(fracci|section)/.test(before[before.length - 1]!) ? ',' : '';
+  return `${before.join(', ')}${comma} ${lang === 'es' ? 'y' : 'and'} ${groups[groups.length - 1]}`;
 }
 
 /** "el artículo 40 de la Ley General de ... y el artículo 66 de los Lineamientos ..." (citations of one law merged). */

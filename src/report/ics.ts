@@ -5,7 +5,7 @@
 import { createHash } from 'node:crypto';
 import type { Assessment } from '../core/assessment.js';
 import { dueOf } from './summary.js';
-import { basisText, deadlineText, recipientText, type ReportContext, userText } from './view.js';
+import { basisList, deadlineText, recipientText, type ReportContext, userText } from './view.js';
 
 const CRLF = '\r\n';
 
@@ -57,7 +57,7 @@ export function* render(assessments: Iterable<Assessment>, ctx: IcsContext): Gen
       if (!due || Number.isNaN(Date.parse(due))) continue;
       const title = userText(a.incident.title, t('ui.untitled'));
       const uid = createHash('sha256').update(`${a.source}\u0000${o.code}\u0000${due}`).digest('hex').slice(0, 32);
-      const description = t('ics.description', { deadline: deadlineText(o, t), recipient: recipientText(o, t), basis: o.basis.map(basisText).join('; '), source: userText(a.source), version: ctx.version });
+      const description = t('ics.description', { deadline: deadlineText(o, t), recipient: recipientText(o, t), basis: basisList(o.basis, ctx.lang), source: userText(a.source), version: ctx.version });
       const summary = t('ics.summary', { obligation: t(`obligation.${o.code}`), title });
       out += [
         'BEGIN:VEVENT',

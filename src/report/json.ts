@@ -189,7 +189,8 @@ export function assessmentJsonText(a: Assessment, ctx: ReportContext): string {
 
 /** The top-level `summary` (worst level, counts by level, people, obligations by code, ...). */
 export function summaryJson(s: PortfolioSummary) {
-  return s;
+  const { caveatVariants: _forPeople, ...data } = s;
+  return data;
 }
 
 /**

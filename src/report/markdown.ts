@@ -2,12 +2,12 @@
 import type { Assessment } from '../core/assessment.js';
 import type { Block } from './overview.js';
 import { portfolio } from './portfolio.js';
-import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
+import { basisList, caveatTexts, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
 export function md(s: string): string {
-  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`).replace(/^([#+\-!]|\d+\.)/, '\\$1');
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`).replace(/^[#+\-!]/, '\\$&').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -22,7 +22,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`- **${t('ui.source')}:** ${md(userText(a.source))}`);
   out.push(`- **${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}:** ${md(controllerText(a, t))}`);
   out.push(`- **${t('ui.discovered')}:** ${longDate(a.incident.discovered, ctx.lang)}`);
-  out.push(`- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.join(', ') || t('ui.none')}`);
+  out.push(`- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${a.law.laws.map((l) => md(lawCite(l, lang))).join(', ') || t('ui.none')}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);
   out.push(`- **${t('ui.severity')}:** **${levelText(a.severity.level, t).toUpperCase()}** (${a.severity.score}); ${t('ui.enisa')} ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`- **${t('ui.vector')}:** \`${a.severity.vector}\``, '');
@@ -53,7 +53,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   if (p.ranges.length) {
     out.push(`${t('ui.unit')}: ${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}`, '');
     out.push(table([t('ui.rule'), t('ui.range'), 'MXN', t('ui.basis')], p.ranges.map((r) => [
-      md(rangeText(r, t)), `${n(r.units.min)} – ${n(r.units.max)}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, md(r.basis.map(basisText).join('; ')),
+      md(rangeText(r, t)), `${n(r.units.min)} – ${n(r.units.max)}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, md(basisList(r.basis, lang)),
     ])));
   } else out.push(`${t('ui.none')}.`);
   out.push('');

@@ -2,7 +2,8 @@
 // markdown renderers only lay them out. Text from the input goes through userText here.
 import { LEVELS, type Level } from '../core/vocab.js';
 import type { IncidentLine, PortfolioSummary } from './summary.js';
-import { fmtNumber, levelText, type ReportContext, userText } from './view.js';
+import { caveatText, fmtNumber, lawCite, levelText, type ReportContext, userText } from './view.js';
+import { longDateTime } from '../util/long-date.js';
 
 export interface Block {
   title: string;
@@ -51,7 +52,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
     title: t('ui.obligations'),
     head: [t('ui.obligation'), t('ui.incidents'), t('ui.overview.dated'), t('ui.overview.earliestDue')],
     rows: ob.length
-      ? ob.map(([code, o]) => [t(`obligation.${code}`), n(o.count), n(o.dated), o.earliestDue ? `${dueShort(o.earliestDue)} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
+      ? ob.map(([code, o]) => [t(`obligation.${code}`), n(o.count), n(o.dated), o.earliestDue ? `${longDateTime(o.earliestDue, lang)} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
       : [[t('ui.none'), '', '', '']],
     right: [1, 2],
     notes: [t('ui.overview.dueNote')],
@@ -59,24 +60,28 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
   blocks.push({
     title: t('ui.overview.exposure'),
     head: [t('ui.overview.regime'), t('ui.incidents'), t('ui.overview.currency'), t('ui.overview.min'), t('ui.overview.max')],
-    rows: s.exposure.length ? s.exposure.map((e) => [e.regime, n(e.incidents), e.currency, n(Math.round(e.min)), n(Math.round(e.max))]) : [[t('ui.none'), '', '', '', '']],
+    rows: s.exposure.length ? s.exposure.map((e) => [lawCite(e.regime, lang), n(e.incidents), e.currency, n(Math.round(e.min)), n(Math.round(e.max))]) : [[t('ui.none'), '', '', '', '']],
     right: [1, 3, 4],
     notes: [t('ui.overview.exposureNote')],
   });
-  const cav = Object.entries(s.caveats);
+  const shown = s.caveatVariants.slice(0, MAX_CAVEAT_ROWS);
+  const hidden = s.caveatVariants.length - shown.length;
   blocks.push({
     title: t('ui.overview.caveats'),
     head: [t('ui.overview.caveat'), t('ui.incidents')],
-    rows: cav.length ? cav.map(([code, k]) => [`[${code}] ${caveatTitle(code, t)}`, n(k)]) : [[t('ui.none'), '']],
+    rows: shown.length ? shown.map((v) => [`[${v.caveat.code}] ${caveatLine(v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t))}`, n(v.incidents)]) : [[t('ui.none'), '']],
     right: [1],
+    ...(hidden > 0 ? { notes: [t('ui.overview.moreCaveats', { more: n(hidden) })] } : {}),
   });
   return { headline, blocks };
 }
 
-/** A caveat's sentence without its arguments, cut to one short line for the overview. */
-function caveatTitle(code: string, t: ReportContext['t']): string {
-  const s = t(`caveat.${code}`).replace(/\{\w+\}/g, '…');
-  return s.length > 90 ? `${s.slice(0, 89)}…` : s;
+/** Distinct caveats listed in the overview; the rest are counted in a note (all are in each incident). */
+const MAX_CAVEAT_ROWS = 25;
+
+/** A caveat's sentence cut to one line for the overview (the whole text is in each incident's section). */
+function caveatLine(s: string): string {
+  return s.length > 110 ? `${s.slice(0, 109)}…` : s;
 }
 
 /** The one-line-per-incident list, worst first. */
@@ -90,15 +95,10 @@ export function incidentsBlock(lines: IncidentLine[], total: number, ctx: Report
   return {
     title: all ? t('ui.overview.all') : t('ui.overview.worst', { n: n(lines.length) }),
     head: ['#', t('ui.level'), t('ui.score'), t('ui.people'), t('ui.incident'), t('ui.source'), t('ui.obligations')],
-    rows: lines.map((l, i) => [n(i + 1), levelText(l.level, t), String(l.score), n(l.subjects), userText(l.title, t('ui.untitled')), userText(l.source.replace(/^.*[\\/]/, '')), l.obligations.join(', ')]),
+    rows: lines.map((l, i) => [n(i + 1), levelText(l.level, t), String(l.score), n(l.subjects), userText(l.title, t('ui.untitled')), userText(l.source.replace(/^.*[\\/]/, '')), l.obligations.map((o) => t(`obligation.short.${o}`)).join(', ')]),
     right: [0, 2, 3],
     optional: [6],
     levels: lines.map((l) => l.level),
     notes,
   };
-}
-
-/** "2021-01-24T23:59:59-06:00" → "2021-01-24 23:59 -06:00": the date as the reader scans it. */
-export function dueShort(iso: string): string {
-  return `${iso.slice(0, 10)} ${iso.slice(11, 16)} ${iso.slice(19)}`.trimEnd();
 }

@@ -1,7 +1,7 @@
 // The portfolio summary: what a consultant or a CI job reads first. Built incrementally, one
 // assessment at a time, in memory that does not grow with the number of incidents (except the
 // one-line list of incidents, kept only when every incident is to be listed).
-import type { Assessment } from '../core/assessment.js';
+import type { Assessment, Caveat } from '../core/assessment.js';
 import { LEVELS, levelRank, type Level } from '../core/vocab.js';
 
 /** One incident in a line: what the sorted list of incidents shows. */
@@ -45,7 +45,22 @@ export interface PortfolioSummary {
   obligations: Record<string, ObligationSummary>;
   exposure: Exposure[];
   caveats: Record<string, number>;
+  /** For people: each distinct caveat (code and arguments) with its incident count, most frequent first; not in JSON. */
+  caveatVariants: CaveatVariant[];
 }
+
+/** A caveat as the overview lists it; `varied`: its arguments differ from incident to incident, so only its code is kept. */
+export interface CaveatVariant { caveat: Caveat; incidents: number; varied?: boolean }
+
+/** A caveat's identity (code and arguments). */
+function variantKey(c: Caveat): string {
+  let key = '';
+  if (c.args) for (const k in c.args) key += `${k}\u0001${c.args[k]}\u0002`;
+  return key;
+}
+
+/** Distinct argument sets kept per caveat code; past this the code is listed once, without its arguments. */
+const MAX_VARIANTS_PER_CODE = 8;
 
 export function heatColumnOf(a: Assessment): HeatColumn {
   const c = a.incident.controller;
@@ -67,6 +82,8 @@ export class SummaryBuilder {
   private readonly obligations = new Map<string, ObligationSummary>();
   private readonly exposure = new Map<string, Exposure>();
   private readonly caveats = new Map<string, number>();
+  /** Per caveat code: its distinct variants, or null once they are too many to list. */
+  private readonly variants = new Map<string, Map<string, CaveatVariant> | null>();
   /** The worst `keep` incidents, or all of them when keep is Infinity. */
   private lines: IncidentLine[] = [];
 
@@ -113,7 +130,17 @@ export class SummaryBuilder {
       if (!e) this.exposure.set(key, { currency: a.penalties.currency, regime, incidents: 1, min: r.min, max: r.max });
       else { e.incidents++; e.min += r.min; e.max += r.max; }
     }
-    for (const c of a.caveats) this.caveats.set(c.code, (this.caveats.get(c.code) ?? 0) + 1);
+    for (const c of a.caveats) {
+      this.caveats.set(c.code, (this.caveats.get(c.code) ?? 0) + 1);
+      let byArgs = this.variants.get(c.code);
+      if (byArgs === null) continue;
+      if (!byArgs) this.variants.set(c.code, (byArgs = new Map()));
+      const key = variantKey(c);
+      const v = byArgs.get(key);
+      if (v) v.incidents++;
+      else if (byArgs.size < MAX_VARIANTS_PER_CODE) byArgs.set(key, { caveat: c, incidents: 1 });
+      else this.variants.set(c.code, null);
+    }
 
     if (this.keep > 0) {
       const line: IncidentLine = { source: a.source, title: a.incident.title, level, score: a.severity.score, subjects: a.subjects, obligations: a.obligations.map((o) => o.code), seq: this.n };
@@ -144,6 +171,8 @@ export class SummaryBuilder {
       obligations: Object.fromEntries([...this.obligations].sort(([x], [y]) => OBLIGATION_ORDER.indexOf(x) - OBLIGATION_ORDER.indexOf(y))),
       exposure: [...this.exposure.values()].sort((x, y) => x.currency.localeCompare(y.currency) || x.regime.localeCompare(y.regime)),
       caveats: Object.fromEntries([...this.caveats].sort(([xa, x], [ya, y]) => y - x || xa.localeCompare(ya))),
+      caveatVariants: [...this.variants].flatMap(([code, byArgs]): CaveatVariant[] => (byArgs ? [...byArgs.values()] : [{ caveat: { code }, incidents: this.caveats.get(code) ?? 0, varied: true }]))
+        .sort((x, y) => y.incidents - x.incidents || x.caveat.code.localeCompare(y.caveat.code)),
     };
   }
 }

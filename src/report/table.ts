@@ -6,7 +6,7 @@ import type { Level } from '../core/vocab.js';
 import { wrap } from '../util/wrap.js';
 import { textBlock } from './overview-text.js';
 import { portfolio } from './portfolio.js';
-import { basisText, caveatTexts, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisList, caveatTexts, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 export interface TableContext extends ReportContext { color: boolean; width?: number }
@@ -34,7 +34,7 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const lvl = (l: Level) => paint(ch, l, levelText(l, t).toUpperCase());
   out.push(ch.bold(userText(a.incident.title, t('ui.untitled'))));
   out.push(...wrap(`${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}: ${controllerText(a, t)}`, w, '  '));
-  out.push(...wrap(`${t('ui.discovered')}: ${longDate(a.incident.discovered, ctx.lang)}. ${t('ui.asOf')}: ${longDate(a.asOf, ctx.lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.join(', ') || t('ui.none')}`, w, '  '));
+  out.push(...wrap(`${t('ui.discovered')}: ${longDate(a.incident.discovered, ctx.lang)}. ${t('ui.asOf')}: ${longDate(a.asOf, ctx.lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${a.law.laws.map((l) => lawCite(l, ctx.lang)).join(', ') || t('ui.none')}`, w, '  '));
   out.push(`  ${t('ui.people')}: ${n(a.subjects)}`);
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
@@ -66,7 +66,7 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const more = penaltyLines(p, t);
   if (p.ranges.length || more.length) {
     out.push('', ch.bold(`${t('ui.penalties')} (${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}):`));
-    for (const r of p.ranges) out.push(...wrap(`- ${rangeText(r, t)}: ${n(r.units.min)}–${n(r.units.max)} ${p.unit} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${r.basis.map(basisText).join('; ')})`, w, '  '));
+    for (const r of p.ranges) out.push(...wrap(`- ${rangeText(r, t)}: ${n(r.units.min)}–${n(r.units.max)} ${p.unit} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${basisList(r.basis, ctx.lang)})`, w, '  '));
     for (const line of more) out.push(...wrap(`- ${line}`, w, '  ').map((l) => ch.dim(l)));
   }
   out.push('', ch.bold(`${t('ui.caveats')}:`));

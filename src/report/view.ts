@@ -8,6 +8,9 @@ import { cleanText } from '../util/sanitize.js';
 import { addDays } from '../law/calendar.js';
 import { longDate, longDateTime } from '../util/long-date.js';
 import { fieldById } from '../fields/catalogue.js';
+import { LAWS } from '../law/rules.js';
+import { authorityKey } from '../law/obligations.js';
+import { ordinalForEnglish } from '../util/ordinals.js';
 
 export interface ReportContext {
   t: Translator;
@@ -27,8 +30,35 @@ export interface ReportContext {
 
 export const DEFAULT_DETAIL_THRESHOLD = 20;
 
-export function basisText(b: Basis): string {
-  return `${b.law}${b.article ? ` art. ${b.article}` : ''}${b.dof ? ` (DOF ${b.dof})` : ''}`;
+/** A law as a reader cites it ("LGPDPPSO de 2017"); the code when the law is not in the data. */
+export function lawCite(code: string, lang: 'es' | 'en'): string {
+  return LAWS[code]?.cite[lang] ?? code;
+}
+
+/** "LGPDPPSO de 2017, art. 40 (DOF 26 de enero de 2017)": a citation for people; JSON keeps the codes. */
+export function basisText(b: Basis, lang: 'es' | 'en'): string {
+  return `${lawCite(b.law, lang)}${b.article ? `${lang === 'es' ? ',' : ''} ${articleText(b.article, lang)}` : ''}${b.dof ? ` (DOF ${longDate(b.dof, lang)})` : ''}`;
+}
+
+/** "40, 41" → "arts. 40, 41"; in English, "transitorio quinto" → "transitory art. Fifth". */
+function articleText(article: string, lang: 'es' | 'en'): string {
+  const trans = /^transitorios?(?:\s+(.+))?$/i.exec(article);
+  if (trans && lang === 'en') return `transitory ${trans[1] ? `art. ${trans[1].split(/,\s*/).map(ordinalForEnglish).join(', ')}` : 'articles'}`;
+  if (trans) return `art. ${article}`;
+  return `${/,/.test(article) ? 'arts.' : 'art.'} ${article}`;
+}
+
+/** "LGPDPPSO-2025 3-II; DECRETO-2025-03-20 transitorio cuarto" (a caveat's argument) as citations for people. */
+function citedList(v: string, lang: 'es' | 'en'): string {
+  return v.split(/;\s*/).map((part) => {
+    const m = /^(\S+)(?:\s+(.+))?$/.exec(part.trim());
+    return m && LAWS[m[1]!] ? basisText({ law: m[1]!, ...(m[2] && { article: m[2] }) }, lang) : cleanText(part);
+  }).join('; ');
+}
+
+/** Several citations in one line. */
+export function basisList(list: readonly Basis[], lang: 'es' | 'en'): string {
+  return list.map((b) => basisText(b, lang)).join('; ');
 }
 
 export function recipientText(o: Obligation, t: Translator): string {
@@ -58,6 +88,7 @@ export function dueText(o: Obligation, t: Translator): string | undefined {
 /** The lines of one obligation, shared by the table and Markdown reports (plain text, not yet escaped). */
 export function obligationLines(o: Obligation, t: Translator): { title: string; lines: string[]; basis: string } {
   const due = dueText(o, t);
+  const lang = t.lang ?? 'en';
   return {
     title: `${t(`obligation.${o.code}`)} [${o.code}${o.authority ? `, ${o.authority}` : ''}]${o.statutory ? '' : ` (${t('ui.statutory.no')})`}`,
     lines: [
@@ -66,7 +97,7 @@ export function obligationLines(o: Obligation, t: Translator): { title: string; 
       ...(due ? [`${t('ui.due')}: ${due}`] : []),
       ...(o.content.length ? [`${t('ui.content')}: ${o.content.map((k) => t(`content.${k}`)).join('; ')}`] : []),
     ],
-    basis: `${t('ui.basis')}: ${o.basis.map(basisText).join('; ')} (${t(`status.${o.status}`)})`,
+    basis: `${t('ui.basis')}: ${basisList(o.basis, lang)} (${t(`status.${o.status}`)})`,
   };
 }
 
@@ -74,9 +105,9 @@ export function obligationLines(o: Obligation, t: Translator): { title: string; 
 export function penaltyLines(p: Assessment['penalties'], t: Translator): string[] {
   const lang = t.lang ?? 'en';
   return [
-    ...(p.liability ?? []).map((l) => `${t(`liability.${l.code}`)} (${l.basis.map(basisText).join('; ')})`),
-    ...(p.referral ? [`${t('ui.referral', { days: p.referral.days })} (${p.referral.basis.map(basisText).join('; ')})`] : []),
-    ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${c.basis.map(basisText).join('; ')})`),
+    ...(p.liability ?? []).map((l) => `${t(`liability.${l.code}`)} (${basisList(l.basis, lang)})`),
+    ...(p.referral ? [`${t('ui.referral', { days: p.referral.days })} (${basisList(p.referral.basis, lang)})`] : []),
+    ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${basisList(c.basis, lang)})`),
     ...p.notes.map((note) => t(`note.${note}`)),
   ];
 }
@@ -132,14 +163,16 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
   const lang = t.lang ?? 'en';
   const args: Record<string, string | number> = {};
   for (const [k, v] of Object.entries(c.args)) {
-    if (typeof v !== 'string') args[k] = v;
+    if (typeof v === 'number' && k === 'people') args[k] = fmtNumber(v, lang);
+    else if (typeof v !== 'string') args[k] = v;
     else if (STATUS_ARGS.has(k)) args[k] = t(`status.${v}`);
     else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else if (k === 'basis') args[k] = citedList(v, lang);
     else if (k === 'rule') {
       // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
-      const m = /^(.+?)(?:-(public|private))?$/.exec(v)!;
+      const m = /^(.+?)(?:-(public|private|banking|fintech|insurance|health))?$/.exec(v)!;
       const name = t(`obligation.${m[1]}`);
       args[k] = name === `obligation.${m[1]}` ? cleanText(v) : `${name}${m[2] ? `, ${t(`ui.ruleSector.${m[2]}`)}` : ''}`;
     }
@@ -199,7 +232,7 @@ export function controllerText(a: Assessment, t: Translator): string {
   const c = a.incident.controller;
   const parts = [
     t(`ui.sector.${c.sector}`),
-    c.branch && t(`branch.${c.branch}`),
+    c.branch && t(`branch.one.${authorityKey(c)}`),
     c.industry && t(`industry.${c.industry}`),
     c.state && cleanText(c.state),
     c.role === 'processor' ? t('ui.role.processor') : undefined,

@@ -3,6 +3,7 @@ import { Document, isSeq, Scalar } from 'yaml';
 import type { ColumnProfile, FileProfile } from './profile.js';
 import type { PeopleAcross } from './formats/people.js';
 import { cleanText } from '../util/sanitize.js';
+import type { TextDataset } from './text/render.js';
 
 export interface DescribeOptions {
   sector: 'public' | 'private';
@@ -18,6 +19,8 @@ export interface DescribeOptions {
   t?: (key: string, args?: Record<string, string | number | undefined>) => string;
   /** Distinct people across datasets that share a key (formats/people.ts). */
   people?: PeopleAcross;
+  /** Datasets found in free text (mail, documents: text/render.ts), one per type family. */
+  text?: { datasets: TextDataset[]; minors: boolean; files: string[] };
 }
 
 /** A dataset's name: the file, and the table or sheet when the file holds several. */
@@ -30,15 +33,16 @@ export function describe(all: FileProfile[], o: DescribeOptions): string {
   // A dataset with no column classified says nothing about the leak (a lookup table, a log): left
   // out, and named in a comment, unless nothing else is left.
   const classified = all.filter((p) => p.columns.some((c) => c.field));
-  const profiles = classified.length ? classified : all;
+  const textSets = o.text?.datasets ?? [];
+  const profiles = classified.length || textSets.length ? classified : all;
   const left = all.filter((p) => !profiles.includes(p));
-  const groups = profiles.some((p) => (p.minors?.estimate ?? 0) > 0 || (p.minors && p.minors.share > 0)) ? ['minors'] : [];
+  const groups = profiles.some((p) => (p.minors?.estimate ?? 0) > 0 || (p.minors && p.minors.share > 0)) || o.text?.minors ? ['minors'] : [];
   const single = profiles.length === 1 ? profiles[0] : undefined;
-  const count = single?.key ? single.key.distinct : o.people?.complete ? o.people.count : undefined;
+  const count = textSets.length ? undefined : single?.key ? single.key.distinct : o.people?.complete ? o.people.count : undefined;
   const doc = {
     format: 'breach/v1',
     incident: {
-      title: o.title ?? `Leaked ${[...new Set(profiles.map((p) => p.file.split('/').pop()))].join(', ').slice(0, 200)}`,
+      title: o.title ?? `Leaked ${[...new Set([...profiles.map((p) => p.file), ...(o.text?.files ?? [])].map((f) => cleanText(f.split('/').pop() ?? f)))].join(', ').slice(0, 200)}`,
       discovered: o.discovered,
       controller: {
         ...(o.controller && { name: o.controller }),
@@ -67,7 +71,7 @@ export function describe(all: FileProfile[], o: DescribeOptions): string {
           : `${(p.minors.share * 100).toFixed(2)} % of rows (about ${p.minors.rows}) are about minors by ${p.minors.field} (no key column: rows, not people)`) : undefined,
         p.columns.some((c) => !c.field) ? `${p.columns.filter((c) => !c.field).length} column(s) not classified` : undefined,
       ].filter(Boolean).join('; '),
-    })),
+    })).concat(textSets),
   };
   const header = [
     ...(o.t ? [o.t('scan.describe.header')] : [

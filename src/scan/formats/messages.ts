@@ -3,6 +3,7 @@
 import type { Lang } from '../../i18n/index.js';
 import type { ProblemCode, ScanProblem } from './problems.js';
 import { fill } from '../../i18n/fill.js';
+import { TEXT_PROBLEMS } from '../text/messages.js';
 
 type Table = Record<ProblemCode | Label, string>;
 type Label = 'label-table' | 'label-sheet' | 'label-format' | 'label-problems' | 'label-people' | 'label-skipped';
@@ -32,7 +33,7 @@ const en: Table = {
   'xlsx-too-large': 'the workbook\'s shared strings exceed 64 MiB, more than scan keeps in memory: export its sheets as CSV',
   'folder-loop': 'symbolic link loop: this folder is already being scanned, so it is skipped',
   'folder-unreadable': 'cannot read this folder or file ({reason}): skipped',
-  'folder-unknown': 'not a format scan reads (CSV, SQL dump, JSON, .xlsx): skipped',
+  'folder-unknown': 'not a format scan reads (CSV, SQL dump, JSON, .xlsx, mail, text, HTML): skipped',
   'folder-empty': 'no file here that scan reads',
   'scan-failed': '{reason}',
   'label-table': 'table',
@@ -41,6 +42,7 @@ const en: Table = {
   'label-problems': 'problems',
   'label-people': 'distinct people across datasets ≈ {count} (by {field}, {datasets} datasets)',
   'label-skipped': 'skipped',
+  ...TEXT_PROBLEMS.en,
 };
 
 const es: Table = {
@@ -68,7 +70,7 @@ const es: Table = {
   'xlsx-too-large': 'las cadenas compartidas del libro pasan de 64 MiB, más de lo que scan guarda en memoria: exporte sus hojas a CSV',
   'folder-loop': 'ciclo de enlaces simbólicos: esta carpeta ya se está analizando, se omite',
   'folder-unreadable': 'no se puede leer esta carpeta o archivo ({reason}): se omite',
-  'folder-unknown': 'no es un formato que scan lea (CSV, volcado SQL, JSON, .xlsx): se omite',
+  'folder-unknown': 'no es un formato que scan lea (CSV, volcado SQL, JSON, .xlsx, correo, texto, HTML): se omite',
   'folder-empty': 'aquí no hay ningún archivo que scan lea',
   'scan-failed': '{reason}',
   'label-table': 'tabla',
@@ -77,6 +79,7 @@ const es: Table = {
   'label-problems': 'problemas',
   'label-people': 'personas distintas entre conjuntos ≈ {count} (por {field}, {datasets} conjuntos)',
   'label-skipped': 'omitido',
+  ...TEXT_PROBLEMS.es,
 };
 
 const TABLES: Record<Lang, Table> = { en, es };

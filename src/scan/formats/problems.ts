@@ -1,12 +1,14 @@
 // Problems met while reading a dump: codes and arguments here, sentences in messages.ts. A problem
 // never quotes a cell: arguments are table, sheet, key and column names (sanitised), numbers.
 import { cleanText } from '../../util/sanitize.js';
+import type { TextProblemKey } from '../text/messages.js';
 
 export type ProblemCode =
   | 'sql-truncated' | 'sql-table-empty' | 'sql-no-rows' | 'sql-syntax' | 'sql-binary' | 'sql-table-resumed' | 'sql-copy-truncated'
   | 'json-invalid-line' | 'json-invalid-lines' | 'json-truncated' | 'json-not-records' | 'json-no-rows' | 'json-late-keys'
   | 'xlsx-encrypted' | 'xlsx-legacy' | 'xlsx-corrupt' | 'xlsx-sheet-corrupt' | 'xlsx-sheet-empty' | 'xlsx-gzip' | 'xlsx-no-rows' | 'xlsx-zip64' | 'xlsx-too-large'
-  | 'folder-loop' | 'folder-unreadable' | 'folder-unknown' | 'folder-empty' | 'scan-failed';
+  | 'folder-loop' | 'folder-unreadable' | 'folder-unknown' | 'folder-empty' | 'scan-failed'
+  | TextProblemKey;
 
 export interface ScanProblem {
   file: string;

@@ -10,6 +10,7 @@ import { type Kind, sniff } from './sniff.js';
 import { readSql } from './sql.js';
 import type { TableOptions } from './table.js';
 import { readXlsx } from './xlsx.js';
+import { readTextFile, type TextFileProfile, type TextFormat } from '../text/read-text.js';
 
 export interface ReadOptions extends TableOptions {
   onProgress?: (p: Progress) => void;
@@ -17,6 +18,8 @@ export interface ReadOptions extends TableOptions {
 
 export interface ReadResult {
   profiles: FileProfile[];
+  /** Free-text files (mail, HTML, prose, JSON that is not a table): identifiers found in running text. */
+  texts: TextFileProfile[];
   problems: Problems;
   kind: Kind;
 }
@@ -28,14 +31,28 @@ export interface ReadResult {
  */
 export async function readPath(path: string, label: string, opts: ReadOptions, inFolder = false): Promise<ReadResult> {
   const problems = new Problems(label);
-  const { kind, gzip } = await sniff(path);
-  const done = (profiles: FileProfile[]) => ({ profiles, problems, kind });
+  const { kind, gzip, archive } = await sniff(path);
+  const texts: TextFileProfile[] = [];
+  const done = (profiles: FileProfile[]) => ({ profiles, problems, kind, texts });
+  const text = async (format: TextFormat) => {
+    let n = 0;
+    const onChunk = opts.onProgress && ((bytes: number, total: number) => { if (++n % 32 === 0) opts.onProgress!({ bytes, total, rows: 0 }); });
+    try {
+      texts.push(await readTextFile(path, label, format, { today: opts.today, ...(onChunk && { onChunk }) }, problems));
+    } catch (e) {
+      if (e instanceof ScanError) throw e;
+      problems.add('scan-failed', 1, { reason: streamError(e).message });
+    }
+    return done([]);
+  };
   switch (kind) {
     case 'binary':
       if (inFolder) { problems.add('folder-unknown', 1); return done([]); }
       return done([await csv(path, label, opts)]);
     case 'csv':
       return done([await csv(path, label, opts)]);
+    case 'mail': case 'mbox': case 'html': case 'text': return text(kind);
+    case 'archive': problems.add('archive-not-opened', 1, { archive: archive ?? 'zip' }); return done([]);
     case 'xlsx-gzip': problems.add('xlsx-gzip', 1); return done([]);
     case 'xlsx-encrypted': problems.add('xlsx-encrypted', 1); return done([]);
     case 'xlsx-legacy': problems.add('xlsx-legacy', 1); return done([]);
@@ -49,6 +66,11 @@ export async function readPath(path: string, label: string, opts: ReadOptions, i
         const profiles = kind === 'mysql' || kind === 'postgresql'
           ? await readSql(src.chunks, meta, kind === 'mysql', opts, problems, onChunk)
           : await readJson(src.chunks, meta, kind === 'jsonl', opts, problems, onChunk);
+        // JSON of any other shape (no records: one nested document, arrays of strings): its text is scanned.
+        if (!profiles.length && (kind === 'json' || kind === 'jsonl')) {
+          problems.list.length = 0;
+          return text('json');
+        }
         return done(profiles);
       } catch (e) {
         if (e instanceof ScanError) throw e;

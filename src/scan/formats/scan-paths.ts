@@ -10,6 +10,9 @@ import type { FileJob } from './file-worker.js';
 import { type Target, walk } from './folder.js';
 import type { ScanProblem } from './problems.js';
 import { readPath } from './read.js';
+import type { TextFileProfile } from '../text/read-text.js';
+import { SketchTotals, type TallySketches } from '../text/tally.js';
+import { foldSketches } from '../text/summary.js';
 
 declare const __dirname: string;
 
@@ -33,11 +36,16 @@ export interface ScanPathsOptions {
 export interface ScanOutcome {
   profiles: FileProfile[];
   problems: ScanProblem[];
+  /** Free-text files (mail, HTML, prose): identifiers in running text, totalled by text/summary.ts. */
+  texts: TextFileProfile[];
+  /** Their distinct-value sketches, merged as each file was read. */
+  textTotals: SketchTotals;
 }
 
 interface FileResult {
   profiles: FileProfile[];
   problems: ScanProblem[];
+  texts?: TextFileProfile[];
 }
 
 function failure(path: string, e: unknown): FileResult {
@@ -54,7 +62,7 @@ async function readOne(t: Target, o: ScanPathsOptions): Promise<FileResult> {
   const onProgress = o.progress?.(t.path);
   try {
     const r = await readPath(t.path, t.path, { today: o.today, ...(o.full && { full: true }), ...(onProgress && { onProgress }) }, t.inFolder);
-    return { profiles: r.profiles, problems: r.problems.list };
+    return { profiles: r.profiles, problems: r.problems.list, texts: r.texts };
   } catch (e) {
     return failure(t.path, e);
   } finally {
@@ -66,7 +74,7 @@ function workerPath(): string {
   return process.env.BREACH_SCAN_FILE_WORKER ?? join(__dirname, 'scan-file-worker.cjs');
 }
 
-async function readPooled(targets: Target[], o: ScanPathsOptions, threads: number): Promise<FileResult[]> {
+async function readPooled(targets: Target[], o: ScanPathsOptions, threads: number, totals: SketchTotals): Promise<FileResult[]> {
   const results: FileResult[] = new Array(targets.length);
   const workers = Array.from({ length: threads }, () => new Worker(workerPath(), { resourceLimits: { maxOldGenerationSizeMb: 96, maxYoungGenerationSizeMb: 8 } }));
   let next = 0;
@@ -80,7 +88,7 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
         const job: FileJob = { id, path: targets[id]!.path, inFolder: targets[id]!.inFolder, today: o.today };
         w.postMessage(job);
       };
-      w.on('message', (m: { id: number; profiles?: FileProfile[]; sketches?: (Uint8Array | null)[]; problems?: ScanProblem[]; error?: { scan: boolean; message: string; line: number; code?: string } }) => {
+      w.on('message', (m: { id: number; profiles?: FileProfile[]; sketches?: (Uint8Array | null)[]; problems?: ScanProblem[]; texts?: TextFileProfile[]; textSketches?: (TallySketches | null)[]; error?: { scan: boolean; message: string; line: number; code?: string } }) => {
         const path = targets[m.id]!.path;
         if (m.error) {
           const e = m.error.scan ? new ScanError(m.error.message, m.error.line) : Object.assign(new Error(m.error.message), { code: m.error.code });
@@ -93,7 +101,9 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
         } else {
           const profiles = m.profiles ?? [];
           profiles.forEach((p, i) => { const s = m.sketches?.[i]; if (s) KEY_SKETCHES.set(p, s); });
-          results[m.id] = { profiles, problems: m.problems ?? [] };
+          const texts = m.texts ?? [];
+          texts.forEach((t, i) => { const s = m.textSketches?.[i]; if (s) totals.add(s); });
+          results[m.id] = { profiles, problems: m.problems ?? [], texts };
         }
         give();
       });
@@ -116,17 +126,24 @@ export async function scanPaths(paths: string[], o: ScanPathsOptions): Promise<S
   const problems: ScanProblem[] = walkProblems.flatMap((p) => p.list);
   const threads = Math.min(o.threads ?? (Number(process.env.BREACH_SCAN_THREADS) || Math.min(availableParallelism(), MAX_THREADS)), targets.length);
   let results: FileResult[];
-  if (threads > 1 && !o.full && existsSync(workerPath())) results = await readPooled(targets, o, threads);
+  const textTotals = new SketchTotals();
+  if (threads > 1 && !o.full && existsSync(workerPath())) results = await readPooled(targets, o, threads, textTotals);
   else {
     results = [];
-    for (const t of targets) results.push(await readOne(t, o));
+    for (const t of targets) {
+      const r = await readOne(t, o);
+      foldSketches(r.texts ?? [], textTotals);
+      results.push(r);
+    }
   }
   // Files a dead worker never reached are read here.
-  for (let i = 0; i < targets.length; i++) if (!results[i]) results[i] = await readOne(targets[i]!, o);
+  for (let i = 0; i < targets.length; i++) if (!results[i]) { results[i] = await readOne(targets[i]!, o); foldSketches(results[i]!.texts ?? [], textTotals); }
   const profiles: FileProfile[] = [];
+  const texts: TextFileProfile[] = [];
   for (const r of results) {
     profiles.push(...r.profiles);
     problems.push(...r.problems);
+    texts.push(...(r.texts ?? []));
   }
-  return { profiles, problems };
+  return { profiles, problems, texts, textTotals };
 }

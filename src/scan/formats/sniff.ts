@@ -3,8 +3,10 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { extname } from 'node:path';
 import { openSource } from '../source.js';
+import { listZip } from './zip.js';
+import { type ArchiveKind, archiveKind, type TextKind, textKind } from '../text/sniff-text.js';
 
-export type Kind = 'csv' | 'mysql' | 'postgresql' | 'jsonl' | 'json' | 'xlsx' | 'xlsx-gzip' | 'xlsx-encrypted' | 'xlsx-legacy' | 'binary';
+export type Kind = 'csv' | 'mysql' | 'postgresql' | 'jsonl' | 'json' | 'xlsx' | 'xlsx-gzip' | 'xlsx-encrypted' | 'xlsx-legacy' | 'binary' | TextKind | 'archive';
 
 const SNIFF = 64 << 10;
 const ZIP = [0x50, 0x4b, 0x03, 0x04];
@@ -32,7 +34,7 @@ export function kindOfText(text: string): Kind {
 }
 
 /** Reads up to 64 KiB of a file's content (gunzipped when gzipped) and tells what it is. */
-export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean }> {
+export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean; archive?: ArchiveKind }> {
   const fd = openSync(path, 'r');
   const raw = Buffer.alloc(16);
   let n: number;
@@ -42,7 +44,10 @@ export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean }
     closeSync(fd);
   }
   const magic = raw.subarray(0, n);
-  if (starts(magic, ZIP)) return { kind: 'xlsx', gzip: false };
+  if (starts(magic, ZIP)) {
+    const z = zipKind(path);
+    return z === 'archive' ? { kind: 'archive', gzip: false, archive: 'zip' } : { kind: z, gzip: false };
+  }
   if (starts(magic, CFB)) return { kind: cfbKind(path), gzip: false };
   const src = openSource(path);
   const parts: Buffer[] = [];
@@ -63,10 +68,30 @@ export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean }
   }
   const head = Buffer.concat(parts).subarray(0, SNIFF);
   if (src.gzip && starts(head, ZIP)) return { kind: 'xlsx-gzip', gzip: true };
+  const archive = archiveKind(head, src.gzip);
+  if (archive) return { kind: 'archive', gzip: src.gzip, archive };
   let nul = 0;
   for (let i = 0; i < Math.min(head.length, 4096); i++) if (head[i] === 0) nul++;
   if (nul > 0 && !(head[0] === 0xff && head[1] === 0xfe) && !(head[0] === 0xfe && head[1] === 0xff)) return { kind: 'binary', gzip: src.gzip };
-  return { kind: kindOfText(head.toString('latin1')), gzip: src.gzip };
+  const text = head.toString('latin1');
+  const kind = kindOfText(text);
+  // Not a table, SQL or JSON: mail, HTML or prose may still be scanned for identifiers.
+  return { kind: kind === 'csv' ? textKind(text.replace(/^\ufeff|^\xef\xbb\xbf/, ''), path) ?? 'csv' : kind, gzip: src.gzip };
+}
+
+/**
+ * A zip: a workbook (or unreadable: the workbook reader says why), another Office document
+ * (.docx, .pptx: binary to scan), or an archive of files.
+ */
+function zipKind(path: string): 'xlsx' | 'binary' | 'archive' {
+  if (/\.xls[xm]$/i.test(path)) return 'xlsx';
+  try {
+    const names = listZip(path).map((e) => e.name);
+    if (names.some((n) => n.startsWith('xl/'))) return 'xlsx';
+    return names.includes('[Content_Types].xml') ? 'binary' : 'archive';
+  } catch {
+    return 'xlsx';
+  }
 }
 
 /** An OLE container: an encrypted OOXML workbook holds an "EncryptedPackage" stream; otherwise a legacy .xls (or .doc). */
