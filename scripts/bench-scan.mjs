@@ -6,17 +6,20 @@
 // and the peak memory of (c) and (d). Prints ratios; targets: c ≤ 2x a, b/d ≥ 4, peak < 256 MB.
 // Then the same kind of data as a mysqldump and as JSON Lines (issue 9): default scan against the
 // quote-aware newline count of the same file (targets ≤ 2.5x each) and peak memory (≤ 256 MB).
+// And a Latin-1 export (issue 14: Windows-1252, `;`, CRLF, quoted addresses holding newlines):
+// default scan against the quote-aware newline count of the same file (target ≤ 2x).
 // Then a generated mailbox (issue 14: mail with quoted-printable, base64, HTML, text and binary
 // attachments, identifiers planted): default scan against the newline floor (target ≤ 3x), peak ≤ 256 MB.
-// Sizes: BENCH_SCAN_MB (CSV), BENCH_SCAN_SQL_MB, BENCH_SCAN_JSONL_MB, BENCH_SCAN_MAIL_MB (0 skips a part).
+// Sizes: BENCH_SCAN_MB (CSV), BENCH_SCAN_LATIN1_MB, BENCH_SCAN_SQL_MB, BENCH_SCAN_JSONL_MB, BENCH_SCAN_MAIL_MB (0 skips a part).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
 import { join, resolve } from 'node:path';
-import { dumpChunks, jsonChunks, sqlChunks } from './synth-dump.mjs';
+import { dumpChunks, jsonChunks, latin1Chunks, sqlChunks } from './synth-dump.mjs';
 import { mailChunks } from './synth-mail.mjs';
 
 const MB = Number(process.env.BENCH_SCAN_MB ?? 520);
+const LATIN1_MB = Number(process.env.BENCH_SCAN_LATIN1_MB ?? 580);
 const SQL_MB = Number(process.env.BENCH_SCAN_SQL_MB ?? 500);
 const JSONL_MB = Number(process.env.BENCH_SCAN_JSONL_MB ?? 500);
 const MAIL_MB = Number(process.env.BENCH_SCAN_MAIL_MB ?? 500);
@@ -55,19 +58,30 @@ if (!rows) process.exit(9);
 
 function timed(args) {
   const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
+  // `ONE_THREAD` first: --full on one worker thread.
+  const env = args[0] === ONE_THREAD ? ['env', 'BREACH_SCAN_THREADS=1'] : [];
+  const r = spawnSync('/usr/bin/time', ['-f', '%M', ...env, process.execPath, ...args.slice(env.length ? 1 : 0)], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8' });
   const ms = Number(process.hrtime.bigint() - t) / 1e6;
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
   const kb = Number(r.stderr.trim().split('\n').pop());
   return { ms, mb: kb / 1024 };
 }
+const ONE_THREAD = '(one thread)';
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const min = (xs) => Math.min(...xs);
+/** Another build's bin/breach.cjs (BENCH_SCAN_BASELINE) timed in the same run, for before/after ratios. */
+const BASE = process.env.BENCH_SCAN_BASELINE;
+/** --full on one worker thread too (BENCH_SCAN_ONE_THREAD=1): per-core efficiency on a shared machine. */
+const ONE = process.env.BENCH_SCAN_ONE_THREAD === '1';
 
 const cmds = {
   floor: [floor, dump],
   csvParse: [csvparse, dump],
   scan: ['bin/breach.cjs', 'scan', dump, '--json', '--no-progress'],
   full: ['bin/breach.cjs', 'scan', dump, '--full', '--json', '--no-progress'],
+  ...(ONE && { full1: [ONE_THREAD, 'bin/breach.cjs', 'scan', dump, '--full', '--json', '--no-progress'] }),
+  ...(BASE && { scanBase: [BASE, 'scan', dump, '--json', '--no-progress'], fullBase: [BASE, 'scan', dump, '--full', '--json', '--no-progress'] }),
+  ...(BASE && ONE && { full1Base: [ONE_THREAD, BASE, 'scan', dump, '--full', '--json', '--no-progress'] }),
 };
 if (MB > 0) {
   const res = Object.fromEntries(Object.keys(cmds).map((k) => [k, { ms: [], mb: [] }]));
@@ -80,14 +94,17 @@ if (MB > 0) {
       res[k].mb.push(r.mb);
     }
   }
-  const m = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, { ms: median(v.ms), mb: Math.max(...v.mb) }]));
-  const line = (k) => `${k.padEnd(9)} ${(m[k].ms / 1000).toFixed(2)} s  ${(size / 1e6 / (m[k].ms / 1000)).toFixed(0)} MB/s  peak ${m[k].mb.toFixed(0)} MB`;
-  console.log(`dump ${(size / 1e6).toFixed(0)} MB, node ${process.version}, ${RUNS} runs (median)`);
+  const m = Object.fromEntries(Object.entries(res).map(([k, v]) => [k, { ms: median(v.ms), min: min(v.ms), mb: Math.max(...v.mb) }]));
+  const line = (k) => `${k.padEnd(9)} ${(m[k].ms / 1000).toFixed(2)} s (min ${(m[k].min / 1000).toFixed(2)} s)  ${(size / 1e6 / (m[k].ms / 1000)).toFixed(0)} MB/s  peak ${m[k].mb.toFixed(0)} MB`;
+  console.log(`dump ${(size / 1e6).toFixed(0)} MB, node ${process.version}, ${RUNS} runs (median, min)`);
   for (const k of Object.keys(m)) console.log(line(k));
   const r1 = m.scan.ms / m.floor.ms;
   const r2 = m.csvParse.ms / m.full.ms;
-  console.log(`default scan / newline floor: ${r1.toFixed(2)}x (target ≤ 2x: ${r1 <= 2 ? 'met' : 'MISSED'})`);
-  console.log(`csv-parse / scan --full:      ${r2.toFixed(2)}x faster (target ≥ 4x: ${r2 >= 4 ? 'met' : 'MISSED'})`);
+  const mins = (a, b) => `min/min ${(m[a].min / m[b].min).toFixed(2)}x`;
+  console.log(`default scan / newline floor: ${r1.toFixed(2)}x, ${mins('scan', 'floor')} (target ≤ 2x: ${r1 <= 2 ? 'met' : 'MISSED'})`);
+  console.log(`csv-parse / scan --full:      ${r2.toFixed(2)}x faster, ${mins('csvParse', 'full')} (target ≥ 4x: ${r2 >= 4 ? 'met' : 'MISSED'})`);
+  if (m.full1) console.log(`csv-parse / --full on 1 thread: ${(m.csvParse.ms / m.full1.ms).toFixed(2)}x faster, ${mins('csvParse', 'full1')}`);
+  if (m.scanBase) console.log(`baseline: default scan / floor ${(m.scanBase.ms / m.floor.ms).toFixed(2)}x, csv-parse / --full ${(m.csvParse.ms / m.fullBase.ms).toFixed(2)}x${m.full1Base ? `, on 1 thread ${(m.csvParse.ms / m.full1Base.ms).toFixed(2)}x` : ''}`);
   console.log(`peak memory: scan ${m.scan.mb.toFixed(0)} MB, --full ${m.full.mb.toFixed(0)} MB (target < 256 MB: ${Math.max(m.scan.mb, m.full.mb) < 256 ? 'met' : 'MISSED'})`);
 }
 
@@ -96,19 +113,27 @@ function formatBench(label, file, target = 2.5) {
   const bytes = statSync(file).size;
   const floorArgs = [floor, file];
   const scanArgs = ['bin/breach.cjs', 'scan', file, '--json', '--no-progress'];
+  const baseArgs = BASE && [BASE, 'scan', file, '--json', '--no-progress'];
   timed(floorArgs);
   const f = [];
   const s = [];
-  for (let i = 0; i < RUNS; i++) { f.push(timed(floorArgs)); s.push(timed(scanArgs)); }
+  const b = [];
+  for (let i = 0; i < RUNS; i++) { f.push(timed(floorArgs)); s.push(timed(scanArgs)); if (baseArgs) b.push(timed(baseArgs)); }
   const fm = median(f.map((x) => x.ms));
   const sm = median(s.map((x) => x.ms));
+  if (baseArgs) console.log(`${label} baseline scan / newline floor: ${(median(b.map((x) => x.ms)) / fm).toFixed(2)}x, min/min ${(min(b.map((x) => x.ms)) / min(f.map((x) => x.ms))).toFixed(2)}x`);
   const peak = Math.max(...s.map((x) => x.mb));
   const ratio = sm / fm;
   console.log(`${label} ${(bytes / 1e6).toFixed(0)} MB: newline floor ${(fm / 1000).toFixed(2)} s, scan ${(sm / 1000).toFixed(2)} s (${(bytes / 1e6 / (sm / 1000)).toFixed(0)} MB/s), peak ${peak.toFixed(0)} MB`);
   console.log(`${label} runs (scan / floor): ${s.map((x, i) => (x.ms / f[i].ms).toFixed(2)).join(', ')}`);
-  console.log(`${label} default scan / newline floor: ${ratio.toFixed(2)}x (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'}); peak memory ${peak.toFixed(0)} MB (target ≤ 256 MB: ${peak <= 256 ? 'met' : 'MISSED'})`);
+  console.log(`${label} default scan / newline floor: ${ratio.toFixed(2)}x, min/min ${(min(s.map((x) => x.ms)) / min(f.map((x) => x.ms))).toFixed(2)}x (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'}); peak memory ${peak.toFixed(0)} MB (target ≤ 256 MB: ${peak <= 256 ? 'met' : 'MISSED'})`);
 }
 
+if (LATIN1_MB > 0) {
+  const file = join(dir, `latin1-${LATIN1_MB}mb.csv`);
+  await generate(file, LATIN1_MB, 232, (rows) => latin1Chunks(rows, { chunkRows: 20000 }));
+  formatBench('Latin-1 ;  ', file, 2);
+}
 if (SQL_MB > 0) {
   const file = join(dir, `dump-${SQL_MB}mb.sql`);
   await generate(file, SQL_MB, 240, (rows) => sqlChunks(rows, { perInsert: 2000 }));

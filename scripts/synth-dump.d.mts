@@ -8,3 +8,6 @@ export function sqlChunks(rows: number, opts?: { seed?: number; minorShare?: num
 export function jsonDoc(row: string[], k: number): Record<string, unknown>;
 export const JSON_COLUMNS: [string, string | null][];
 export function jsonChunks(rows: number, opts?: { seed?: number; minorShare?: number; array?: boolean; pretty?: boolean; chunkRows?: number }): Generator<string>;
+export function latin1Row(r: () => number, k: number, minorShare?: number): string[];
+export function latin1Rows(rows: number, opts?: { seed?: number; minorShare?: number }): string[][];
+export function latin1Chunks(rows: number, opts?: { seed?: number; minorShare?: number; chunkRows?: number }): Generator<Buffer>;

@@ -224,3 +224,40 @@ export function* jsonChunks(rows, { seed = 7, minorShare = 0.02, array = false, 
   }
   if (array) yield pretty ? '\n]\n' : ']\n';
 }
+
+// ---- A Latin-1 export as real Mexican systems write it (issue 14): Windows-1252, `;` between
+// cells, CRLF between rows, accented names, and quoted addresses that hold newlines. ----
+
+const ACCENTS = { JOSE: 'JOSÉ', MARIA: 'MARÍA', RAUL: 'RAÚL', SOFIA: 'SOFÍA', GARCIA: 'GARCÍA', HERNANDEZ: 'HERNÁNDEZ', MARTINEZ: 'MARTÍNEZ', LOPEZ: 'LÓPEZ', GONZALEZ: 'GONZÁLEZ', PEREZ: 'PÉREZ', RODRIGUEZ: 'RODRÍGUEZ', SANCHEZ: 'SÁNCHEZ', RAMIREZ: 'RAMÍREZ', GOMEZ: 'GÓMEZ', VAZQUEZ: 'VÁZQUEZ', JIMENEZ: 'JIMÉNEZ', DIAZ: 'DÍAZ', GUTIERREZ: 'GUTIÉRREZ' };
+const accented = (name) => name.split(' ').map((w) => {
+  const a = ACCENTS[w.toUpperCase()];
+  return a ? a[0] + a.slice(1).toLowerCase() : w;
+}).join(' ');
+
+/**
+ * One row of the Latin-1 export: makeRow's cells with accents in the name, and the address on
+ * two or three lines (street; colonia; "C.P." and the postal code on every third row).
+ */
+export function latin1Row(r, k, minorShare = 0.02) {
+  const row = makeRow(r, minorShare);
+  row[0] = accented(row[0]);
+  row[8] = row[8].replace(', ', '\n') + (k % 3 === 0 ? `\nC.P. ${row[9]}` : '');
+  return row;
+}
+
+/** The rows of latin1Chunks, as cell strings (for tests). */
+export function latin1Rows(rows, { seed = 7, minorShare = 0.02 } = {}) {
+  const r = rng(seed);
+  return Array.from({ length: rows }, (_, k) => latin1Row(r, k, minorShare));
+}
+
+/** The Latin-1 export as Buffer chunks: a header and `rows` rows. */
+export function* latin1Chunks(rows, { seed = 7, minorShare = 0.02, chunkRows = 5000 } = {}) {
+  const r = rng(seed);
+  yield Buffer.from(`${COLUMNS.map(([h]) => h).join(';')}\r\n`, 'latin1');
+  for (let i = 0; i < rows; i += chunkRows) {
+    let out = '';
+    for (let k = i; k < Math.min(rows, i + chunkRows); k++) out += `${latin1Row(r, k, minorShare).map((c) => csvCell(c, ';')).join(';')}\r\n`;
+    yield Buffer.from(out, 'latin1');
+  }
+}

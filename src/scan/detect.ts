@@ -1,4 +1,5 @@
 // What a dump's first megabytes tell: encoding, delimiter, header.
+import { isUtf8 } from 'node:buffer';
 import { parseRow } from './parse-row.js';
 import { headerField } from './classify.js';
 import * as v from './validators.js';
@@ -53,11 +54,9 @@ export function decodeLines(bytes: Buffer): { text: string; utf8: number; latin1
 
 /** Decodes one row's bytes: UTF-8 when valid, else Windows-1252 (files mixing both survive). */
 export function decodeRow(bytes: Buffer): { text: string; latin1: boolean } {
-  try {
-    return { text: utf8.decode(bytes), latin1: false };
-  } catch {
-    return { text: win1252.decode(bytes), latin1: true };
-  }
+  // Validated first, not by catching the fatal decoder's throw: an exception per Latin-1 row cost
+  // 16 % of a default scan of a Latin-1 export (issue 14).
+  return isUtf8(bytes) ? { text: utf8.decode(bytes), latin1: false } : { text: win1252.decode(bytes), latin1: true };
 }
 const win1252 = new TextDecoder('windows-1252');
 

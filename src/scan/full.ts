@@ -54,7 +54,8 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     minors: minorsCol >= 0 ? { column: minorsCol, field: 'curp' } : birthCol >= 0 ? { column: birthCol, field: 'birth_date' } : null,
     today: opts.today,
   };
-  const count = Math.max(1, availableParallelism());
+  // BREACH_SCAN_THREADS caps the workers (as for folders): the bench measures one core with it.
+  const count = Math.max(1, Number(process.env.BREACH_SCAN_THREADS) || availableParallelism());
   const workers = Array.from({ length: count }, () => new Worker(workerPath(), { workerData: cfg, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } }));
   const results: JobResult[] = [];
   const minorsHll = new HyperLogLog();

@@ -8,6 +8,13 @@ export function parseRow(text: string, delim: string): string[] {
       // Quoted cell: up to the closing quote; "" is an escaped quote.
       let cell = '';
       let from = i + 1;
+      // Common case: no escaped quote, the delimiter right after the closing quote.
+      const close = text.indexOf('"', from);
+      if (close !== -1 && text.charCodeAt(close + 1) !== 34 && text.startsWith(delim, close + 1)) {
+        out.push(text.slice(from, close));
+        i = close + 1 + delim.length;
+        continue;
+      }
       for (;;) {
         const q = text.indexOf('"', from);
         if (q === -1) { cell += text.slice(from); i = n; break; }

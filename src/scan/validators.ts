@@ -4,12 +4,31 @@ import { isNamePart } from './names.js';
 
 /** Trim, uppercase, drop spaces, '-', '.', '/' (not for e-mails). */
 export function normId(v: string): string {
-  if (/^[0-9A-Z]*$/.test(v)) return v;
-  return v.trim().toUpperCase().replace(/[\s\-./]/g, '');
+  // Up to ten identifier tests run on the same value one after another (--full): normalise it once.
+  if (v === normIn) return normOut;
+  normIn = v;
+  return (normOut = /^[0-9A-Z]*$/.test(v) ? v : v.trim().toUpperCase().replace(/[\s\-./]/g, ''));
+}
+let normIn: string | undefined;
+let normOut = '';
+
+/** Value of a character in the CURP check-digit alphabet 0-9 A-N Ñ O-Z (its index there), -1 if absent. */
+function curpValue(c: number): number {
+  if (c >= 48 && c <= 57) return c - 48;
+  if (c >= 65 && c <= 78) return c - 55;
+  if (c === 0xd1) return 24;
+  if (c >= 79 && c <= 90) return c - 54;
+  return -1;
+}
+
+/** Two ASCII digits at `i` as a number, -1 when they are not two digits. */
+function twoDigits(s: string, i: number): number {
+  const a = s.charCodeAt(i) - 48;
+  const b = s.charCodeAt(i + 1) - 48;
+  return a >= 0 && a <= 9 && b >= 0 && b <= 9 ? a * 10 + b : -1;
 }
 
 const CURP_RE = /^[A-Z][AEIOUX][A-Z]{2}\d{2}(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])[HMX](AS|B[CS]|C[CLMHS]|D[FG]|G[TR]|HG|JC|M[CNS]|N[ETL]|OC|PL|Q[TR]|S[PLR]|T[CSL]|VZ|YN|ZS)[B-DF-HJ-NP-TV-Z]{3}[A-Z\d]\d$/;
-const CURP_ALPHABET = '0123456789ABCDEFGHIJKLMNÑOPQRSTUVWXYZ';
 /** Anexo 2 of the Instructivo: prefixes RENAPO never issues (identifiers.md §1). */
 const INCONVENIENT = new Set('BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY'.split(' '));
 
@@ -23,12 +42,22 @@ function realDate(yy: number, mm: number, dd: number, century: number): boolean 
 
 export function curpCheckDigit(first17: string): number {
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += CURP_ALPHABET.indexOf(first17[i]!) * (18 - i);
+  // curpValue(c) is the alphabet's indexOf(char) without the search; past the end indexOf gave -1 too.
+  for (let i = 0; i < 17; i++) sum += (i < first17.length ? curpValue(first17.charCodeAt(i)) : -1) * (18 - i);
   return (10 - (sum % 10)) % 10;
 }
 
 /** The birth date a CURP encodes (the 17th character gives the century), or undefined. */
 export function curpBirthDate(curp: string): { y: number; m: number; d: number } | undefined {
+  // Digits where a valid CURP has them: plain arithmetic, no substrings (--full reads every row's).
+  const y2 = twoDigits(curp, 4);
+  const m2 = twoDigits(curp, 6);
+  const d2 = twoDigits(curp, 8);
+  if (y2 >= 0 && m2 >= 0 && d2 >= 0) {
+    const c = curp.charCodeAt(16);
+    const century = c >= 48 && c <= 57 ? 1900 : 2000;
+    return realDate(y2, m2, d2, century) ? { y: century + y2, m: m2, d: d2 } : undefined;
+  }
   const yy = Number(curp.slice(4, 6));
   const mm = Number(curp.slice(6, 8));
   const dd = Number(curp.slice(8, 10));
@@ -63,6 +92,15 @@ export function rfcCheckDigit(rfc: string): string {
 
 /** RFC shape with a real date; `checked` tells whether the check digit matches (1.5 % of real RFCs fail it). */
 export function rfcInfo(v: string): { shape: boolean; checked: boolean; generic: boolean } {
+  // isRfc and rfcShape ask about the same value one after the other (--full): answer once.
+  if (v === rfcIn) return rfcOut;
+  rfcIn = v;
+  return (rfcOut = rfcOf(v));
+}
+let rfcIn: string | undefined;
+let rfcOut = { shape: false, checked: false, generic: false };
+
+function rfcOf(v: string): { shape: boolean; checked: boolean; generic: boolean } {
   const r = normId(v);
   if (!(r.length === 12 || r.length === 13) || !RFC_RE.test(r)) return { shape: false, checked: false, generic: false };
   const mm = Number(r.slice(r.length - 7, r.length - 5));
@@ -178,11 +216,16 @@ const PARTICLES = new Set(['de', 'del', 'la', 'las', 'los', 'y', 'e', 'da', 'van
 /** A personal name: two to six capitalised words of letters (particles such as "de la" allowed). */
 const NAME_SHAPE = /^[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.-]*(?:\s+[A-Za-zÁÉÍÓÚÜÑáéíóúüñ][A-Za-zÁÉÍÓÚÜÑáéíóúüñ'.-]*){1,5}$/;
 const CAPITAL = /^[A-ZÁÉÍÓÚÜÑ]/;
+/** The common case of NAME_SHAPE: two to six words of ASCII letters, one space apart. */
+const ASCII_NAME = /^[A-Za-z]+(?: [A-Za-z]+){1,5}$/;
 export function isName(v: string): boolean {
   const s = v.trim();
-  if (s.length < 5 || s.length > 80 || !NAME_SHAPE.test(s)) return false;
+  if (s.length < 5 || s.length > 80) return false;
+  // Plain ASCII names split on single spaces, without the accented pattern and the \s+ split (--full tests every row's).
+  const plain = ASCII_NAME.test(s);
+  if (!plain && !NAME_SHAPE.test(s)) return false;
   let capitalised = 0;
-  for (const w of s.split(/\s+/)) {
+  for (const w of plain ? s.split(' ') : s.split(/\s+/)) {
     if (CAPITAL.test(w)) capitalised++;
     else if (!PARTICLES.has(w.toLowerCase())) return false;
   }

@@ -1,5 +1,11 @@
 // What a --full worker does with one block of whole rows: decode, split, count, validate every
 // value, hash the key column. Blocks come cut at row boundaries by the main thread.
+//
+// Speed (issue 14): ASCII blocks are read as one-byte strings without UTF-8 validation; a column's
+// tests run as one function that returns a bit per test, remembered per value within a block for
+// columns that repeat values (statuses, categories, free-text placeholders: a dozen tests skipped
+// per repeated value), and counted in typed arrays rather than keyed objects.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { TESTS, type TestKey } from './classify.js';
 import { fmix32, HyperLogLog } from './hll.js';
 import { parseRow } from './parse-row.js';
@@ -35,14 +41,87 @@ export interface JobResult {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 function decode(bytes: Uint8Array, r: JobResult): string {
-  try {
-    return utf8.decode(bytes);
-  } catch {
-    // Mixed encodings: line by line, each as UTF-8 when it is valid.
-    const d = decodeLines(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
-    r.latin1Rows += d.latin1;
-    return d.text;
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+  // ASCII reads the same in every encoding: a copy into a one-byte string, no validation.
+  if (isAscii(b)) return b.toString('latin1');
+  if (isUtf8(b)) return utf8.decode(b);
+  // Mixed encodings: line by line, each as UTF-8 when it is valid.
+  const d = decodeLines(b);
+  r.latin1Rows += d.latin1;
+  return d.text;
+}
+
+/** Values looked up before a column's cache proves itself (or is dropped for good). */
+const PROBE = 2048;
+/** A column keeps its cache when at least this share of the probed values repeated. */
+const MIN_HIT_SHARE = 0.5;
+/** Values remembered per column and block, at most. */
+const CACHE_SIZE = 4096;
+/** Tests in one bit mask, at most (more: tested and counted one by one, never cached). */
+const MAX_BITS = 30;
+
+/**
+ * What a test needs of a value, checked once per value for columns tested against many types (the
+ * unexplained ones): a digit (every identifier, date, amount, phone, postal code and address
+ * validator asks for ASCII digits), no digit (names: letters only), an '@' (e-mails). A value
+ * without what a test needs fails it for certain, so the test is not run.
+ */
+const NEEDS_DIGIT = 1;
+const NO_DIGIT = 2;
+const NEEDS_AT = 3;
+const NEEDS: Partial<Record<TestKey, number>> = {
+  curp: NEEDS_DIGIT, 'curp~shape': NEEDS_DIGIT, rfc: NEEDS_DIGIT, 'rfc~shape': NEEDS_DIGIT, nss: NEEDS_DIGIT, 'nss~shape': NEEDS_DIGIT,
+  clabe: NEEDS_DIGIT, 'clabe~shape': NEEDS_DIGIT, card: NEEDS_DIGIT, 'card~shape': NEEDS_DIGIT, voter_key: NEEDS_DIGIT, phone: NEEDS_DIGIT,
+  postal_code: NEEDS_DIGIT, date: NEEDS_DIGIT, money: NEEDS_DIGIT, address: NEEDS_DIGIT,
+  name: NO_DIGIT, name_part: NO_DIGIT, name_known: NO_DIGIT, given_known: NO_DIGIT, surname_known: NO_DIGIT,
+  email: NEEDS_AT,
+};
+/** Columns with at least this many tests check the needs first (one digit search saves several tests). */
+const SCREEN_FROM = 6;
+const DIGIT = /[0-9]/;
+
+/** What a column is tested for, and whether its values repeat enough to remember their results. */
+interface ColumnPlan {
+  keys: TestKey[];
+  fns: ((s: string) => boolean)[];
+  /** Per test, what it needs of a value (see NEEDS), when the column screens values first. */
+  needs: number[] | null;
+  /** Bit of the 'curp' test, for the minors' birth dates (-1: none). */
+  curpBit: number;
+  cache: boolean;
+  lookups: number;
+  hits: number;
+}
+
+/** Plans per config, kept across the blocks of a scan (a worker runs one scan). */
+const PLANS = new WeakMap<JobConfig, ColumnPlan[]>();
+
+function plansFor(cfg: JobConfig): ColumnPlan[] {
+  let plans = PLANS.get(cfg);
+  if (!plans) {
+    plans = cfg.types.map((keys) => ({ keys, fns: keys.map((k) => TESTS[k]), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null, curpBit: keys.indexOf('curp'), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0 }));
+    PLANS.set(cfg, plans);
   }
+  return plans;
+}
+
+/** One bit per test the value passes, in the column's key order. */
+function maskOf(p: ColumnPlan, v: string): number {
+  const fns = p.fns;
+  let m = 0;
+  if (p.needs) {
+    const needs = p.needs;
+    const digit = DIGIT.test(v);
+    const at = v.includes('@');
+    for (let k = 0; k < fns.length; k++) {
+      const n = needs[k]!;
+      if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
+      if (fns[k]!(v)) m |= 1 << k;
+    }
+    return m;
+  }
+  for (let k = 0; k < fns.length; k++) if (fns[k]!(v)) m |= 1 << k;
+  return m;
 }
 
 /** FNV-1a over a key's characters, with the same normalisation as the row machine. */
@@ -57,42 +136,63 @@ function hashKey(s: string): number {
   return fmix32(h);
 }
 
-/** Whether this row's CURP already passed validation in the column loop (not validated twice). */
-let lastCurpValid = false;
-
 export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog, minorsHll?: HyperLogLog): JobResult {
   const r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
   const text = decode(bytes, r);
-  const tests = cfg.types.map((ts) => ts.map((t) => [t, TESTS[t]] as const));
+  const plans = plansFor(cfg);
+  const counts = plans.map((p) => new Float64Array(p.keys.length));
+  const caches = plans.map(() => new Map<string, number>());
+  const nonEmpty = new Float64Array(cfg.width);
   const minorsColumn = cfg.minors?.field === 'curp' ? cfg.minors.column : -1;
+  const delimiter = cfg.delimiter;
+  const width = cfg.width;
   let skip = skipFirstRow;
   const handle = (line: string, lineNo: number, broken: boolean) => {
-    if (line.endsWith('\r')) line = line.slice(0, -1);
+    if (line.charCodeAt(line.length - 1) === 13) line = line.slice(0, -1);
     if (!line) return;
     if (skip) { skip = false; return; }
     r.rows++;
-    lastCurpValid = false;
-    const cells = line.includes('"') ? parseRow(line, cfg.delimiter) : line.split(cfg.delimiter);
-    if (broken || cells.length !== cfg.width) {
+    // Whether this row's CURP already passed validation in the column loop (not validated twice).
+    let lastCurpValid = false;
+    const cells = line.includes('"') ? parseRow(line, delimiter) : line.split(delimiter);
+    if (broken || cells.length !== width) {
       r.malformed++;
       if (r.malformedLines.length < 20) r.malformedLines.push(lineNo);
       return;
     }
-    for (let c = 0; c < cells.length; c++) {
+    for (let c = 0; c < width; c++) {
       const raw = cells[c]!;
       if (!raw) continue;
       const v = raw.charCodeAt(0) <= 32 || raw.charCodeAt(raw.length - 1) <= 32 ? raw.trim() : raw;
       if (!v) continue;
-      r.nonEmpty[c]!++;
-      const t = tests[c]!;
-      if (!t.length) continue;
-      const valid = r.valid[c]!;
-      for (let k = 0; k < t.length; k++) {
-        if (t[k]![1](v)) {
-          valid[t[k]![0]] = (valid[t[k]![0]] ?? 0) + 1;
-          if (c === minorsColumn && t[k]![0] === 'curp') lastCurpValid = true;
+      nonEmpty[c]!++;
+      const p = plans[c]!;
+      const fns = p.fns;
+      if (!fns.length) continue;
+      const count = counts[c]!;
+      if (fns.length > MAX_BITS) {
+        for (let k = 0; k < fns.length; k++) {
+          if (fns[k]!(v)) {
+            count[k]!++;
+            if (k === p.curpBit && c === minorsColumn) lastCurpValid = true;
+          }
         }
+        continue;
       }
+      let m: number | undefined;
+      if (p.cache) {
+        const cache = caches[c]!;
+        m = cache.get(v);
+        if (m === undefined) {
+          m = maskOf(p, v);
+          if (cache.size < CACHE_SIZE) cache.set(v, m);
+        } else p.hits++;
+        // Values that hardly repeat (identifiers, names) pay the lookups for nothing: stop asking.
+        if (++p.lookups === PROBE && p.hits < PROBE * MIN_HIT_SHARE) p.cache = false;
+      } else m = maskOf(p, v);
+      if (m === 0) continue;
+      for (let k = 0; k < fns.length; k++) if (m & (1 << k)) count[k]!++;
+      if (c === minorsColumn && p.curpBit >= 0 && m & (1 << p.curpBit)) lastCurpValid = true;
     }
     let keyHash = -1;
     if (cfg.keyColumn >= 0) {
@@ -141,5 +241,12 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
   }
   if (start < text.length) handle(text.slice(start), rowLine, inQ);
   if (inQ) r.unclosedQuoteLine = quoteLine;
+  for (let c = 0; c < width; c++) {
+    r.nonEmpty[c] = nonEmpty[c]!;
+    const keys = plans[c]!.keys;
+    const count = counts[c]!;
+    // Only the tests that passed at least once, as before (a keyed object per column).
+    for (let k = 0; k < keys.length; k++) if (count[k]) r.valid[c]![keys[k]!] = count[k]!;
+  }
   return r;
 }
