@@ -2,16 +2,11 @@
 // with or without accents, ids, labels and aliases alike. Used by `breach fields QUERY` and by the
 // data question of `breach init`.
 import { FIELDS, type FieldType } from './catalogue.js';
+import { normalizeName } from '../util/normalize.js';
 
 /** Lowercase, accents and ñ folded, every run of other characters (and camelCase) a space. */
 export function foldWords(raw: string): string {
-  return raw
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
+  return normalizeName(raw).replace(/_/g, ' ');
 }
 
 export interface FieldMatch {

@@ -6,7 +6,7 @@ import { openSource } from '../source.js';
 import type { Problems } from '../formats/problems.js';
 import { HtmlStripper, JsonUnescaper, type Sink, Utf16Decoder } from './decode.js';
 import { TextScanner, type TextType } from './find.js';
-import { MailReader, newMailStats, type TextProblem } from './mail.js';
+import { MailReader, type MailStats, newMailStats, type TextProblem } from './mail.js';
 import { Tally, type TallySketches, type TypeFigures } from './tally.js';
 
 export type TextFormat = 'mail' | 'mbox' | 'html' | 'text' | 'json';
@@ -18,15 +18,7 @@ export interface TextFileProfile {
   gzip: boolean;
   /** utf-8, windows-1252, utf-16, ascii, or mixed (both UTF-8 and other bytes met); for mail, every part's charset. */
   encodings: string[];
-  mail?: {
-    messages: number;
-    attachedMessages: number;
-    textParts: number;
-    htmlParts: number;
-    textAttachments: number;
-    binarySkipped: number;
-    archivesSkipped: number;
-  };
+  mail?: Omit<MailStats, 'charsets'>;
   found: Partial<Record<TextType, TypeFigures>>;
   /** Distinct valid CURPs and, among them, people under 18 on the scan date. */
   minors?: { curps: number; minors: number };
