@@ -19,6 +19,10 @@ interface Expect {
   penaltyRanges?: string[]; rangeKinds?: Record<string, string>; liability?: string[]; referralDays?: number | null;
   notes?: string[]; noNotes?: string[];
   handoverBasis?: string[];
+  /** Provisions ("LAW article") the authority notice must cite, or must not cite. */
+  authorityBasis?: string[]; noAuthorityBasis?: string[];
+  /** The provisions each penalty liability cites ("LAW article; ..."), by liability code. */
+  liabilityBasis?: Record<string, string>;
 }
 interface Case { name: string; asOf?: string; expect: Expect; description: unknown }
 
@@ -66,6 +70,10 @@ describe.each(cases)('%s', (_file, c) => {
       if (h) expect(h.basis.length).toBeGreaterThan(0);
       for (const art of e.handoverBasis ?? []) expect(h?.basis.map((b) => `${b.law} ${b.article}`).join('; ')).toContain(art);
     }
+    const authBasis = (auth?.basis ?? []).map((b) => `${b.law} ${b.article ?? ''}`.trim());
+    for (const cited of e.authorityBasis ?? []) expect(authBasis).toContain(cited);
+    for (const cited of e.noAuthorityBasis ?? []) expect(authBasis).not.toContain(cited);
+    for (const [code, basis] of Object.entries(e.liabilityBasis ?? {})) expect((a.penalties.liability ?? []).find((l) => l.code === code)?.basis.map((b) => `${b.law} ${b.article ?? ''}`.trim()).join('; ')).toBe(basis);
     for (const [code, due] of Object.entries(e.milestones ?? {})) expect(a.obligations.flatMap((o) => o.deadline.milestones ?? []).find((m) => m.code === code)?.due).toBe(due);
     if (e.controllerObligations) expect((a.controllerObligations ?? []).map((o) => o.code)).toEqual(e.controllerObligations);
     if (e.controllerAuthority) expect(a.controllerObligations?.find((o) => o.code === 'notify-authority')?.authority).toBe(e.controllerAuthority);

@@ -1,7 +1,7 @@
 // What Mexican law requires of one incident on one date. Pure: rules come from data/law/mx/.
 import type { Incident } from '../core/incident.js';
 import { type Start, startOf, type SuccessorLookup, withDueDates } from './due.js';
-import { authorityCaveats, authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
+import { authorityBasis, authorityCaveats, authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
 import { OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { penalties, penaltyProfile } from './penalties.js';
 import { memo, periodOf } from './periods.js';
@@ -91,7 +91,7 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
   if (!found || found.code === authority) return undefined;
   const caveats: Reason[] = [];
   authorityCaveats(v, found.code, onDate, caveats);
-  return { ...found, basis: v.authority_basis?.[found.code] ?? [], caveats };
+  return { code: found.code, ...(found.name && { name: found.name }), basis: authorityBasis(v, found.code, found.ended === true), caveats };
 }
 
 /** State and municipal bodies and local parties: federal-only instruments (the 2018 Lineamientos) do not bind them. */
