@@ -31,6 +31,11 @@ const TABLES: [string, Record<string, string>, Record<string, string>][] = [
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message tables', () => {
+  it('the sensitive-data increase of the LFPDPPP fines is said to be discretionary ("podrán … hasta por dos veces"), in both languages', () => {
+    for (const t of [en, es]) expect(t['note.sensitive-doubled']).toContain('podrán incrementarse hasta por dos veces');
+    expect(en['note.sensitive-doubled']).toMatch(/not automatic/);
+    expect(es['note.sensitive-doubled']).toMatch(/no es automático/);
+  });
   it.each(TABLES)('%s: every key in both languages, non-empty, with the same arguments', (_name, a, b) => {
     expect(Object.keys(b).sort()).toEqual(Object.keys(a).sort());
     for (const k of Object.keys(a)) {
