@@ -97,7 +97,7 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
 /** State and municipal bodies and local parties: federal-only instruments (the 2018 Lineamientos) do not bind them. */
 function isLocal(c: Pick<Controller, 'branch' | 'state'>): boolean {
   const key = authorityKey(c);
-  return key === 'state' || key === 'municipal' || key === 'political-party-local';
+  return key === 'state' || key === 'municipal' || key === 'political-party-local' || key === 'autonomous-local';
 }
 
 function dedupe(list: Reason[]): Reason[] {

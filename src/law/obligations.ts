@@ -15,9 +15,16 @@ function inScope(f: RuleFamily, c: Controller): boolean {
     && (!f.scope.controller_sector || f.scope.controller_sector === controllerSector);
 }
 
-/** The key of a rule's authority table for a controller: its branch, or a local party's own key. */
+/**
+ * The key of a rule's authority table for a controller: its branch, or the own key of a local party
+ * or of a state's autonomous body (an `autonomous` body with a `state`: a state human-rights
+ * commission, electoral institute, prosecutor's office...), which answer to the state's organismo
+ * garante, not to the federal authorities (LGPDPPSO-2017 art. 1; LGPDPPSO-2025 art. 3-II and the
+ * decree's transitorio décimo noveno).
+ */
 export function authorityKey(c: Pick<Controller, 'branch' | 'state'>): string {
   if (c.branch === 'political-party' && c.state) return 'political-party-local';
+  if (c.branch === 'autonomous' && c.state) return 'autonomous-local';
   return c.branch ?? '';
 }
 
