@@ -326,6 +326,8 @@ export const en = {
   'rules.none': 'none',
   'rules.noFines': 'no fines of its own',
   'rules.unitRange': '{min}–{max} {unit}',
+  'unit.one.UMA': 'UMA',
+  'unit.one.salario-minimo': 'daily general minimum wage',
   'unit.short.UMA': 'UMA',
   'unit.short.salario-minimo': 'minimum daily wages',
   'branch.one.federal-executive': 'Federal Executive',

@@ -328,6 +328,8 @@ export const es: Record<MessageKey, string> = {
   'rules.none': 'ninguno',
   'rules.noFines': 'sin multas propias',
   'rules.unitRange': '{min}–{max} {unit}',
+  'unit.one.UMA': 'UMA',
+  'unit.one.salario-minimo': 'salario mínimo general diario',
   'unit.short.UMA': 'UMA',
   'unit.short.salario-minimo': 'salarios mínimos',
   'branch.one.federal-executive': 'Poder Ejecutivo Federal',

@@ -118,6 +118,14 @@ export function penaltyLines(p: Assessment['penalties'], t: Translator): string[
   ];
 }
 
+/** A penalty unit (`UMA`, `salario-minimo`) in words: one unit (`1 UMA = ...`), or the plural after a range. */
+export function unitText(unit: string | null | undefined, t: Translator, form: 'one' | 'short' = 'one'): string {
+  if (!unit) return '-';
+  const key = `unit.${form}.${unit}`;
+  const text = t(key);
+  return text === key ? cleanText(unit) : text;
+}
+
 /** A penalty range's label: coercive measures are marked as not being a sanction for the breach. */
 export function rangeText(r: Assessment['penalties']['ranges'][number], t: Translator): string {
   return r.kind === 'coercive' ? `${t(`penalty.${r.code}`)} (${t('ui.coercive')})` : t(`penalty.${r.code}`);
@@ -175,6 +183,7 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
     else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else if (k === 'unit') args[k] = unitText(v, t);
     else if (k === 'basis') args[k] = citedList(v, lang);
     else if (k === 'rule') {
       // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
