@@ -233,6 +233,7 @@ export const en = {
   'caveat.not-legal-advice': 'This is not legal advice: it applies encoded rules to the description given; have a lawyer confirm it.',
   'caveat.discovered-defaulted': 'No `discovered` date was given: the law in force today ({date}) was applied.',
   'caveat.subjects-summed': 'No `subjects.count` was given: people affected = the sum of dataset records ({people}), which overcounts people present in several datasets.',
+  'caveat.significant-but-no-identifier': 'No field described identifies a person, alone or combined: the significant impact rests only on the kind of data. Personal data are those of an identified or identifiable person, directly or indirectly through any information (as the laws define them; in those of 2025: LGPDPPSO art. 3-IX, LFPDPPP art. 2-V). If the data can be linked to someone (an employee number, the file name, another database), the notices are owed; if not, document that analysis before not notifying.',
   'caveat.document-not-significant': 'The breach was judged not to significantly affect patrimonial or moral rights: document this decision and its reasons.',
   'caveat.private-no-authority-notice': 'Private controllers: the law requires no notice to the authority; notifying the data subjects is the legal duty.',
   'caveat.private-law-not-in-force': 'The private-sector data-protection law (LFPDPPP) was not in force on this date; no obligations are modelled.',

@@ -235,6 +235,7 @@ export const es: Record<MessageKey, string> = {
   'caveat.not-legal-advice': 'Esto no es asesoría legal: aplica reglas codificadas a la descripción dada; confírmelo con un abogado.',
   'caveat.discovered-defaulted': 'No se indicó `discovered`: se aplicó la ley vigente hoy ({date}).',
   'caveat.subjects-summed': 'No se indicó `subjects.count`: personas afectadas = suma de registros ({people}), lo que cuenta dos veces a quien aparece en varios conjuntos.',
+  'caveat.significant-but-no-identifier': 'Ningún campo descrito identifica a una persona, ni solo ni combinado: la afectación significativa se apoya sólo en la clase de datos. Sólo son datos personales los de una persona identificada o identificable, directa o indirectamente con cualquier información (así la definen las leyes; en las de 2025: LGPDPPSO, art. 3-IX; LFPDPPP, art. 2-V). Si los datos pueden vincularse a alguien (un número de empleado, el nombre del archivo, otra base), los avisos se deben; si no, documente ese análisis antes de no avisar.',
   'caveat.document-not-significant': 'Se consideró que la vulneración no afecta de forma significativa derechos patrimoniales o morales: documente esta decisión y sus razones.',
   'caveat.private-no-authority-notice': 'Responsables privados: la ley no exige informar a la autoridad; la obligación legal es informar a los titulares.',
   'caveat.private-law-not-in-force': 'La LFPDPPP no estaba vigente en esta fecha; no se modelan obligaciones.',
