@@ -11,6 +11,8 @@ interface Expect {
   recipients?: string[]; statutory?: Record<string, boolean>; crimes?: string[];
   /** null: the authority notice names no body (e.g. an extinct state guarantor). */
   recipientNameNone?: boolean;
+  /** The authority named by the rule has ceased (an extinct state guarantor): said so, never named. */
+  recipientEnded?: boolean;
   noCaveats?: string[]; possiblySensitive?: Record<string, boolean>;
   authorityDue?: string; authorityDueByHours?: string | null; authorityRecommended?: string | null;
   handover?: { authority: string; until: string; successor: string } | null;
@@ -59,6 +61,7 @@ describe.each(cases)('%s', (_file, c) => {
       expect(auth).toBeDefined();
       expect(auth?.recipient.name).toBeUndefined();
     }
+    if (e.recipientEnded !== undefined) expect(auth?.recipient.ended === true).toBe(e.recipientEnded);
     for (const code of e.noCaveats ?? []) expect(a.caveats.map((x) => x.code)).not.toContain(code);
     for (const [id, v] of Object.entries(e.possiblySensitive ?? {})) expect(a.datasets.flatMap((d) => d.fields).find((f) => f.id === id)?.possiblySensitive).toBe(v);
     if (e.authorityDue) expect(auth?.deadline.due).toBe(e.authorityDue);

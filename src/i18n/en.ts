@@ -175,6 +175,7 @@ export const en = {
   'recipient.INAI': 'INAI (Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales)',
   'recipient.SABG': 'Secretaría Anticorrupción y Buen Gobierno (SABG)',
   'recipient.state-guarantor': "the state's organismo garante (or the autoridad garante its law names)",
+  'recipient.state-guarantor.ended': "the autoridad garante named by the state's harmonised law (its organismo garante has ceased)",
   'recipient.judiciary-control-body': "the judiciary's órgano de control y disciplina",
   'recipient.legislature-comptroller': "the chamber's contraloría interna",
   'recipient.autonomous-oic': "the body's órgano interno de control",

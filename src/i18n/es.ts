@@ -177,6 +177,7 @@ export const es: Record<MessageKey, string> = {
   'recipient.INAI': 'el INAI (Instituto Nacional de Transparencia, Acceso a la Información y Protección de Datos Personales)',
   'recipient.SABG': 'la Secretaría Anticorrupción y Buen Gobierno (SABG)',
   'recipient.state-guarantor': "el organismo garante del estado (o la autoridad garante que señale su ley)",
+  'recipient.state-guarantor.ended': 'la autoridad garante que señale la ley armonizada del estado (su organismo garante dejó de existir)',
   'recipient.judiciary-control-body': 'el órgano de control y disciplina del Poder Judicial',
   'recipient.legislature-comptroller': 'la contraloría interna de la cámara',
   'recipient.autonomous-oic': 'el órgano interno de control del organismo',

@@ -138,7 +138,7 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
         continue;
       }
       authority = who.code;
-      recipient = { code: who.code, ...(who.name && { name: who.name }) };
+      recipient = { code: who.code, ...(who.name && { name: who.name }), ...(who.ended && { ended: true as const }) };
       guarantorEnded = who.ended === true;
       authorityCaveats(v, who.code, asOf, caveats);
     } else if (family.code === 'sector-report' && v.regulator) {

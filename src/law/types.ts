@@ -66,7 +66,7 @@ export interface Obligation {
   to: string;
   authority?: string;
   /** Who receives it: a code (data-subjects, INAI, state-guarantor, CNBV, ...) and a body's name where known. */
-  recipient: { code: string; name?: string };
+  recipient: { code: string; name?: string; ended?: true };
   deadline: Deadline;
   content: string[];
   contentStatus?: Status;

@@ -68,7 +68,8 @@ export function basisList(list: readonly Basis[], lang: 'es' | 'en'): string {
 }
 
 export function recipientText(o: Obligation, t: Translator): string {
-  const base = t(`recipient.${o.recipient.code}`);
+  // A state's organismo garante that has ceased is never named: the state's harmonised law says who.
+  const base = t(o.recipient.ended ? `recipient.${o.recipient.code}.ended` : `recipient.${o.recipient.code}`);
   return o.recipient.name ? `${o.recipient.name}: ${base}` : base;
 }
 
