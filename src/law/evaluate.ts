@@ -50,7 +50,9 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   caveats.push(...pen.caveats);
   if (incident.controller.role === 'processor' && !of) caveats.push({ code: 'processor-controller-notifies' });
   return {
-    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${isLocal(c)}|${of?.sector ?? ''}|${of ? isLocal(of) : ''}`, () => [...new Set([...lawsInForce(asOf, c.sector, isLocal(c)), ...(of && (of.sector !== c.sector || isLocal(of) !== isLocal(c)) ? lawsInForce(asOf, of.sector, isLocal(of)) : [])])]) },
+    // A processor acting for a controller processes under the controller's regime (a private
+    // company working for a public body: the LGPDPPSO and the contract it requires, not the LFPDPPP).
+    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${isLocal(c)}|${of?.sector ?? ''}|${of ? isLocal(of) : ''}`, () => (of ? lawsInForce(asOf, of.sector, isLocal(of)) : lawsInForce(asOf, c.sector, isLocal(c)))) },
     significantImpact: sig,
     obligations: dated,
     ...(controllerObligations && { controllerObligations }),
