@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
-import { translator } from '../src/i18n/index.js';
+import { contract, translator } from '../src/i18n/index.js';
 import { notifyEn, notifyEs } from '../src/notify/messages.js';
 import { HELP } from '../src/cli/help-text.js';
 import { CLI_MESSAGES } from '../src/cli/cli-messages.js';
@@ -31,6 +31,11 @@ const TABLES: [string, Record<string, string>, Record<string, string>][] = [
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
 describe('message tables', () => {
+  it('Spanish contracts "a el" and "de el" only as whole words, accented letters included', () => {
+    expect(contract('se dirige a el órgano; A el cabo; de el INAI', 'es')).toBe('se dirige al órgano; Al cabo; del INAI');
+    expect(contract('si lo suspendieran, vencería el 13 de enero; podría el titular; tendré el', 'es')).toBe('si lo suspendieran, vencería el 13 de enero; podría el titular; tendré el');
+    expect(contract('a el', 'en')).toBe('a el');
+  });
   it('the sensitive-data increase of the LFPDPPP fines is said to be discretionary ("podrán … hasta por dos veces"), in both languages', () => {
     for (const t of [en, es]) expect(t['note.sensitive-doubled']).toContain('podrán incrementarse hasta por dos veces');
     expect(en['note.sensitive-doubled']).toMatch(/not automatic/);
