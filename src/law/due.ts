@@ -82,7 +82,7 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
         // earlier date is the due date, and the later one is said.
         if (cal === 'cnbv') {
           const later = addBusinessDays(start.date, m.businessDays, 'cnbv-procedural');
-          if (later !== day) caveats.push({ code: 'cnbv-procedural-days', args: { milestone: m.code, date: day, until: later } });
+          if (later !== day) caveats.push({ code: 'cnbv-procedural-days', args: { milestone: m.code, businessDays: m.businessDays, date: day, until: later } });
         }
         return { ...m, due: endOfDay(day) };
       }

@@ -185,6 +185,7 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
     else if (k === 'unit') args[k] = unitText(v, t);
+    else if (k === 'milestone') args[k] = t(`milestone.${v}`, { businessDays: c.args.businessDays, hours: c.args.hours });
     else if (k === 'basis') args[k] = citedList(v, lang);
     else if (k === 'rule') {
       // A rule family (notify-data-subjects-public) in words: the obligation and the sector.
