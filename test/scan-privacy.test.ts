@@ -7,8 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { looksLikeHeader } from '../src/scan/header-row.js';
+import { headerCells, looksLikeHeader } from '../src/scan/header-row.js';
 import { mask } from '../src/scan/mask.js';
+import { leaks } from './helpers.js';
 import { xlsx } from './xlsx-writer.js';
 
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
@@ -20,12 +21,6 @@ const profiles = (f: string): Profile[] => {
   return (JSON.parse(r.stdout) as { files: Profile[] }).files;
 };
 
-/** Every substring of `n` characters of the raw values found in `text`. */
-export function leaks(text: string, raws: Iterable<string>, n = 6): string[] {
-  const found = new Set<string>();
-  for (const raw of raws) for (let i = 0; i + n <= raw.length; i++) if (text.includes(raw.slice(i, i + n))) found.add(raw.slice(i, i + n));
-  return [...found];
-}
 
 const PEOPLE = [
   ['Juan Pérez López', 'VIH positivo en tratamiento', 'Priv.Nogal1_Int4_ColRoma_CDMX'],
@@ -83,6 +78,17 @@ describe('header or first record', () => {
     // 'tarjeta' is also the product's own word for the field (número de tarjeta): the value part is what must not show.
     expect(leaks(texts.join('\n'), ['a 4111111111111111', header[3]!])).toEqual([]);
     expect(p!.columns[1]!.name).not.toContain('tarjeta 4');
+  });
+});
+
+describe('header cells', () => {
+  it('labels are shown as written; cells that look like values are masked, and not read as labels', () => {
+    const labels = ['Fecha de registro', 'Teléfono 2', 'tel_celular', 'Apellido Paterno', 'domicilio.cp', 'categoria', 'Tipo de cliente'];
+    const values = ['Esquizofrenia paranoide', 'VIH positivo', 'Diabetes tipo 2', 'Cda.Pinos254_Int2_ColNarvarte_CDMX', 'Juan Pérez López', 'correo ana.ruiz@midominio.mx', 'PELJ800101HDFRPN09'];
+    const { names, labels: read } = headerCells([...labels, ...values]);
+    expect(names.slice(0, labels.length)).toEqual(labels);
+    expect(leaks(names.slice(labels.length).join('\n'), values)).toEqual([]);
+    expect(read.slice(labels.length)).toEqual(values.map(() => undefined));
   });
 });
 

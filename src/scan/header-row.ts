@@ -2,6 +2,7 @@
 // are shown. A header cell is printed as a column name: a cell that is a person's value — a
 // headerless dump's first record, an e-mail used as a key — is masked like any value (issue 13).
 import { fieldById } from '../fields/catalogue.js';
+import { normalizeName } from '../util/normalize.js';
 import { cleanText } from '../util/sanitize.js';
 import { headerMatch, TESTS, type ValueType } from './classify.js';
 import { mask } from './mask.js';
@@ -25,22 +26,36 @@ function isSynonym(s: string): boolean {
 }
 
 /**
- * Does a lone cell look like a person's value rather than a label? An identifier, an e-mail or a
- * long number in it, an address, a common full name, a phrase of four words or more, or a few
- * words with a number (Diabetes tipo 2) or a sensitive term among others (VIH positivo). A field's
- * own id or alias, and a word or two (Teléfono 2, tel_celular), are labels.
+ * A value whatever its column: an identifier, an e-mail or a long number in it, a number between
+ * letters (Cda.Pinos254_Int2: labels number at their end, tel_2), an address, a common full name.
+ */
+function isValue(s: string): boolean {
+  if (s.length > 40 || s.includes('@') || /\d{5,}/.test(s) || /\p{L}[._-]?\d+[._-]?\p{L}/u.test(s)) return true;
+  if (isPii(s) || s.split(/[\s,;|()/]+/).some((t) => t.length >= 5 && isPii(t))) return true;
+  return v.isAddress(s) || (v.isName(s) && isKnownName(s));
+}
+
+/** Words headers are made of, whatever the field (Fecha de registro, Monto del crédito, Razón social). */
+const LABEL_WORDS = new Set(['fecha', 'numero', 'num', 'no', 'monto', 'clave', 'codigo', 'folio', 'total', 'saldo', 'estatus', 'status', 'ultima', 'ultimo',
+  'comentario', 'comentarios', 'observaciones', 'razon', 'registro', 'id', 'cantidad', 'importe', 'descripcion', 'nombre', 'tipo', 'date', 'number', 'amount',
+  'code', 'name', 'last', 'first', 'count', 'created', 'updated', 'comments', 'type']);
+
+/**
+ * Is a lone cell to be shown masked, as a person's value? A value (isValue), or, in doubt, a
+ * phrase none of whose words is a header's word or names a field other than a sensitive one: a
+ * diagnosis (Esquizofrenia paranoide, VIH positivo). A field's id or alias (Fecha de nacimiento),
+ * a phrase naming a field (Teléfono 2) or made of header words (Fecha de registro), and a single
+ * word are labels.
  */
 export function looksLikeValue(raw: string): boolean {
   const s = raw.trim();
   if (!s) return false;
-  if (s.length > 40 || s.includes('@') || /\d{5,}/.test(s)) return true;
-  if (isPii(s) || s.split(/[\s,;|()/]+/).some((t) => t.length >= 5 && isPii(t))) return true;
-  if (v.isAddress(s) || (v.isName(s) && isKnownName(s))) return true;
+  if (isValue(s)) return true;
   const m = headerMatch(s);
-  if (m && m.match !== 'token') return false;
-  const words = s.split(/\s+/).length;
-  if (words >= 4) return true;
-  return words >= 2 && (m ? fieldById(m.field)?.category === 'sensitive' : /\d/.test(s));
+  if ((m && m.match !== 'token') || !/\s/.test(s)) return false;
+  if (m) return fieldById(m.field)?.category === 'sensitive';
+  // 'tipo' only as the first word: Tipo de cliente is a label, Diabetes tipo 2 a diagnosis.
+  return !s.split(/\s+/).map(normalizeName).some((w, i) => LABEL_WORDS.has(w) && (w !== 'tipo' || i === 0));
 }
 
 /** A label's shape: short, a few words, no long number. */
@@ -86,9 +101,10 @@ export function looksLikeHeader(first: string[], next: string[][]): boolean {
     if (!s) return;
     const column = rows.map((r) => (r[i] ?? '').trim()).filter(Boolean);
     const repeated = column.some((c) => c.toLowerCase() === s.toLowerCase());
-    if (isSynonym(s) && !repeated && !looksLikeValue(s)) labels += 2;
-    else if (looksLikeValue(s) || fitsColumn(s, column)) values++;
-    else if (labelShaped(s) && (headerMatch(s) || differsFrom(s, column))) labels++;
+    if (isSynonym(s) && !repeated && !isValue(s)) labels += 2;
+    // Phrases in doubt (looksLikeValue) are masked if shown, but prove nothing here.
+    else if (isValue(s) || fitsColumn(s, column)) values++;
+    else if (!looksLikeValue(s) && labelShaped(s) && (headerMatch(s) || differsFrom(s, column))) labels++;
   });
   return labels > values;
 }
@@ -111,6 +127,12 @@ export function headerCells(cells: string[]): HeaderCells {
     labels.push(s && !value ? s.slice(0, 40) : undefined);
   });
   return { names, labels };
+}
+
+/** Column names a schema declares (SQL DDL): shown as written, read by the classifier. */
+export function schemaColumns(cells: string[]): HeaderCells {
+  const names = cells.map((raw, i) => cleanText(raw).trim().slice(0, 40) || `column ${i + 1}`);
+  return { names, labels: names.map((n, i) => (cells[i]?.trim() ? n : undefined)) };
 }
 
 /** Column names for a table without a header. */

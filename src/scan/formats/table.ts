@@ -7,7 +7,7 @@ import { classify, type Counts, headerField, TESTS, type TestKey, testsFor } fro
 import { fmix32, HyperLogLog } from '../hll.js';
 import { maskedExamples } from '../mask.js';
 import { type FileProfile, HEAD_ROWS, judgeHead, KEY_SKETCHES, minorsFigures, minorsIn, profileColumns, RESERVOIR, rng, type HeadInfo } from '../profile.js';
-import { headerCells, numberedColumns } from '../header-row.js';
+import { headerCells, type HeaderCells, numberedColumns } from '../header-row.js';
 
 export type TableFormat = NonNullable<FileProfile['format']>;
 
@@ -92,9 +92,12 @@ export class TableProfiler {
   private readonly minorsHll = new HyperLogLog();
   private totals?: FullTotals;
 
-  /** `names`: the column names the format gives (DDL, keys, header row); empty: from the first row's width. */
-  constructor(names: string[], private readonly o: TableOptions, private readonly named = names.length > 0) {
-    ({ names: this.names, labels: this.labels } = headerCells(names));
+  /**
+   * `names`: the column names the format gives: cells of the data (JSON keys, a sheet's first row),
+   * masked when they look like values, or a schema's (SQL DDL); empty: from the first row's width.
+   */
+  constructor(names: string[] | HeaderCells, private readonly o: TableOptions, private readonly named = (Array.isArray(names) ? names : names.names).length > 0) {
+    ({ names: this.names, labels: this.labels } = Array.isArray(names) ? headerCells(names) : names);
     this.limit = o.reservoir ?? RESERVOIR;
     this.random = rng(o.seed ?? 1);
   }
