@@ -42,6 +42,15 @@ export function mask(raw: string, field: string | null): string {
   }).join('') || '*';
 }
 
+/**
+ * Masked examples on one line, set apart by a sign no value holds: joined by a space, one's kept
+ * end and the next one's kept start ('…pez' 'Marí…') read as six characters of a third value
+ * ('Pérez Martínez').
+ */
+export function joinExamples(examples: string[]): string {
+  return examples.join(' · ');
+}
+
 /** Up to `n` distinct masked examples of a column's values. */
 export function maskedExamples(values: Iterable<string>, field: string | null, n = 3): string[] {
   const out: string[] = [];
