@@ -5,6 +5,7 @@ import { BRANCHES } from '../core/vocab.js';
 import { InputError } from '../input/diagnostic.js';
 import { describe } from '../scan/describe.js';
 import type { ColumnProfile, FileProfile, Progress } from '../scan/profile.js';
+import { joinExamples } from '../scan/mask.js';
 import { reviewProfile } from '../scan/review.js';
 import { fieldById } from '../fields/catalogue.js';
 import { detectLang, type Lang, translator, type Translator } from '../i18n/index.js';
@@ -91,7 +92,7 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   if (p.malformed.rows) lines.push(t('scan.malformed', { rows: p.malformed.rows, lines: `${p.malformed.lines.join(', ')}${p.malformed.rows > p.malformed.lines.length ? ', ...' : ''}` }));
   if (p.malformed.unclosedQuoteLine) lines.push(t('scan.unclosed', { line: p.malformed.unclosedQuoteLine }));
   const table = new Table({ head: ['#', t('scan.col.column'), t('scan.col.field'), t('scan.col.confidence'), t('scan.col.valid'), t('scan.col.examples')], colWidths: [4, 16, 15, 7, 9, 25], wordWrap: true, style: { head: [], border: [] } });
-  for (const c of p.columns) table.push([String(c.index + 1), c.name, c.field ?? t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, c.examples.join(' ')]);
+  for (const c of p.columns) table.push([String(c.index + 1), c.name, c.field ?? t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, joinExamples(c.examples)]);
   lines.push(table.toString());
   const label = (id: string) => fieldById(id)?.label[lang] ?? id;
   if (p.key) lines.push(t('scan.people', { people: n(p.key.distinct), field: label(p.key.field) }));
