@@ -44,6 +44,17 @@ describe('header or first record', () => {
     for (const lang of ['es', 'en']) expect(leaks(run(['scan', f, '--lang', lang]).stdout, PEOPLE.flat())).toEqual([]);
   });
 
+  it("columns without a header are numbered in the report's language (columna 2), not by the profile's code name", () => {
+    const f = join(dir, 'sin-encabezado-es.csv');
+    writeFileSync(f, `${PEOPLE.map((r) => r.join(',')).join('\n')}\n`);
+    const es = run(['scan', f, '--lang', 'es']).stdout;
+    expect(es).toContain('columna 2');
+    expect(es).not.toMatch(/column \d/);
+    expect(es).not.toMatch(/columna \d \(columna/);
+    expect(run(['scan', f, '--lang', 'es', '--format', 'markdown']).stdout).toContain('| 2 | columna 2 |');
+    expect(run(['scan', f, '--lang', 'en']).stdout).toContain('column 2');
+  });
+
   it('the same rows under a header keep their labels and their count', () => {
     const f = join(dir, 'con-encabezado.csv');
     writeFileSync(f, `nombre,diagnostico,domicilio\n${PEOPLE.map((r) => r.join(',')).join('\n')}\n`);

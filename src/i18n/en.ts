@@ -452,6 +452,8 @@ export const en = {
   'scan.col.confidence': 'conf.',
   'scan.col.valid': 'valid',
   'scan.col.examples': 'examples (masked)',
+  'scan.columnN': 'column {n}',
+  'scan.progress': '{done}/{total} MiB, {rows} rows, {speed} MiB/s',
   'scan.unknown': 'unknown',
   'scan.people': '  distinct people ≈ {people} (by {field}, HyperLogLog)',
   'scan.minors.people': '  minors: {share} % of the distinct people (by {key}) ≈ {people} people; {rows} rows (birth date from {field}, {tested} values checked)',

@@ -455,6 +455,8 @@ export const es: Record<MessageKey, string> = {
   'scan.col.valid': 'válidos',
   'scan.col.examples': 'ejemplos (enmascarados)',
   'scan.unknown': 'desconocido',
+  'scan.columnN': 'columna {n}',
+  'scan.progress': '{done}/{total} MiB, {rows} filas, {speed} MiB/s',
   'scan.people': '  personas distintas ≈ {people} (por {field}, HyperLogLog)',
   'scan.minors.people': '  menores de edad: {share} % de las personas distintas (por {key}) ≈ {people} personas; {rows} filas (fecha de nacimiento tomada de {field}, {tested} valores revisados)',
   'scan.minors.rows': '  menores de edad: {share} % de {tested} filas con {field} revisadas ≈ {rows} filas (sin columna llave: filas, no personas)',
