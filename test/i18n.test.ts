@@ -172,6 +172,28 @@ describe('the command line speaks the selected language', () => {
     expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
   });
 
+  it('explain: a malformed vector is explained in Spanish, and the floor is a word', () => {
+    const cases: [string, RegExp][] = [
+      ['SEMX:1/DPC:9/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75', /^<vector>:1:12: `DPC` debe ser uno de estos valores: 1, 2, 3, 4 \(se recibió `9`\)$/],
+      ['XYZ', /^<vector>:1:1: un vector empieza con `SEMX:1` \(se recibió `XYZ`\); por ejemplo: /],
+      ['SEMX:1/DPC:3', /^<vector>:1:13: falta `EI:` después de `SEMX:1\/DPC:3`; las métricas van en este orden: DPC, EI, C, I, A, M, V$/],
+      ['SEMX:1/DPC:3/DPC:3', /se esperaba `EI:<valor>` en la posición 2, pero se encontró `DPC:3`/],
+      ['SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75/Q:1', /sobra `Q:1` después de V; sólo puede seguir `F:medium`/],
+      ['SEMX:1/DPC:4/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75/F:medium/X', /sobra `X` después del mínimo/],
+    ];
+    for (const [vector, expected] of cases) {
+      const r = run(['explain', vector, '--lang', 'es']);
+      expect(r.status, vector).toBe(2);
+      expect(r.stderr.trim(), vector).toMatch(expected);
+      expect(wordsIn(r.stderr.replace(/`[^`]*`/g, ' '), [...ENGLISH_WORDS, 'missing', 'expected', 'unexpected', 'got', 'after', 'example']), vector).toEqual([]);
+      expect(run(['explain', vector, '--lang', 'en']).stderr, vector).toMatch(/must be one of|starts with|missing|expected|unexpected/);
+    }
+    const floor = run(['explain', 'SEMX:1/DPC:4/EI:0.25/C:0/I:0/A:0/M:0/V:0.25/F:medium', '--lang', 'es']).stdout;
+    expect(floor).toContain('  F   media  (');
+    expect(floor).toContain('→ media (mínimo por datos sensibles: media)');
+    expect(wordsIn(floor.replace(/SEMX:\S+/g, ' '), ['floor', 'medium'])).toEqual([]);
+  });
+
   it('YAML, JSON and CSV syntax errors in Spanish, by the library error code (its own text is English only)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'breach-'));
     try {

@@ -22,6 +22,7 @@ export const es: Record<MessageKey, string> = {
   'ui.score': 'Puntuación',
   'ui.enisa': 'ENISA',
   'ui.vector': 'Vector',
+  'ui.floor': 'mínimo por datos sensibles',
   'ui.dataset': 'Conjunto',
   'ui.records': 'Registros',
   'ui.level': 'Nivel',

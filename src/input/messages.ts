@@ -109,6 +109,12 @@ const en = {
   'yaml.aliases': 'too many aliases: at most {max} per document',
   'yaml.deep': 'the document is nested too deeply',
   'json.several': 'a JSON file holds one description; use a YAML stream (---) for several',
+  'vector.prefix': 'a vector starts with `{prefix}` (got `{got}`); example: {example}',
+  'vector.missing': 'missing `{metric}:` after `{after}`; metrics go in the order {order}',
+  'vector.order': 'expected `{metric}:<value>` at position {position} but found `{found}`; metrics go in the order {order}',
+  'vector.value': '`{metric}` must be one of {values} (got `{got}`)',
+  'vector.after-v': 'unexpected `{got}` after V; only `F:medium` (the sensitive-data floor) may follow',
+  'vector.after-floor': 'unexpected `{got}` after the floor',
 };
 
 export type DiagKey = keyof typeof en;
@@ -219,6 +225,12 @@ const es: Record<DiagKey, string> = {
   'yaml.aliases': 'demasiados alias: como máximo {max} por documento',
   'yaml.deep': 'el documento está anidado demasiado a fondo',
   'json.several': 'un archivo JSON contiene una sola descripción; para varias use un flujo YAML (---)',
+  'vector.prefix': 'un vector empieza con `{prefix}` (se recibió `{got}`); por ejemplo: {example}',
+  'vector.missing': 'falta `{metric}:` después de `{after}`; las métricas van en este orden: {order}',
+  'vector.order': 'se esperaba `{metric}:<valor>` en la posición {position}, pero se encontró `{found}`; las métricas van en este orden: {order}',
+  'vector.value': '`{metric}` debe ser uno de estos valores: {values} (se recibió `{got}`)',
+  'vector.after-v': 'sobra `{got}` después de V; sólo puede seguir `F:medium` (el mínimo por datos sensibles)',
+  'vector.after-floor': 'sobra `{got}` después del mínimo',
 };
 
 export const DIAG_MESSAGES = { en, es } as const;
