@@ -18,7 +18,7 @@ import { fill } from '../i18n/fill.js';
 
 export type Block =
   | { kind: 'p'; text: string; generated?: boolean }
-  | { kind: 'list'; items: string[]; generated?: boolean; checklist?: boolean }
+  | { kind: 'list'; items: string[]; generated?: boolean; checklist?: boolean; /** program messages whose `code spans` are set as code */ code?: boolean }
   | { kind: 'missing'; code: string; text: string }
   | { kind: 'table'; head: string[]; rows: string[][] };
 
@@ -347,7 +347,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         : [{ kind: 'p', text: n(a.caveats.some((c) => NOT_MODELLED_REASONS.has(c.code)) ? 'summary.not-modelled' : 'summary.none') }] },
       ...(ownerRows.length ? [{ code: 'controller-obligations', heading: n('summary.controller'), blocks: [{ kind: 'table' as const, head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows: ownerRows }] }] : []),
       ...(missing.length ? [{ code: 'missing', heading: n('summary.missing'), blocks: [{ kind: 'list' as const, items: missing.map((m) => `${n(`doc.${m.document}` as NotifyKey)}: ${m.text}`) }] }] : []),
-      { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', items: [
+      { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', code: true, items: [
         ...caveatTexts(a, t),
         // A letter written after the authority ceased, for a term that had ended before: say why it goes to the successor.
         ...a.obligations.filter((o) => options.issued !== undefined && o.succession && !o.deadline.handover && options.issued > o.succession.until)

@@ -1,7 +1,7 @@
 // Drafts → Markdown, plain text or a self-contained HTML page that prints cleanly.
 import type { DRAFT_FORMATS } from '../core/vocab.js';
-import { md } from '../report/markdown.js';
-import { escapeHtml as esc } from '../util/html.js';
+import { md, mdProse } from '../report/markdown.js';
+import { codeSpans, escapeHtml as esc } from '../util/html.js';
 import { wrap } from '../util/wrap.js';
 import type { Block, DraftDocument } from './documents.js';
 import type { Letter, Line } from './letter.js';
@@ -17,7 +17,7 @@ const bannerOf = (d: DraftDocument, l: DraftLabels) => (d.sections.some((s) => s
 function mdBlock(b: Block, l: DraftLabels): string {
   switch (b.kind) {
     case 'p': return `${md(b.text)}${b.generated ? ' †' : ''}`;
-    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${md(i)}`).join('\n')}${b.generated ? '\n\n†' : ''}`;
+    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${b.code ? mdProse(i) : md(i)}`).join('\n')}${b.generated ? '\n\n†' : ''}`;
     case 'missing': return `**[${l.missing}: ${md(b.text)}]**`;
     case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n');
   }
@@ -78,7 +78,7 @@ function htmlBlock(b: Block, l: DraftLabels): string {
   const note = b.kind !== 'missing' && b.kind !== 'table' && b.generated ? '<p class="generated">†</p>' : '';
   switch (b.kind) {
     case 'p': return `<p>${esc(b.text)}${b.generated ? ' <span class="generated">†</span>' : ''}</p>`;
-    case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${esc(i)}</li>`).join('')}</ul>${note}`;
+    case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${b.code ? codeSpans(i).value : esc(i)}</li>`).join('')}</ul>${note}`;
     case 'missing': return `<p class="missing"><mark>[${esc(l.missing)}: ${esc(b.text)}]</mark></p>`;
     case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }

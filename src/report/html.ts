@@ -7,7 +7,7 @@
 import type { Assessment } from '../core/assessment.js';
 import { LEVELS, type Level } from '../core/vocab.js';
 import { WEIGHTS } from '../severity/weights.js';
-import { html, Html, strictCsp } from '../util/html.js';
+import { codeSpans, html, Html, strictCsp } from '../util/html.js';
 import { longDateTime } from '../util/long-date.js';
 import { heatMap, levelBars, swatch } from './html-charts.js';
 import { badge, incidentSection, LEVELS_DESC } from './html-incident.js';
@@ -68,7 +68,7 @@ function caveatsTable(s: PortfolioSummary, ctx: ReportContext): Html {
   const shown = s.caveatVariants.slice(0, MAX_CAVEAT_ROWS);
   const hidden = s.caveatVariants.length - shown.length;
   return html`<h3>${t('ui.overview.caveats')}</h3><table><thead><tr><th>${t('ui.overview.caveat')}</th><th class="num">${t('ui.incidents')}</th></tr></thead><tbody>${shown.length
-    ? shown.map((v) => html`<tr><td>${v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t)}<small><code>${v.caveat.code}</code></small></td><td class="num">${fmtNumber(v.incidents, lang)}</td></tr>`)
+    ? shown.map((v) => html`<tr><td>${codeSpans(v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t))}<small><code>${v.caveat.code}</code></small></td><td class="num">${fmtNumber(v.incidents, lang)}</td></tr>`)
     : html`<tr><td colspan="2">${t('ui.none')}</td></tr>`}</tbody></table>${hidden > 0 ? html`<p class="note">${t('ui.overview.moreCaveats', { more: fmtNumber(hidden, lang) })}</p>` : ''}`;
 }
 
