@@ -259,6 +259,19 @@ describe('letters, not forms', () => {
     expect(recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, geolocation, salary] }]\n')).toContain('911');
   });
 
+  it('printed, a letter keeps its last section, closing and signature on one page (the signature never stands alone)', () => {
+    for (const doc of drafts(readFileSync('data/examples/imss-afiliados-2021.yaml', 'utf8')).documents.filter((d) => d.letter)) {
+      const html = renderDraft(doc, 'html', labels, 'es');
+      expect(html, doc.id).toMatch(/@media print\{.*,\.sign-off\{break-inside:avoid\}/);
+      const block = /<div class="sign-off">([^]*?)<\/div>\n?(?:<\/body>|$)/.exec(html.slice(html.indexOf('<div class="sign-off">')))?.[1] ?? '';
+      const last = doc.sections.at(-1)!;
+      expect(block, doc.id).toContain(`<section data-item="${last.code}">`);
+      for (const c of doc.letter!.closing) expect(block, doc.id).toContain(`<p class="closing">${c}</p>`);
+      expect(block, doc.id).toContain('<p class="signature">');
+      expect(html.match(/<p class="signature">/g), doc.id).toHaveLength(1);
+    }
+  });
+
   it('a notice has place and date of issue, an oficio number blank, the addressee, Presente, the basis in words and a signature block', () => {
     const d = drafts(fixture('test/fixtures/notify-complete.yaml'), 'es', '2026-11-21');
     const md = renderDraft(d.documents.find((x) => x.id === 'notice-authority')!, 'markdown', labels, 'es');

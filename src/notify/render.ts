@@ -94,7 +94,7 @@ ul.checklist{list-style:none;padding-left:.5rem}
 .letterhead{font-weight:bold;font-size:1.15rem;border-bottom:1px solid #333;padding-bottom:.3rem;margin-bottom:1rem}.dateline{text-align:right}.dateline p{margin:.1rem 0}.subject{font-weight:bold}
 .to{font-weight:bold;margin-top:1.5rem}.salutation{font-weight:bold;margin-bottom:1.2rem}.closing{margin-top:1.2rem}.signature{margin-top:4rem;border-top:1px solid #333;display:inline-block;min-width:18rem;padding-top:.3rem}.note{font-size:.9rem;color:#555;font-style:italic}
 section p{text-align:justify}
-@media print{body{margin:0;max-width:none}.banner{border-color:#000;color:#000}mark{background:none;border:1px solid #000}h2{break-after:avoid}table,tr{break-inside:avoid}}`;
+@media print{body{margin:0;max-width:none}.banner{border-color:#000;color:#000}mark{background:none;border:1px solid #000}h2{break-after:avoid}table,tr,.sign-off{break-inside:avoid}}`;
 
 const htmlRun = (runs: Line[], l: DraftLabels) => runs.map((x) => (x.missing ? `<mark>[${esc(l.missing)}: ${esc(x.text)}]</mark>` : esc(x.text))).join('');
 
@@ -109,9 +109,9 @@ export function toHtml(d: DraftDocument, l: DraftLabels, lang: 'es' | 'en'): str
       `<div class="dateline"><p>${htmlRun(L.dateline, l)}</p>${L.reference ? `<p>${esc(L.reference)}</p>` : ''}${L.subject ? `<p class="subject">${esc(L.subject)}</p>` : ''}</div>`,
       ...(L.to.length ? [`<p class="to">${L.to.map((line) => htmlRun(line, l)).join('<br>')}</p>`] : []),
       `<p class="salutation">${esc(L.salutation)}</p>`,
-      ...sections,
-      ...L.closing.map((c) => `<p class="closing">${esc(c)}</p>`),
-      `<p class="signature">${L.signature.map((x) => htmlRun([x], l)).join('<br>')}</p>`,
+      ...sections.slice(0, -1),
+      // The last section, the closing and the signature print on one page: a signature alone on the last page signs nothing.
+      `<div class="sign-off">${sections.at(-1) ?? ''}${L.closing.map((c) => `<p class="closing">${esc(c)}</p>`).join('')}<p class="signature">${L.signature.map((x) => htmlRun([x], l)).join('<br>')}</p></div>`,
     ]
     : [
       `<h1>${esc(d.title)}</h1>`,
