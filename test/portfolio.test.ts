@@ -45,6 +45,26 @@ function portfolio(n: number, extra = ''): string {
 }
 
 describe('portfolio overview (table, markdown)', () => {
+  it('in 80 columns nothing is cut: long cells and headers wrap, the due date and every caveat are whole, in Spanish and English', () => {
+    for (const lang of ['es', 'en']) {
+      const r = run(['assess', EX('portafolio.csv'), '--no-color', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const overview = r.out.slice(0, r.out.indexOf('\n\n', r.out.indexOf(lang === 'es' ? 'Incidentes, por severidad' : 'Incidents, by severity')));
+      expect(overview, lang).not.toContain('…');
+      for (const line of overview.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+      // The one dated obligation: its date, time and incident, whole.
+      for (const part of [lang === 'es' ? '1 de agosto de 2025, 00:00' : 'August 1, 2025, 00:00', '(UTC-06:00)', '(portafolio.csv#INC-04)']) expect(overview, lang).toContain(part);
+      expect(overview.replace(/\s+/g, ' '), lang).toContain(lang === 'es' ? 'la obligación legal es informar a los titulares.' : 'notifying the data subjects is the legal duty.');
+    }
+  });
+
+  it('the dataset table of an incident shows its headers whole ("Puntuación" was cut to "Punt…")', () => {
+    const es = run(['assess', EX('sedena-guacamaya-2022.yaml'), '--no-color', '--lang', 'es']).out;
+    expect(es).toMatch(/│ Conjunto +│ Registros +│ Nivel +│ Puntuación +│ Campos +│/);
+    expect(es).not.toContain('…');
+    for (const line of es.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
   it('above the threshold: overview and the worst incidents sorted by severity, no details unless --detail', () => {
     const file = portfolio(30);
     const r = run(['assess', file, '--no-color']);
