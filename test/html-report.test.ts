@@ -60,6 +60,13 @@ describe('the page', () => {
     expect(es).toContain('Incidente 3 de 11');
   });
 
+  it('the cover lists the incidents right after the charts, before the obligations, penalties and the long caveats table', () => {
+    // Printed, the list closed the cover after the caveats and its last row fell alone on a page.
+    const order = ['<figcaption>Incidentes por nivel y responsable', '<h3>Incidentes, por severidad</h3>', '<h3>Obligaciones</h3>', '<h3>Exposición a sanciones</h3>', '<h3>Advertencias (incidentes que tienen cada una)</h3>'].map((h) => es.indexOf(h));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   it('a single incident has no cover overview and no link back to it', () => {
     const one = page([all.find((a) => a.source.includes('imss-afiliados'))!], 'en');
     expect(one).not.toContain('id="overview"');

@@ -89,7 +89,8 @@ function cover(o: Overview, list: Block, data: { summary: PortfolioSummary; line
   const first = earliest(s);
   const byLevel = (k: 'incidents' | 'people') => Object.fromEntries(LEVELS.map((l) => [l, s.byLevel[l][k]])) as Record<Level, number>;
   // The tables the overview shares with table and Markdown: obligations get long dates here, the
-  // level counts and the heat map are drawn as charts.
+  // level counts and the heat map are drawn as charts. The list of incidents comes right after the
+  // charts, as the report's table of contents; the long caveats table closes the cover.
   const shared = o.blocks.filter((b) => b.title === t('ui.overview.exposure'));
   return html`<header class="cover" id="overview">
 <p class="kicker">${t('html.kicker')}</p>
@@ -102,10 +103,10 @@ function cover(o: Overview, list: Block, data: { summary: PortfolioSummary; line
 ${legend(ctx)}
 <div class="charts">${levelBars(t('html.chart.incidents'), byLevel('incidents'), ctx)}${levelBars(t('html.chart.people'), byLevel('people'), ctx)}</div>
 ${heatMap(s, ctx)}
+${incidentList(data.lines, list, linked, ctx)}
 ${obligationsTable(s, ctx)}
 ${shared.map(blockTable)}
 ${caveatsTable(s, ctx)}
-${incidentList(data.lines, list, linked, ctx)}
 </section>
 `.value;
 }
