@@ -127,7 +127,7 @@ describe('the checks above see the reports', () => {
 describe('the command line speaks the selected language', () => {
   const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
   const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21', ...env } });
-  const COMMANDS = ['assess', 'validate', 'fields', 'rules', 'notify', 'scan', 'explain'];
+  const COMMANDS = ['assess', 'validate', 'fields', 'rules', 'notify', 'scan', 'explain', 'init'];
 
   it.each([[[]], ...COMMANDS.map((c) => [[c]])])('help %j in Spanish (--lang es, or an es locale)', (cmd) => {
     for (const r of [run([...cmd, '--help', '--lang', 'es']), run([...cmd, '--help'], { LANG: 'es_MX.UTF-8' })]) {
@@ -135,6 +135,8 @@ describe('the command line speaks the selected language', () => {
       expect(r.stdout).toMatch(/^Uso: breach/);
       const text = r.stdout.replace(/`[^`]*`/g, ' ').replace(/(?:^|\s)(?:-\w|--[\w-]+)(?= |,|$)/gm, ' ').replace(/<[^>]+>|\[[^\]]+\]|"[^"]*"/g, ' ');
       expect(wordsIn(text, [...ENGLISH_WORDS, 'display', 'output', 'options', 'command', 'Usage', 'Options', 'Arguments', 'default', 'choices'])).toEqual([]);
+      // Argument and value names are Spanish too: `<archivo...>`, `--format <formato>`, "Argumentos: archivo".
+      expect(r.stdout).not.toMatch(/[<[](?:file|query|dump|format|lang|level|date|dir|out\.yaml|branch|state|industry|name|title|options|command)(?:\.\.\.)?[>\]]|^ {2}(?:file|query|dump) /m);
     }
     expect(run([...cmd, '--help'], { LANG: 'en_US.UTF-8' }).stdout).toMatch(/^Usage: breach/);
   });
@@ -153,7 +155,8 @@ describe('the command line speaks the selected language', () => {
   it('usage errors and diagnostics in Spanish; exit 2, one line per problem', () => {
     const bad = run(['assess', '-f', 'xml', 'x.yaml', '--lang', 'es']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("error: el valor 'xml' de la opción '-f, --format <format>' no es válido. Valores permitidos: table,");
+    expect(bad.stderr).toContain("error: el valor 'xml' de la opción '-f, --format <formato>' no es válido. Valores permitidos: table,");
+    expect(run(['assess', '--lang', 'es']).stderr).toContain("error: falta el argumento obligatorio 'archivo'");
     expect(run(['assess', '--as-of', '2025-02-30', 'x.yaml', '--lang', 'es']).stderr).toBe('breach: --as-of debe ser una fecha real escrita AAAA-MM-DD (se recibió "2025-02-30")\n');
     const dir = mkdtempSync(join(tmpdir(), 'breach-'));
     const f = join(dir, 'mal.yaml');
