@@ -259,6 +259,16 @@ describe('letters, not forms', () => {
     expect(recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, geolocation, salary] }]\n')).toContain('911');
   });
 
+  it('the data involved are listed as a sentence ("salario, empleador y domicilio del empleador"; "e" before an i sound)', () => {
+    const imss = readFileSync('data/examples/imss-afiliados-2021.yaml', 'utf8');
+    const text = (lang: 'es' | 'en', id: string) => renderDraft(drafts(imss, lang).documents.find((d) => d.id === id)!, 'text', labels, lang).replace(/\s+/g, ' ');
+    expect(text('es', 'notice-data-subjects')).toContain('son: nombre completo, CURP, salario, empleador y domicilio del empleador.');
+    expect(text('en', 'notice-data-subjects')).toContain('are: full name, CURP, salary, employer and employer address.');
+    expect(text('es', 'notice-authority')).toContain('afiliados: nombre completo, CURP, salario, empleador y domicilio del empleador (42,000,000 registros)');
+    const history = drafts('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: retail }\ndatasets: [{ name: t, records: 10, fields: [full_name, credit_history] }]\n');
+    expect(renderDraft(history.documents.find((d) => d.id === 'notice-data-subjects')!, 'text', labels, 'es').replace(/\s+/g, ' ')).toMatch(/nombre completo e historial/);
+  });
+
   it('printed, a letter keeps its last section, closing and signature on one page (the signature never stands alone)', () => {
     for (const doc of drafts(readFileSync('data/examples/imss-afiliados-2021.yaml', 'utf8')).documents.filter((d) => d.letter)) {
       const html = renderDraft(doc, 'html', labels, 'es');

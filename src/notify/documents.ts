@@ -12,7 +12,7 @@ import { contract } from '../i18n/index.js';
 import { hasLoss } from '../law/significance.js';
 import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
-import { basisSentence, type Letter, type Line, stateBodyName } from './letter.js';
+import { basisSentence, joinAnd, type Letter, type Line, stateBodyName } from './letter.js';
 import { fieldLabel } from '../report/view.js';
 import { fill } from '../i18n/fill.js';
 
@@ -101,14 +101,14 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     { kind: 'p', text: n('nature.types.subjects', { types: breachTypes() }), generated: true },
   ];
   /** The data involved as people understand them: the field types by label, once each. */
-  const dataLabels = (): string => [...new Set(inc.datasets.flatMap((d) => d.fields))].map((id) => fieldLabel(id, lang)).join(', ');
-  const dataRows = (): string[] => inc.datasets.map((d) => n(d.records === 1 ? 'data.row.one' : 'data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldLabel(id, lang)).join(', '), records: num(d.records) }));
+  const dataLabels = (): string => joinAnd([...new Set(inc.datasets.flatMap((d) => d.fields))].map((id) => fieldLabel(id, lang)), lang);
+  const dataRows = (): string[] => inc.datasets.map((d) => n(d.records === 1 ? 'data.row.one' : 'data.row', { dataset: cleanText(d.name), fields: joinAnd(d.fields.map((id) => fieldLabel(id, lang)), lang), records: num(d.records) }));
   // Datasets that hold different data: each person is told what the record holding them held, not the union
   // (4 million people must not read that their health data leaked because one record held someone's).
   const sameData = inc.datasets.every((d) => d.fields.join('|') === inc.datasets[0]!.fields.join('|'));
   const subjectsData = (doc: string): Block[] => (sameData
     ? [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public' : 'data.subjects', { fields: dataLabels() }) }]
-    : [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public.by-dataset' : 'data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${d.fields.map((id) => fieldLabel(id, lang)).join(', ')}`) }]);
+    : [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public.by-dataset' : 'data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${joinAnd(d.fields.map((id) => fieldLabel(id, lang)), lang)}`) }]);
   const recs = recommendationsFor(inc);
 
   const sectionFor = (doc: string, code: string, codes: readonly string[] = []): Block[] => {
@@ -136,7 +136,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'people-categories':
         return [{ kind: 'list', items: [
           n('people.count', { count: num(a.subjects) }),
-          inc.subjects.groups.length ? n('people.groups', { groups: inc.subjects.groups.map((g) => t(`group.${g}`)).join(', ') }) : n('people.none'),
+          inc.subjects.groups.length ? n('people.groups', { groups: joinAnd(inc.subjects.groups.map((g) => t(`group.${g}`)), lang) }) : n('people.none'),
           ...inc.datasets.map((d) => n(d.records === 1 ? 'people.row.one' : 'people.row', { dataset: cleanText(d.name), records: num(d.records) })),
         ] }];
       case 'circumstances':
