@@ -164,7 +164,15 @@ describe('files and formats', () => {
     expect(files.some((f) => f.startsWith('incident-'))).toBe(false);
     const index = readFileSync(join(d, 'index.md'), 'utf8');
     expect(index).toContain('# Índice de borradores');
-    expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*INC-04-notice-regulator\.md \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
+    expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*\[INC-04-notice-regulator\.md\]\(INC-04-notice-regulator\.md\) \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
+    // Each file name opens its draft; in HTML too.
+    for (const f of files.filter((x) => x !== 'index.md')) expect(index).toContain(`[${f}](${f})`);
+    const h = mkdtempSync(join(tmpdir(), 'breach-'));
+    expect(run(['notify', new URL('../data/examples/portafolio.csv', import.meta.url).pathname, '--out-dir', h, '-q', '-f', 'html']).status).toBe(0);
+    const htmlIndex = readFileSync(join(h, 'index.html'), 'utf8');
+    for (const f of readdirSync(h).filter((x) => x !== 'index.html')) expect(htmlIndex).toContain(`<a href="${f}">${f}</a>`);
+    // On stdout the drafts are one stream: no links to files that do not exist.
+    expect(run(['notify', new URL('../data/examples/portafolio.csv', import.meta.url).pathname]).stdout).not.toContain('](INC-');
   });
 
   it('a CSV portfolio carries the response items as optional columns (Spanish headers), so its drafts can be complete', () => {

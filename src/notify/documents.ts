@@ -20,7 +20,7 @@ export type Block =
   | { kind: 'p'; text: string; generated?: boolean }
   | { kind: 'list'; items: string[]; generated?: boolean; checklist?: boolean; /** program messages whose `code spans` are set as code */ code?: boolean }
   | { kind: 'missing'; code: string; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][] };
+  | { kind: 'table'; head: string[]; rows: string[][]; /** the column that holds file names, linked in HTML and Markdown */ link?: number };
 
 export interface Section { code: string; heading: string; blocks: Block[] }
 

@@ -19,7 +19,7 @@ function mdBlock(b: Block, l: DraftLabels): string {
     case 'p': return `${md(b.text)}${b.generated ? ' †' : ''}`;
     case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${b.code ? mdProse(i) : md(i)}`).join('\n')}${b.generated ? '\n\n†' : ''}`;
     case 'missing': return `**[${l.missing}: ${md(b.text)}]**`;
-    case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n');
+    case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map((c, i) => (i === b.link ? `[${md(c)}](${encodeURI(c)})` : md(c))).join(' | ')} |`)].join('\n');
   }
 }
 
@@ -80,7 +80,7 @@ function htmlBlock(b: Block, l: DraftLabels): string {
     case 'p': return `<p>${esc(b.text)}${b.generated ? ' <span class="generated">†</span>' : ''}</p>`;
     case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${b.code ? codeSpans(i).value : esc(i)}</li>`).join('')}</ul>${note}`;
     case 'missing': return `<p class="missing"><mark>[${esc(l.missing)}: ${esc(b.text)}]</mark></p>`;
-    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => `<td>${i === b.link ? `<a href="${esc(encodeURI(c))}">${esc(c)}</a>` : esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }
 }
 
