@@ -175,6 +175,19 @@ describe('the command line speaks the selected language', () => {
     expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
   });
 
+  it('a folder or a missing file without an extension says so, rather than asking for --input-format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breach-'));
+    try {
+      for (const cmd of ['assess', 'validate', 'notify']) {
+        const r = run([cmd, dir, join(dir, 'falta'), '--lang', 'es']);
+        expect(r.status, cmd).toBe(2);
+        expect(r.stderr, cmd).toBe(`${dir}:1:1: no se puede leer el archivo: es un directorio, no un archivo\n${join(dir, 'falta')}:1:1: no se puede leer el archivo: no existe\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('explain: a malformed vector is explained in Spanish, and the floor is a word', () => {
     const cases: [string, RegExp][] = [
       ['SEMX:1/DPC:9/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75', /^<vector>:1:12: `DPC` debe ser uno de estos valores: 1, 2, 3, 4 \(se recibió `9`\)$/],
