@@ -29,7 +29,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`- **${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}:** ${md(controllerText(a, t))}`);
   out.push(`- **${t('ui.discovered')}:** ${longDate(a.incident.discovered, ctx.lang)}`);
   const laws = a.law.laws.map((l) => md(lawCite(l, lang))).join(', ') || t('ui.none');
-  out.push(a.asOfSource === 'discovered' && a.asOf === a.incident.discovered ? `- ${t('ui.lawOfThatDay', { laws })}` : `- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${laws}`);
+  out.push(a.asOfSource === 'discovered' && a.asOf === a.incident.discovered ? `- ${t('ui.lawOfThatDay', { laws }).replace(/^([^:]+):/, '**$1:**')}` : `- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${laws}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);
   out.push(`- **${t('ui.severity')}:** **${levelText(a.severity.level, t).toUpperCase()}** (${a.severity.score}); ${t('ui.enisa')} ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`- **${t('ui.vector')}:** \`${a.severity.vector}\``, '');
