@@ -262,6 +262,16 @@ describe('SARIF', () => {
     expect(inc3.locations[0].physicalLocation.region.startLine).toBe(8);
   });
 
+  it('the message names the obligations in words, in the selected language (the codes stay in properties)', () => {
+    for (const [lang, words] of [['es', 'obligaciones: aviso a titulares, aviso a la autoridad, bitácora, análisis de causas.'], ['en', 'obligations: data subjects, authority, breach log, root causes.']] as const) {
+      const results = JSON.parse(run(['assess', EX('portafolio.csv'), '--format', 'sarif', '--lang', lang]).out).runs[0].results;
+      const inc1 = results.find((x: { properties: { source: string } }) => x.properties.source.endsWith('#INC-01'));
+      expect(inc1.message.text, lang).toContain(words);
+      expect(inc1.properties.obligations).toEqual(['notify-data-subjects', 'notify-authority', 'log-breach', 'root-cause-analysis']);
+      for (const r of results) expect(r.message.text, lang).not.toMatch(/notify-|log-breach|root-cause|sector-report/);
+    }
+  });
+
   it('with --fail-on, only incidents at or above it; YAML documents located at their line', () => {
     const multi = join(mkdtempSync(join(tmpdir(), 'breach-sarif-')), 'two.yaml');
     writeFileSync(multi, `${fixture('data/examples/imss-afiliados-2021.yaml')}\n---\n${fixture('data/examples/ine-padron-aws-2016.yaml')}`);
