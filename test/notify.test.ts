@@ -259,6 +259,13 @@ describe('letters, not forms', () => {
     expect(shop).toContain('Llame a su banco');
   });
 
+  it('the advice to keep the notice names it once, as "aviso" (it said "esta notificación ... en este aviso")', () => {
+    const tax = 'incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, tax_data] }]\n';
+    expect(recs(tax)).toContain('Conserve este aviso; si detecta un uso indebido de sus datos, repórtelo por el medio de contacto que se indica en él.');
+    expect(recs(tax)).not.toContain('notificación');
+    expect(recs(tax, 'en').match(/notice/g)).toHaveLength(1);
+  });
+
   it('safety advice (911) only when the data put physical safety at risk', () => {
     const tax = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, tax_data] }]\n');
     expect(tax).not.toContain('911');
