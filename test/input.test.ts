@@ -95,6 +95,11 @@ describe('YAML and JSON descriptions', () => {
 });
 
 describe('CSV portfolios', () => {
+  it('a column without a header (a spreadsheet\'s trailing separators) is ignored while empty; a value in it is located', () => {
+    expect(assessText('conjunto,registros,campos,sector,,\na,1,curp,privado,,\n', { format: 'csv', file: 'p.csv' })).toHaveLength(1);
+    expect(problems('conjunto,registros,campos,sector,,\na,1,curp,privado,,x\n', 'csv', 'p.csv')).toEqual(['p.csv:2:19: column 6 has no header but this row has a value in it: name the column or delete the value']);
+  });
+
   const header = 'incidente,conjunto,registros,campos,sector,fecha';
   it('detects , ; and tab', () => {
     expect(detectDelimiter('a,b,c\n1,2,3')).toBe(',');

@@ -92,10 +92,16 @@ export function loadCsv(text: string, file: string, collect?: Diagnostic[]): Csv
   const header = records[0]!;
   const columns = mapHeader(header, file, lineOf, problems, (i) => charCol(text, lineOf(0), i, delimiter));
   const headerProblems = problems.length;
+  const blank = header.flatMap((h, i) => (h.trim() ? [] : [i]));
   const rows: Row[] = [];
   for (let i = 1; i < records.length; i++) {
     const record = records[i]!;
     const row: Row = { cells: record, index: i };
+    const stray = blank.find((c) => record[c]?.trim());
+    if (stray !== undefined) {
+      problems.push({ file, line: lineOf(i), col: charCol(text, lineOf(i), stray, delimiter), message: `column ${stray + 1} has no header but this row has a value in it: name the column or delete the value`, key: 'csv.blank-header', args: { n: stray + 1 } });
+      row.bad = true;
+    }
     if (record.length > header.length) {
       problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting`, key: 'csv.cells', args: { cells: record.length, header: header.length, delimiter: JSON.stringify(delimiter) } });
       row.bad = true;
@@ -114,6 +120,8 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
   const columns = new Map<CsvColumn, number>();
   const at = () => lineOf(0);
   cells.forEach((h, i) => {
+    // A column without a header (the trailing separator of a spreadsheet export) is ignored while empty.
+    if (!h.trim()) return;
     const n = normalizeName(h);
     const col = HEADER_INDEX.get(n);
     if (!col) {
