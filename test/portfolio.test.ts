@@ -301,7 +301,7 @@ describe('iCalendar', () => {
     expect(ev).toMatch(/\r\nUID:[0-9a-f]{32}@breach\.invalid\r\n/);
     expect(ev).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
     expect(ev).toContain('\r\nDTSTART:20210125T055959Z\r\n'); // 2021-01-24T23:59:59-06:00
-    expect(ev).toContain('SUMMARY:Informar a la autoridad: IMSS affiliates database offered for sale');
+    expect(ev).toContain('SUMMARY:Informar a la autoridad: Base de datos de afiliados del IMSS puesta a la venta');
     expect(ev).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT24H\r\n/);
     // Components balance.
     for (const c of ['VCALENDAR', 'VEVENT', 'VALARM']) expect(unfolded.match(new RegExp(`BEGIN:${c}\\r\\n`, 'g'))?.length).toBe(unfolded.match(new RegExp(`END:${c}\\r\\n`, 'g'))?.length);
