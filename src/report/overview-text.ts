@@ -50,8 +50,18 @@ export function textBlock(block: Block, width: number, ch: ChalkInstance, paint:
   const cols = b.head.length;
   const widths = full.filter(keep);
   const least = words.filter(keep);
-  // Too wide: first let the headers that are wider than their cells wrap onto two lines, the most
-  // space they save first.
+  const total = () => widths.reduce((x, y) => x + y, 0) + 2 * (cols - 1) + 2;
+  /** Narrows the widest column that is wider than `floor(i)` by one; false when none is. */
+  const narrow = (floor: (i: number) => number) => {
+    let wi = -1;
+    for (let i = 0; i < cols; i++) if (widths[i]! > floor(i) && (wi < 0 || widths[i]! > widths[wi]!)) wi = i;
+    if (wi < 0) return false;
+    widths[wi]! -= 1;
+    return true;
+  };
+  // Too wide: first the text columns wrap, down to 20 characters (or their longest word).
+  while (total() > width && narrow((i) => Math.max(least[i]!, Math.min(full.filter(keep)[i]!, 20))));
+  // Then the headers wider than their cells wrap onto two lines, the most space they save first.
   const heads = b.head;
   const cells = b.head.map((h, i) => Math.max(longestWord(h), ...b.rows.map((r) => [...(r[i] ?? '')].length)));
   const twoLines = (i: number) => {
@@ -60,18 +70,19 @@ export function textBlock(block: Block, width: number, ch: ChalkInstance, paint:
     return w;
   };
   for (const i of widths.map((_, i) => i).sort((x, y) => widths[y]! - cells[y]! - (widths[x]! - cells[x]!))) {
-    if (widths.reduce((x, y) => x + y, 0) + 2 * cols <= width) break;
-    widths[i] = twoLines(i);
+    if (total() <= width) break;
+    widths[i] = Math.min(widths[i]!, twoLines(i));
   }
-  // Shrink the widest columns until the line fits (two spaces between columns): first those that
-  // can still hold their longest word, so that text wraps between words rather than inside one.
-  const total = () => widths.reduce((x, y) => x + y, 0) + 2 * (cols - 1) + 2;
-  while (total() > width) {
-    let wi = -1;
-    for (let i = 0; i < cols; i++) if (widths[i]! > least[i]! && (wi < 0 || widths[i]! > widths[wi]!)) wi = i;
-    if (wi < 0) for (let i = 0; i < cols; i++) if (wi < 0 || widths[i]! > widths[wi]!) wi = i;
-    if (widths[wi]! <= 8) break;
-    widths[wi]! -= 1;
+  // Then any column down to its longest word (text wraps between words), and last inside words.
+  while (total() > width && narrow((i) => least[i]!));
+  while (total() > width && narrow(() => 8));
+  // Room left after a header wrapped goes back to the text columns that gave the most.
+  const fullKept = full.filter(keep);
+  for (let spare = width - total(); spare > 0; spare--) {
+    let gi = -1;
+    for (let i = 0; i < cols; i++) if (widths[i]! < fullKept[i]! && cells[i]! > widths[i]! && (gi < 0 || fullKept[i]! - widths[i]! > fullKept[gi]! - widths[gi]!)) gi = i;
+    if (gi < 0) break;
+    widths[gi]! += 1;
   }
   const right = new Set(b.right ?? []);
   // A cell wider than its column wraps onto more lines of the same row: a due date or a caveat is never cut.
