@@ -106,7 +106,7 @@ describe('the obligations timeline', () => {
     expect(text).toMatch(/<circle class="tl-due" cx="9[0-6]\.\d\d%"/);
     expect(text).toContain('>22 ene</text>');
     expect(text).toContain('>día 3</text>');
-    expect(text).toContain('Plazos contados desde 22 de enero de 2021, 00:00 (UTC-06:00): el inicio del día de la confirmación');
+    expect(text).toContain('Plazos contados desde el 22 de enero de 2021, 00:00 (UTC-06:00): el inicio del día de la confirmación');
   });
 
   it('numbers milestones in the order they fall due, in the marks and in words', () => {

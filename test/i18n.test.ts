@@ -40,6 +40,10 @@ describe('message tables', () => {
     }
   });
 
+  it.each(TABLES)('%s: Spanish puts the article before a day ("desde el 1 de febrero de 2020")', (_name, _a, b) => {
+    for (const [k, v] of Object.entries(b)) expect(v, k).not.toMatch(/\b(?:desde|hasta|a partir de|antes de|después de|vence|venció) \{(?:date|from|until|at|since|day|due)\}/);
+  });
+
   it.each(TABLES)('%s: dates in sentences are written for people, not as ISO dates', (_name, a, b) => {
     for (const table of [a, b]) {
       for (const [k, v] of Object.entries(table)) {

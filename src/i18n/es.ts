@@ -263,7 +263,7 @@ export const es: Record<MessageKey, string> = {
   'caveat.state-unknown': 'Estado desconocido `{state}`: no se puede nombrar al organismo garante estatal.',
   'caveat.state-guarantor-extinct': '{body} ({state}) dejó de existir el {date}; no es el destinatario. El aviso se dirige a la autoridad garante que señale la ley armonizada del estado (LGPDPPSO de 2025, art. 3-II: el órgano de contraloría interna u homólogo de cada poder y organismo autónomo del estado): identifíquela antes de enviar.',
   'caveat.state-guarantor-transition': '{body} ({state}) sigue operando hasta que el estado armonice su ley (LGPDPPSO de 2025, artículo décimo noveno transitorio); verifique si ya fue sustituido.',
-  'caveat.unit-unverified': 'La unidad de sanción para esta fecha ({unit} {value} MXN, desde {from}) no se verificó contra su publicación oficial.',
+  'caveat.unit-unverified': 'La unidad de sanción para esta fecha ({unit} {value} MXN, desde el {from}) no se verificó contra su publicación oficial.',
   'caveat.unit-not-published': 'La {unit} del periodo que inicia el {from} aún no está en los datos: se usó el último valor conocido ({value} MXN).',
   'caveat.public-penalties-2017-unverified': 'El rango de multas de apremio de la LGPDPPSO de 2017 (150 a 1,500 UMA, art. 153) se supone igual al de la ley de 2025; el artículo no está verificado.',
   'caveat.possibly-sensitive-penalty': 'Los datos posiblemente sensibles (como los biométricos) podrían llevar a la autoridad a duplicar los montos.',
@@ -500,6 +500,6 @@ export const es: Record<MessageKey, string> = {
   'html.tl.recommended': 'buena práctica',
   'html.tl.milestone': 'hito (numerado como en la columna del plazo)',
   'html.tl.from': 'Plazos contados desde la confirmación: {at}.',
-  'html.tl.fromAssumed': 'Plazos contados desde {at}: el inicio del día de la confirmación, pues no se indicó la hora.',
+  'html.tl.fromAssumed': 'Plazos contados desde el {at}: el inicio del día de la confirmación, pues no se indicó la hora.',
   'html.tl.noDates': 'Ninguna obligación tiene aquí una fecha fija: cada una corre desde la confirmación, como dice su plazo.',
 };
