@@ -184,7 +184,7 @@ describe('files and formats', () => {
     expect(d.missing).toEqual([]);
     // An officer's position without a name is located at its cell.
     const bad = csv.replace('Mtra. Ana Pérez', '');
-    expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: missing required key `name` in response\.officer/);
+    expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: the `firmante` cell of this row is empty, and it is required/);
   });
 
   it('the breach log dates the breach by when it happened (response.occurred_at), never by its confirmation', () => {
