@@ -42,7 +42,10 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
 
-  const ds = grid([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [18, 13, 10, 7, w - 18 - 13 - 10 - 7 - 6], ctx.color);
+  // The number columns are as wide as their header or their widest value, whichever is wider ("Puntuación" was cut to "Punt…").
+  const fit = (head: string, cells: string[]) => Math.max(head.length, ...cells.map((c) => c.length)) + 2;
+  const widths = [18, fit(t('ui.records'), a.datasets.map((d) => n(d.records))), fit(t('ui.level'), a.datasets.map((d) => levelText(d.severity.level, t))), fit(t('ui.score'), a.datasets.map((d) => String(d.severity.score)))];
+  const ds = grid([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [...widths, w - widths.reduce((x, y) => x + y, 0) - 6], ctx.color);
   for (const d of a.datasets) ds.push([userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')]);
   out.push(ds.toString());
 
