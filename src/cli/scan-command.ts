@@ -53,6 +53,11 @@ function progressBar(label: string, t: Translator, lang: Lang): ((p: Progress) =
   };
 }
 
+/** A field type in the table: its label in the report's language (the id is what --describe writes, and the JSON keeps). */
+function fieldName(id: string, lang: Lang): string {
+  return fieldById(id)?.label[lang] ?? cleanText(id);
+}
+
 /** A column's name for people: a column without a header is numbered in the report's language. */
 export function columnName(c: ColumnProfile, t: Translator): string {
   return c.name === `column ${c.index + 1}` ? t('scan.columnN', { n: c.index + 1 }) : c.name;
@@ -99,7 +104,7 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   if (p.malformed.rows) lines.push(t('scan.malformed', { rows: p.malformed.rows, lines: `${p.malformed.lines.join(', ')}${p.malformed.rows > p.malformed.lines.length ? ', ...' : ''}` }));
   if (p.malformed.unclosedQuoteLine) lines.push(t('scan.unclosed', { line: p.malformed.unclosedQuoteLine }));
   const table = new Table({ head: ['#', t('scan.col.column'), t('scan.col.field'), t('scan.col.confidence'), t('scan.col.valid'), t('scan.col.examples')], colWidths: [4, 16, 15, 7, 9, 25], wordWrap: true, style: { head: [], border: [] } });
-  for (const c of p.columns) table.push([String(c.index + 1), columnName(c, t), c.field ?? t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, joinExamples(c.examples)]);
+  for (const c of p.columns) table.push([String(c.index + 1), columnName(c, t), c.field ? fieldName(c.field, lang) : t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, joinExamples(c.examples)]);
   lines.push(table.toString());
   const label = (id: string) => fieldById(id)?.label[lang] ?? id;
   if (p.key) lines.push(t('scan.people', { people: n(p.key.distinct), field: label(p.key.field) }));
@@ -120,7 +125,7 @@ function renderMarkdown(p: FileProfile, t: Translator, lang: Lang): string {
   const cell = (x: string) => cleanText(x).replace(/\|/g, '\\|');
   const first = render(p, t, lang).split('\n')[0]!;
   const out = [`## ${cell(first)}`, '', `| # | ${t('scan.col.column')} | ${t('scan.col.field')} | ${t('scan.col.confidence')} | ${t('scan.col.valid')} | ${t('scan.col.examples')} |`, '|---:|---|---|---:|---:|---|'];
-  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(columnName(c, t))} | ${c.field ?? t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
+  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(columnName(c, t))} | ${c.field ? `${fieldName(c.field, lang)} (\`${c.field}\`)` : t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
   const notes = p.columns.map((c) => noteText(c, t, lang)).filter((x): x is string => !!x);
   if (notes.length) out.push('', ...notes.map((x) => `- ${cell(x.trim())}`));
   return `${out.join('\n')}\n\n`;
