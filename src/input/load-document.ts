@@ -39,6 +39,7 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
   // The library's duplicate-key check compares each key with every earlier one (quadratic: 50,000
   // keys took minutes); duplicates are found below with one set per mapping.
   const docs = Array.from(new Composer(PARSE_OPTIONS).compose(tokens));
+  tokens.length = 0; // the token tree is as large as the documents: not kept while they are converted
   if (!docs.length) return emptyFile(file);
   const problems: Diagnostic[] = [];
   const out: RawDocument[] = [];
@@ -86,7 +87,10 @@ export function loadDocuments(text: string, file: string, format: 'yaml' | 'json
       problems.push({ file, line: p.line, col: p.col, message: `${syntax}: ${detail}`, key: format === 'json' ? 'syntax.json' : 'syntax.yaml', args: deep ? { detail, detailKey: 'yaml.deep' } : { detail, detailKey: 'yaml.aliases', max: MAX_ALIASES } });
       continue;
     }
-    out.push({ value, locate: yamlLocator(doc, lines), index: out.length + 1 });
+    // The start line as a number: a closure over the locator would keep the whole parsed document
+    // (hundreds of MB for 100,000 datasets) alive for the whole run.
+    const start = lines.linePos(doc.contents.range[0]).line;
+    out.push({ value, locate: yamlLocator(doc, lines), index: out.length + 1, line: () => start });
   }
   if (problems.length) throw new InputError(problems);
   if (!out.length) return emptyFile(file);
