@@ -2,7 +2,7 @@
 // objects are built, and its diagnostics cost linear time (the times are measured by
 // scripts/bench-bounds.mjs, not here: these tests assert the refusals and the diagnostics).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { closeSync, ftruncateSync, mkdtempSync, openSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -55,6 +55,18 @@ describe('description bounds', () => {
     expect(r.status).toBe(2);
     expect(r.stderr).toBe(`${f}:2:10: a value written with 30000002 characters, more than the 65536 any value of a description may take (texts hold at most 2000): the file is refused before it is read further`);
     expect(r.rssMb).toBeLessThan(300);
+  }, 60_000);
+
+  it('a description over 256 MiB is refused by its size, before a byte is read', () => {
+    const f = join(dir, 'huge.yaml');
+    const fd = openSync(f, 'w');
+    ftruncateSync(fd, (256 << 20) + 1); // sparse: no disk used
+    closeSync(fd);
+    const r = run(['validate', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).toBe(`${f}:1:1: the file is larger than 256 MiB: a description should be small (use \`breach scan\` for dumps)`);
+    // Reading it first, as before, held the 256 MiB it read.
+    expect(r.rssMb).toBeLessThan(150);
   }, 60_000);
 
   it('a CSV incident of 300,000 rows is refused at its 100,001st row, before any incident is built', () => {
