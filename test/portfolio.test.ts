@@ -164,6 +164,7 @@ describe('JSON summary and ndjson', () => {
     const as = [...texts.flatMap((x) => assessText(x)), ...assessText(fixture('data/examples/portafolio.csv'), { format: 'csv', file: 'p.csv' })];
     for (const a of as) {
       const pieces = [...assessmentJsonPretty(a, ctx)];
+      expect([...assessmentJsonPretty(a, ctx, '    ')].join('')).toBe(JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    '));
       expect(pieces.join('')).toBe(JSON.stringify(assessmentJson(a, ctx), null, 2));
       expect(pieces.length).toBe(a.datasets.length + 3);
     }

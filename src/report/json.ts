@@ -115,18 +115,21 @@ const DATASETS_MARK = '\u0000datasets\u0000';
  * One assessment as indented JSON text, in pieces: the same text as JSON.stringify(assessmentJson(a,
  * ctx), null, 2), but each dataset is its own piece (100,000 datasets made one text of 2 GB).
  */
-export function* assessmentJsonPretty(a: Assessment, ctx: ReportContext): Generator<string> {
+export function* assessmentJsonPretty(a: Assessment, ctx: ReportContext, indent = ''): Generator<string> {
+  const nl = `\n${indent}`;
   const value = { ...assessmentJson(a, ctx, true), severity: severityJson(a.severity), datasets: DATASETS_MARK, obligations: obligationsJson(a.obligations, ctx.t), penalties: penaltiesJson(a.penalties, ctx.t) };
   const text = JSON.stringify(value, null, 2);
   const mark = JSON.stringify(DATASETS_MARK);
   const at = text.indexOf(mark);
-  yield text.slice(0, at);
+  yield text.slice(0, at).replace(/\n/g, nl);
   if (!a.datasets.length) yield '[]';
   else {
-    for (let i = 0; i < a.datasets.length; i++) yield `${i ? ',' : '['}\n    ${JSON.stringify(datasetJson(a.datasets[i]!), null, 2).replace(/\n/g, '\n    ')}`;
-    yield '\n  ]';
+    // Each dataset indented once, to its depth in the document (the text is a few KB per dataset).
+    const inner = `${nl}    `;
+    for (let i = 0; i < a.datasets.length; i++) yield `${i ? ',' : '['}${inner}${JSON.stringify(datasetJson(a.datasets[i]!), null, 2).replace(/\n/g, inner)}`;
+    yield `${nl}  ]`;
   }
-  yield text.slice(at + mark.length);
+  yield text.slice(at + mark.length).replace(/\n/g, nl);
 }
 
 function obligationsJson(obligations: Assessment['obligations'], t: Translator) {
@@ -233,7 +236,7 @@ export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): 
   for (const a of assessments) {
     summary.add(a);
     yield `${first ? '' : ','}\n    `;
-    if (pretty) for (const piece of assessmentJsonPretty(a, ctx)) yield piece.replace(/\n/g, '\n    ');
+    if (pretty) yield* assessmentJsonPretty(a, ctx, '    ');
     else yield assessmentJsonText(a, ctx);
     first = false;
   }
