@@ -41,6 +41,20 @@ describe('decompression bombs', () => {
     }
   }, 60_000);
 
+  it('SQL, JSON Lines and text dumps are guarded too', () => {
+    const make = (head: string, row: string) => gzipSync(Buffer.concat([Buffer.from(head), Buffer.from(row.repeat(Math.floor((40 << 20) / row.length)))]), { level: 9 });
+    const files = [
+      file('b.sql.gz', make("CREATE TABLE `t` (`nombre` varchar(20), `correo` varchar(40));\nINSERT INTO `t` VALUES ", "('Ana','ana@example.mx'),")),
+      file('b.jsonl.gz', make('', '{"nombre":"Ana","correo":"ana@example.mx"}\n')),
+      file('b.log.gz', make('', '2024-01-01 login ok user ana@example.mx from 10.0.0.1\n')),
+    ];
+    for (const f of files) {
+      const r = run(['scan', f]);
+      expect(r.status).toBe(2);
+      expect(REFUSED.exec(r.stderr.trim())?.[1]).toBe(f);
+    }
+  }, 60_000);
+
   it('an honest gzip dump (about 10 times smaller) is read whole', () => {
     const lines = ['id,nombre,estatus,alta,correo,municipio'];
     const names = ['JOSE', 'MARIA', 'JUAN', 'ANA', 'LUIS', 'ROSA'];
