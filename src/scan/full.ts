@@ -155,7 +155,7 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     const valid = Object.fromEntries(cfg.types[i]!.map((t) => [t, totals.valid[i]![t] ?? 0])) as Counts;
     const head = info.verdicts[i]!;
     // Header-only columns keep the head's verdict; others are judged on every value.
-    const verdict = head.reason === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
+    const verdict = head.reason === 'header' ? head : classify(info.labels[i], totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
     return { index: i, name, ...verdict, examples: maskedExamples(info.headRows.map((r) => r[i] ?? ''), verdict.field), nonEmpty: totals.nonEmpty[i]! };
   });
   const profile: FileProfile = {
