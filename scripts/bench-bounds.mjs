@@ -81,6 +81,10 @@ if (ONLY.has('csv')) {
   bound('CSV, one incident of 100,000 rows (the limit): assess --format json vs csv-parse alone', ['node', [csvOnly, limit]], breach('assess', limit, '--format', 'json'));
   const million = write('csv-1000000.csv', () => csv(1_000_000, 1));
   bound('CSV, one incident of 1,000,000 rows: refused at row 100,001, vs csv-parse alone', ['node', [csvOnly, million]], breach('validate', million));
+  // A portfolio has no bound of its own but the file's: memory grows with its rows.
+  const portfolio = write('csv-400000-portfolio.csv', () => csv(400_000, 400));
+  bound('CSV portfolio, 400,000 rows in 400 incidents: validate vs csv-parse alone', ['node', [csvOnly, portfolio]], breach('validate', portfolio));
+  bound('CSV portfolio, 400,000 rows in 400 incidents: assess --format json vs csv-parse alone', ['node', [csvOnly, portfolio]], breach('assess', portfolio, '--format', 'json'));
 }
 if (ONLY.has('size')) {
   const f = join(dir, 'size-257mib.yaml');
