@@ -109,7 +109,7 @@ function datasetJson(d: Assessment['datasets'][number]) {
   };
 }
 
-/** Stands for the datasets in the indented text; a user's text cannot write it (controls are escaped). */
+/** Stands for the datasets in the indented text, found with its key (a user's text may hold the value, never an unescaped quote). */
 const DATASETS_MARK = '\u0000datasets\u0000';
 
 /**
@@ -121,7 +121,7 @@ export function* assessmentJsonPretty(a: Assessment, ctx: ReportContext, indent 
   const value = { ...assessmentJson(a, ctx, true), severity: severityJson(a.severity), datasets: DATASETS_MARK, obligations: obligationsJson(a.obligations, ctx.t), penalties: penaltiesJson(a.penalties, ctx.t) };
   const text = JSON.stringify(value, null, 2);
   const mark = JSON.stringify(DATASETS_MARK);
-  const at = text.indexOf(mark);
+  const at = text.indexOf(`"datasets": ${mark}`) + '"datasets": '.length;
   yield text.slice(0, at).replace(/\n/g, nl);
   if (!a.datasets.length) yield '[]';
   else {
