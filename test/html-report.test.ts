@@ -60,6 +60,13 @@ describe('the page', () => {
     expect(es).toContain('Incidente 3 de 11');
   });
 
+  it('the cover lists the incidents right after the charts, before the obligations, penalties and the long caveats table', () => {
+    // Printed, the list closed the cover after the caveats and its last row fell alone on a page.
+    const order = ['<figcaption>Incidentes por nivel y responsable', '<h3>Incidentes, por severidad</h3>', '<h3>Obligaciones</h3>', '<h3>Exposición a sanciones</h3>', '<h3>Advertencias (incidentes que tienen cada una)</h3>'].map((h) => es.indexOf(h));
+    expect(order.every((i) => i > 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+  });
+
   it('a single incident has no cover overview and no link back to it', () => {
     const one = page([all.find((a) => a.source.includes('imss-afiliados'))!], 'en');
     expect(one).not.toContain('id="overview"');
@@ -99,7 +106,7 @@ describe('the obligations timeline', () => {
     expect(text).toMatch(/<circle class="tl-due" cx="9[0-6]\.\d\d%"/);
     expect(text).toContain('>22 ene</text>');
     expect(text).toContain('>día 3</text>');
-    expect(text).toContain('Plazos contados desde 22 de enero de 2021, 00:00 (UTC-06:00): el inicio del día de la confirmación');
+    expect(text).toContain('Plazos contados desde el 22 de enero de 2021, 00:00 (UTC-06:00): el inicio del día de la confirmación');
   });
 
   it('numbers milestones in the order they fall due, in the marks and in words', () => {

@@ -50,6 +50,10 @@ describe('message tables', () => {
     }
   });
 
+  it.each(TABLES)('%s: Spanish puts the article before a day ("desde el 1 de febrero de 2020")', (_name, _a, b) => {
+    for (const [k, v] of Object.entries(b)) expect(v, k).not.toMatch(/\b(?:desde|hasta|a partir de|antes de|después de|vence|venció) \{(?:date|from|until|at|since|day|due)\}/);
+  });
+
   it.each(TABLES)('%s: dates in sentences are written for people, not as ISO dates', (_name, a, b) => {
     for (const table of [a, b]) {
       for (const [k, v] of Object.entries(table)) {
@@ -139,7 +143,7 @@ describe('the checks above see the reports', () => {
 describe('the command line speaks the selected language', () => {
   const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
   const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21', ...env } });
-  const COMMANDS = ['assess', 'validate', 'fields', 'rules', 'notify', 'scan', 'explain'];
+  const COMMANDS = ['assess', 'validate', 'fields', 'rules', 'notify', 'scan', 'explain', 'init'];
 
   it.each([[[]], ...COMMANDS.map((c) => [[c]])])('help %j in Spanish (--lang es, or an es locale)', (cmd) => {
     for (const r of [run([...cmd, '--help', '--lang', 'es']), run([...cmd, '--help'], { LANG: 'es_MX.UTF-8' })]) {
@@ -147,6 +151,8 @@ describe('the command line speaks the selected language', () => {
       expect(r.stdout).toMatch(/^Uso: breach/);
       const text = r.stdout.replace(/`[^`]*`/g, ' ').replace(/(?:^|\s)(?:-\w|--[\w-]+)(?= |,|$)/gm, ' ').replace(/<[^>]+>|\[[^\]]+\]|"[^"]*"/g, ' ');
       expect(wordsIn(text, [...ENGLISH_WORDS, 'display', 'output', 'options', 'command', 'Usage', 'Options', 'Arguments', 'default', 'choices'])).toEqual([]);
+      // Argument and value names are Spanish too: `<archivo...>`, `--format <formato>`, "Argumentos: archivo".
+      expect(r.stdout).not.toMatch(/[<[](?:file|query|dump|format|lang|level|date|dir|out\.yaml|branch|state|industry|name|title|options|command)(?:\.\.\.)?[>\]]|^ {2}(?:file|query|dump) /m);
     }
     expect(run([...cmd, '--help'], { LANG: 'en_US.UTF-8' }).stdout).toMatch(/^Usage: breach/);
   });
@@ -165,7 +171,8 @@ describe('the command line speaks the selected language', () => {
   it('usage errors and diagnostics in Spanish; exit 2, one line per problem', () => {
     const bad = run(['assess', '-f', 'xml', 'x.yaml', '--lang', 'es']);
     expect(bad.status).toBe(2);
-    expect(bad.stderr).toContain("error: el valor 'xml' de la opción '-f, --format <format>' no es válido. Valores permitidos: table,");
+    expect(bad.stderr).toContain("error: el valor 'xml' de la opción '-f, --format <formato>' no es válido. Valores permitidos: table,");
+    expect(run(['assess', '--lang', 'es']).stderr).toContain("error: falta el argumento obligatorio 'archivo'");
     expect(run(['assess', '--as-of', '2025-02-30', 'x.yaml', '--lang', 'es']).stderr).toBe('breach: --as-of debe ser una fecha real escrita AAAA-MM-DD (se recibió "2025-02-30")\n');
     const dir = mkdtempSync(join(tmpdir(), 'breach-'));
     const f = join(dir, 'mal.yaml');
@@ -182,6 +189,41 @@ describe('the command line speaks the selected language', () => {
     expect(run(['validate', 'data/examples/imss-afiliados-2021.yaml', 'data/examples/portafolio.csv', '--lang', 'es']).stdout).toContain('data/examples/imss-afiliados-2021.yaml: correcto (1 conjunto de datos)\ndata/examples/portafolio.csv#INC-01: correcto (1 conjunto de datos)');
     // The same file in English keeps the contract's wording.
     expect(run(['validate', f, '--lang', 'en']).stderr).toContain("unknown key `controler` in incident (did you mean `controller`?)");
+  });
+
+  it('a folder or a missing file without an extension says so, rather than asking for --input-format', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breach-'));
+    try {
+      for (const cmd of ['assess', 'validate', 'notify']) {
+        const r = run([cmd, dir, join(dir, 'falta'), '--lang', 'es']);
+        expect(r.status, cmd).toBe(2);
+        expect(r.stderr, cmd).toBe(`${dir}:1:1: no se puede leer el archivo: es un directorio, no un archivo\n${join(dir, 'falta')}:1:1: no se puede leer el archivo: no existe\n`);
+      }
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('explain: a malformed vector is explained in Spanish, and the floor is a word', () => {
+    const cases: [string, RegExp][] = [
+      ['SEMX:1/DPC:9/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75', /^<vector>:1:12: `DPC` debe ser uno de estos valores: 1, 2, 3, 4 \(se recibió `9`\)$/],
+      ['XYZ', /^<vector>:1:1: un vector empieza con `SEMX:1` \(se recibió `XYZ`\); por ejemplo: /],
+      ['SEMX:1/DPC:3', /^<vector>:1:13: falta `EI:` después de `SEMX:1\/DPC:3`; las métricas van en este orden: DPC, EI, C, I, A, M, V$/],
+      ['SEMX:1/DPC:3/DPC:3', /se esperaba `EI:<valor>` en la posición 2, pero se encontró `DPC:3`/],
+      ['SEMX:1/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75/Q:1', /sobra `Q:1` después de V; sólo puede seguir `F:medium`/],
+      ['SEMX:1/DPC:4/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75/F:medium/X', /sobra `X` después del mínimo/],
+    ];
+    for (const [vector, expected] of cases) {
+      const r = run(['explain', vector, '--lang', 'es']);
+      expect(r.status, vector).toBe(2);
+      expect(r.stderr.trim(), vector).toMatch(expected);
+      expect(wordsIn(r.stderr.replace(/`[^`]*`/g, ' '), [...ENGLISH_WORDS, 'missing', 'expected', 'unexpected', 'got', 'after', 'example']), vector).toEqual([]);
+      expect(run(['explain', vector, '--lang', 'en']).stderr, vector).toMatch(/must be one of|starts with|missing|expected|unexpected/);
+    }
+    const floor = run(['explain', 'SEMX:1/DPC:4/EI:0.25/C:0/I:0/A:0/M:0/V:0.25/F:medium', '--lang', 'es']).stdout;
+    expect(floor).toContain('  F   media  (');
+    expect(floor).toContain('→ media (mínimo por datos sensibles: media)');
+    expect(wordsIn(floor.replace(/SEMX:\S+/g, ' '), ['floor', 'medium'])).toEqual([]);
   });
 
   it('YAML, JSON and CSV syntax errors in Spanish, by the library error code (its own text is English only)', () => {

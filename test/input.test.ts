@@ -95,6 +95,11 @@ describe('YAML and JSON descriptions', () => {
 });
 
 describe('CSV portfolios', () => {
+  it('a column without a header (a spreadsheet\'s trailing separators) is ignored while empty; a value in it is located', () => {
+    expect(assessText('conjunto,registros,campos,sector,,\na,1,curp,privado,,\n', { format: 'csv', file: 'p.csv' })).toHaveLength(1);
+    expect(problems('conjunto,registros,campos,sector,,\na,1,curp,privado,,x\n', 'csv', 'p.csv')).toEqual(['p.csv:2:19: column 6 has no header but this row has a value in it: name the column or delete the value']);
+  });
+
   const header = 'incidente,conjunto,registros,campos,sector,fecha';
   it('detects , ; and tab', () => {
     expect(detectDelimiter('a,b,c\n1,2,3')).toBe(',');
@@ -115,8 +120,8 @@ describe('CSV portfolios', () => {
     const rows = Array.from({ length: 80 }, (_, i) => `I${i},d${i},${i === 77 ? '-4' : '10'},${i === 78 ? 'emial' : 'email'},privado,2025-01-01`);
     const p = problems(`${header}\n${rows.join('\n')}\n`, 'csv', 'p.csv');
     expect(p).toEqual([
-      'p.csv:79:9: `datasets[0].records`: must not be negative (got "-4")',
-      'p.csv:80:12: `datasets[0].fields[0]`: unknown field type `emial` (did you mean `email`?); `breach fields` lists them',
+      'p.csv:79:9: `registros`: must not be negative (got "-4")',
+      'p.csv:80:12: `campos`: unknown field type `emial` (did you mean `email`?); `breach fields` lists them',
     ]);
     expect(assessText(`${header}\n${rows.slice(0, 70).join('\n')}\n`, { format: 'csv', file: 'p.csv' })).toHaveLength(70);
   });
@@ -131,8 +136,20 @@ describe('CSV portfolios', () => {
     expect(p[0]).toBe('p.csv:1:50: unknown column `campoz` (did you mean `campos`?)');
     const q = problems(`${header}\nA,uno,-1,emial,privado,2025-01-01\n`, 'csv', 'p.csv');
     expect(q).toEqual([
-      'p.csv:2:7: `datasets[0].records`: must not be negative (got "-1")',
-      'p.csv:2:10: `datasets[0].fields[0]`: unknown field type `emial` (did you mean `email`?); `breach fields` lists them',
+      'p.csv:2:7: `registros`: must not be negative (got "-1")',
+      'p.csv:2:10: `campos`: unknown field type `emial` (did you mean `email`?); `breach fields` lists them',
+    ]);
+  });
+
+  it('names a bad or empty cell by its column as the file wrote it, not by the description\'s path', () => {
+    expect(problems('conjunto,registros,campos,sector,confidencialidad,fecha\na,1,curp,marciano,desconocidos,20/03/2025\n', 'csv', 'p.csv')).toEqual([
+      'p.csv:2:10: `sector` must be public, private, got "marciano"',
+      'p.csv:2:19: `confidencialidad` must be none, lost-no-evidence, known-recipients, unknown-recipients, got "desconocidos"',
+      'p.csv:2:32: `fecha`: must be a real date written YYYY-MM-DD (got "20/03/2025")',
+    ]);
+    expect(problems('dataset,records,fields,sector\na,x,curp,\n', 'csv', 'p.csv')).toEqual([
+      'p.csv:2:1: the `sector` cell of this row is empty, and it is required',
+      'p.csv:2:3: `records`: must be a whole number such as 42000000, "42,000,000" or 4.2e7 (got "x")',
     ]);
   });
 

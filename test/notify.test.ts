@@ -165,7 +165,15 @@ describe('files and formats', () => {
     expect(files.some((f) => f.startsWith('incident-'))).toBe(false);
     const index = readFileSync(join(d, 'index.md'), 'utf8');
     expect(index).toContain('# Índice de borradores');
-    expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*INC-04-notice-regulator\.md \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
+    expect(index).toMatch(/## INC-04: API mal configurada[\s\S]*\[INC-04-notice-regulator\.md\]\(INC-04-notice-regulator\.md\) \| la Comisión Nacional Bancaria y de Valores \(CNBV\) \| de inmediato a la CNBV/);
+    // Each file name opens its draft; in HTML too.
+    for (const f of files.filter((x) => x !== 'index.md')) expect(index).toContain(`[${f}](${f})`);
+    const h = mkdtempSync(join(tmpdir(), 'breach-'));
+    expect(run(['notify', new URL('../data/examples/portafolio.csv', import.meta.url).pathname, '--out-dir', h, '-q', '-f', 'html']).status).toBe(0);
+    const htmlIndex = readFileSync(join(h, 'index.html'), 'utf8');
+    for (const f of readdirSync(h).filter((x) => x !== 'index.html')) expect(htmlIndex).toContain(`<a href="${f}">${f}</a>`);
+    // On stdout the drafts are one stream: no links to files that do not exist.
+    expect(run(['notify', new URL('../data/examples/portafolio.csv', import.meta.url).pathname]).stdout).not.toContain('](INC-');
   });
 
   it('a CSV portfolio carries the response items as optional columns (Spanish headers), so its drafts can be complete', () => {
@@ -177,7 +185,7 @@ describe('files and formats', () => {
     expect(d.missing).toEqual([]);
     // An officer's position without a name is located at its cell.
     const bad = csv.replace('Mtra. Ana Pérez', '');
-    expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: missing required key `name` in response\.officer/);
+    expect(() => assessText(bad, { format: 'csv', file: 'p.csv' })).toThrow(/p\.csv:2:\d+: the `firmante` cell of this row is empty, and it is required/);
   });
 
   it('the breach log dates the breach by when it happened (response.occurred_at), never by its confirmation', () => {
@@ -252,12 +260,42 @@ describe('letters, not forms', () => {
     expect(shop).toContain('Llame a su banco');
   });
 
+  it('the advice to keep the notice names it once, as "aviso" (it said "esta notificación ... en este aviso")', () => {
+    const tax = 'incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, tax_data] }]\n';
+    expect(recs(tax)).toContain('Conserve este aviso; si detecta un uso indebido de sus datos, repórtelo por el medio de contacto que se indica en él.');
+    expect(recs(tax)).not.toContain('notificación');
+    expect(recs(tax, 'en').match(/notice/g)).toHaveLength(1);
+  });
+
   it('safety advice (911) only when the data put physical safety at risk', () => {
     const tax = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, tax_data] }]\n');
     expect(tax).not.toContain('911');
     const victims = recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\n  subjects: { groups: [victims] }\ndatasets: [{ name: t, records: 10, fields: [full_name, address, salary] }]\n');
     expect(victims).toContain('911');
     expect(recs('incident:\n  discovered: 2025-08-01\n  controller: { sector: private }\ndatasets: [{ name: t, records: 10, fields: [full_name, geolocation, salary] }]\n')).toContain('911');
+  });
+
+  it('the data involved are listed as a sentence ("salario, empleador y domicilio del empleador"; "e" before an i sound)', () => {
+    const imss = readFileSync('data/examples/imss-afiliados-2021.yaml', 'utf8');
+    const text = (lang: 'es' | 'en', id: string) => renderDraft(drafts(imss, lang).documents.find((d) => d.id === id)!, 'text', labels, lang).replace(/\s+/g, ' ');
+    expect(text('es', 'notice-data-subjects')).toContain('son: nombre completo, CURP, salario, empleador y domicilio del empleador.');
+    expect(text('en', 'notice-data-subjects')).toContain('are: full name, CURP, salary, employer and employer address.');
+    expect(text('es', 'notice-authority')).toContain('afiliados: nombre completo, CURP, salario, empleador y domicilio del empleador (42,000,000 registros)');
+    const history = drafts('incident:\n  discovered: 2025-08-01\n  controller: { sector: private, industry: retail }\ndatasets: [{ name: t, records: 10, fields: [full_name, credit_history] }]\n');
+    expect(renderDraft(history.documents.find((d) => d.id === 'notice-data-subjects')!, 'text', labels, 'es').replace(/\s+/g, ' ')).toMatch(/nombre completo e historial/);
+  });
+
+  it('printed, a letter keeps its last section, closing and signature on one page (the signature never stands alone)', () => {
+    for (const doc of drafts(readFileSync('data/examples/imss-afiliados-2021.yaml', 'utf8')).documents.filter((d) => d.letter)) {
+      const html = renderDraft(doc, 'html', labels, 'es');
+      expect(html, doc.id).toMatch(/@media print\{.*,\.sign-off\{break-inside:avoid\}/);
+      const block = /<div class="sign-off">([^]*?)<\/div>\n?(?:<\/body>|$)/.exec(html.slice(html.indexOf('<div class="sign-off">')))?.[1] ?? '';
+      const last = doc.sections.at(-1)!;
+      expect(block, doc.id).toContain(`<section data-item="${last.code}">`);
+      for (const c of doc.letter!.closing) expect(block, doc.id).toContain(`<p class="closing">${c}</p>`);
+      expect(block, doc.id).toContain('<p class="signature">');
+      expect(html.match(/<p class="signature">/g), doc.id).toHaveLength(1);
+    }
   });
 
   it('a notice has place and date of issue, an oficio number blank, the addressee, Presente, the basis in words and a signature block', () => {

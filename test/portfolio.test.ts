@@ -45,6 +45,26 @@ function portfolio(n: number, extra = ''): string {
 }
 
 describe('portfolio overview (table, markdown)', () => {
+  it('in 80 columns nothing is cut: long cells and headers wrap, the due date and every caveat are whole, in Spanish and English', () => {
+    for (const lang of ['es', 'en']) {
+      const r = run(['assess', EX('portafolio.csv'), '--no-color', '--lang', lang]);
+      expect(r.code).toBe(0);
+      const overview = r.out.slice(0, r.out.indexOf('\n\n', r.out.indexOf(lang === 'es' ? 'Incidentes, por severidad' : 'Incidents, by severity')));
+      expect(overview, lang).not.toContain('…');
+      for (const line of overview.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+      // The one dated obligation: its date, time and incident, whole.
+      for (const part of [lang === 'es' ? '1 de agosto de 2025, 00:00' : 'August 1, 2025, 00:00', '(UTC-06:00)', '(portafolio.csv#INC-04)']) expect(overview, lang).toContain(part);
+      expect(overview.replace(/\s+/g, ' '), lang).toContain(lang === 'es' ? 'la obligación legal es informar a los titulares.' : 'notifying the data subjects is the legal duty.');
+    }
+  });
+
+  it('the dataset table of an incident shows its headers whole ("Puntuación" was cut to "Punt…")', () => {
+    const es = run(['assess', EX('sedena-guacamaya-2022.yaml'), '--no-color', '--lang', 'es']).out;
+    expect(es).toMatch(/│ Conjunto +│ Registros +│ Nivel +│ Puntuación +│ Campos +│/);
+    expect(es).not.toContain('…');
+    for (const line of es.split('\n')) expect([...line].length, line).toBeLessThanOrEqual(80);
+  });
+
   it('above the threshold: overview and the worst incidents sorted by severity, no details unless --detail', () => {
     const file = portfolio(30);
     const r = run(['assess', file, '--no-color']);
@@ -256,6 +276,16 @@ describe('SARIF', () => {
     expect(inc3.locations[0].physicalLocation.region.startLine).toBe(8);
   });
 
+  it('the message names the obligations in words, in the selected language (the codes stay in properties)', () => {
+    for (const [lang, words] of [['es', 'obligaciones: aviso a titulares, aviso a la autoridad, bitácora, análisis de causas.'], ['en', 'obligations: data subjects, authority, breach log, root causes.']] as const) {
+      const results = JSON.parse(run(['assess', EX('portafolio.csv'), '--format', 'sarif', '--lang', lang]).out).runs[0].results;
+      const inc1 = results.find((x: { properties: { source: string } }) => x.properties.source.endsWith('#INC-01'));
+      expect(inc1.message.text, lang).toContain(words);
+      expect(inc1.properties.obligations).toEqual(['notify-data-subjects', 'notify-authority', 'log-breach', 'root-cause-analysis']);
+      for (const r of results) expect(r.message.text, lang).not.toMatch(/notify-|log-breach|root-cause|sector-report/);
+    }
+  });
+
   it('with --fail-on, only incidents at or above it; YAML documents located at their line', () => {
     const multi = join(mkdtempSync(join(tmpdir(), 'breach-sarif-')), 'two.yaml');
     writeFileSync(multi, `${fixture('data/examples/imss-afiliados-2021.yaml')}\n---\n${fixture('data/examples/ine-padron-aws-2016.yaml')}`);
@@ -285,7 +315,7 @@ describe('iCalendar', () => {
     expect(ev).toMatch(/\r\nUID:[0-9a-f]{32}@breach\.invalid\r\n/);
     expect(ev).toMatch(/\r\nDTSTAMP:\d{8}T\d{6}Z\r\n/);
     expect(ev).toContain('\r\nDTSTART:20210125T055959Z\r\n'); // 2021-01-24T23:59:59-06:00
-    expect(ev).toContain('SUMMARY:Informar a la autoridad: IMSS affiliates database offered for sale');
+    expect(ev).toContain('SUMMARY:Informar a la autoridad: Base de datos de afiliados del IMSS puesta a la venta');
     expect(ev).toMatch(/BEGIN:VALARM\r\nACTION:DISPLAY\r\nTRIGGER:-PT24H\r\n/);
     // Components balance.
     for (const c of ['VCALENDAR', 'VEVENT', 'VALARM']) expect(unfolded.match(new RegExp(`BEGIN:${c}\\r\\n`, 'g'))?.length).toBe(unfolded.match(new RegExp(`END:${c}\\r\\n`, 'g'))?.length);

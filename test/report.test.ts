@@ -54,6 +54,14 @@ describe('renderers', () => {
     expect(JSON.parse([...renderJson([], ctx)].join('')).assessments).toEqual([]);
   });
 
+  it('Markdown: every fact of the incident is a bold label and its value, the law applied too', async () => {
+    const { render: renderMd } = await import('../src/report/markdown.js');
+    for (const lang of ['es', 'en'] as const) {
+      const text = [...renderMd(assessments, { t: translator(lang), lang, version: 'test' })].join('');
+      expect(text, lang).toContain(lang === 'es' ? '- **Ley aplicada:** la vigente ese día (LGPDPPSO de 2017' : '- **Law applied:** the law in force that day (');
+    }
+  });
+
   it('CSV has one row per dataset with the incident vector on each', () => {
     const lines = [...renderCsv(assessments, ctx)].join('').trim().split('\n');
     expect(lines).toHaveLength(1 + 3);

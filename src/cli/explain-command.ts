@@ -11,7 +11,7 @@ export function runExplain(vector: string, opts: { json?: boolean; lang?: Lang }
     try {
       parts = parseVector(vector);
     } catch (e) {
-      if (e instanceof VectorError) throw new InputError([{ file: '<vector>', line: 1, col: e.col, message: e.message }]);
+      if (e instanceof VectorError) throw new InputError([{ file: '<vector>', line: 1, col: e.col, message: e.message, key: e.key, args: e.args }]);
       throw e;
     }
     const s = scoreParts(parts);
@@ -27,10 +27,10 @@ export function runExplain(vector: string, opts: { json?: boolean; lang?: Lang }
       `  EI  ${parts.ei}  (0.25 · 0.5 · 0.75 · 1)`,
       `  CB  ${cb} = C ${parts.c} (${t('rule.CB-C')}) + I ${parts.i} (${t('rule.CB-I')}) + A ${parts.a} (${t('rule.CB-A')}) + M ${parts.m} (${t('rule.CB-M')})`,
       `  V   ${parts.v}  (${t('rule.V-VOLUME')})`,
-      ...(parts.floor ? [`  F   ${parts.floor}  (${t('rule.FLOOR-SENSITIVE')})`] : []),
+      ...(parts.floor ? [`  F   ${t(`level.${parts.floor}`)}  (${t('rule.FLOOR-SENSITIVE')})`] : []),
       '',
       `${t('ui.enisa')} = DPC × EI + CB = ${parts.dpc} × ${parts.ei} + ${cb} = ${s.enisa}  → ${t(`level.${s.enisaLevel}`)}`,
-      `SE-MX = ${t('ui.enisa')} + V = ${s.enisa} + ${parts.v} = ${s.score}  → ${t(`level.${s.level}`)}${parts.floor ? ` (floor: ${t(`level.${parts.floor}`)})` : ''}`,
+      `SE-MX = ${t('ui.enisa')} + V = ${s.enisa} + ${parts.v} = ${s.score}  → ${t(`level.${s.level}`)}${parts.floor ? ` (${t('ui.floor')}: ${t(`level.${parts.floor}`)})` : ''}`,
     ];
     printText('out', `${lines.join('\n')}\n`);
     return EXIT.ok;

@@ -195,17 +195,33 @@ export function helpText(lang: Lang): (key: HelpKey, ...args: string[]) => strin
   return (key, ...args) => HELP[lang][key].replace(/\{(\d)\}/g, (m, i: string) => args[Number(i)] ?? m);
 }
 
+/** Names of arguments and option values as Spanish help shows them (`<file...>` → `<archivo...>`). */
+const PLACEHOLDERS_ES: Record<string, string> = {
+  file: 'archivo', query: 'palabras', dump: 'volcado', format: 'formato', lang: 'idioma', level: 'nivel', date: 'fecha', dir: 'carpeta',
+  'out.yaml': 'salida.yaml', branch: 'rama', state: 'estado', industry: 'giro', name: 'nombre', title: 'título', options: 'opciones', command: 'comando',
+};
+
+/** An argument's name in the interface language (the parser still knows it by its English name). */
+export function localArgName(name: string, lang: Lang): string {
+  return lang === 'es' ? (PLACEHOLDERS_ES[name] ?? name) : name;
+}
+
+/** Usage lines and option terms with their `<value>` and `[value]` placeholders in the interface language. */
+export function localPlaceholders(text: string, lang: Lang): string {
+  return lang === 'es' ? text.replace(/([<[])([\w.]+?)(\.\.\.)?([>\]])/g, (_, open: string, name: string, dots = '', close: string) => `${open}${localArgName(name, lang)}${dots}${close}`) : text;
+}
+
 /** Commander's English error lines in the interface language (the codes and values stay as typed). */
 export function localizeParserError(text: string, lang: Lang): string {
   if (lang === 'en') return text;
   const h = helpText(lang);
   const patterns: [RegExp, (m: RegExpExecArray) => string][] = [
     [/^error: unknown option '([^']*)'/, (m) => h('err.unknownOption', m[1]!)],
-    [/^error: missing required argument '([^']*)'/, (m) => h('err.missingArgument', m[1]!)],
-    [/^error: option '([^']*)' argument missing/, (m) => h('err.optionArgumentMissing', m[1]!)],
+    [/^error: missing required argument '([^']*)'/, (m) => h('err.missingArgument', localArgName(m[1]!, lang))],
+    [/^error: option '([^']*)' argument missing/, (m) => h('err.optionArgumentMissing', localPlaceholders(m[1]!, lang))],
     [/^error: too many arguments( for '[^']*')?\. Expected (\d+) arguments? but got (\d+)\./, (m) => h('err.tooManyArguments', m[1] ? m[1].replace(' for ', ' para ') : '', m[2]!, m[3]!)],
     [/^error: unknown command '([^']*)'/, (m) => h('err.unknownCommand', m[1]!)],
-    [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (m) => h('err.invalidChoice', m[1]!, m[2]!, m[3]!)],
+    [/^error: option '([^']*)' argument '([^']*)' is invalid\. Allowed choices are (.*)\./, (m) => h('err.invalidChoice', localPlaceholders(m[1]!, lang), m[2]!, m[3]!)],
     [/\(Did you mean (?:one of )?(.*)\?\)/, (m) => h('err.didYouMean', m[1]!)],
     [/^\(run `breach --help` for usage\)/, () => h('program.afterError')],
   ];

@@ -30,17 +30,17 @@ export function loadEach(files: string[], opts: LoadOptions): LoadResult {
     const label = file === '-' ? '<stdin>' : file;
     const format = opts.inputFormat ?? (file === '-' ? undefined : formatFromPath(file));
     let r: { incidents: SourcedIncident[]; problems: Diagnostic[]; skipped: number };
-    if (!format) {
-      r = { incidents: [], skipped: 0, problems: [file === '-'
-        ? { file: label, line: 1, col: 1, message: 'reading stdin needs --input-format yaml|json|csv', key: 'format.stdin', args: {} }
-        : { file: label, line: 1, col: 1, message: 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format', key: 'format.unknown', args: {} }] };
-    } else {
-      try {
-        r = loadFile(readInput(file), label, format, day, { skipInvalid: !!opts.skipInvalid });
-      } catch (e) {
-        if (e instanceof InputError) r = { incidents: [], problems: e.diagnostics, skipped: 0 };
-        else throw e;
-      }
+    try {
+      if (!format) {
+        // A file that cannot be read says why (a folder, a missing file) before its extension is questioned.
+        if (file !== '-') readInput(file);
+        r = { incidents: [], skipped: 0, problems: [file === '-'
+          ? { file: label, line: 1, col: 1, message: 'reading stdin needs --input-format yaml|json|csv', key: 'format.stdin', args: {} }
+          : { file: label, line: 1, col: 1, message: 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format', key: 'format.unknown', args: {} }] };
+      } else r = loadFile(readInput(file), label, format, day, { skipInvalid: !!opts.skipInvalid });
+    } catch (e) {
+      if (e instanceof InputError) r = { incidents: [], problems: e.diagnostics, skipped: 0 };
+      else throw e;
     }
     for (const i of r.incidents) incidents.push(i);
     problems.push(...r.problems);

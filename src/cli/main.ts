@@ -4,7 +4,7 @@ import { Command, CommanderError, Help, Option } from 'commander';
 import { BRANCHES, DRAFT_FORMATS, INDUSTRIES, INPUT_FORMATS, LANGS, LEVELS, OUTPUT_FORMATS, SECTORS } from '../core/vocab.js';
 import { EXIT, reportFailure } from './errors.js';
 import { guardStdout, printText } from './terminal.js';
-import { helpText, localizeParserError } from './help-text.js';
+import { helpText, localArgName, localizeParserError, localPlaceholders } from './help-text.js';
 import { uiLang } from '../i18n/ui-lang.js';
 
 declare const __dirname: string;
@@ -22,8 +22,8 @@ const program = new Command();
 const debug = process.argv.includes('--debug');
 const lang = uiLang();
 const h = helpText(lang);
-/** "[options] [command]" in the interface language. */
-const localUsage = (usage: string) => (lang === 'es' ? usage.replace('[options]', '[opciones]').replace('[command]', '[comando]') : usage);
+/** "[options] [command] <file...>" in the interface language. */
+const localUsage = (usage: string) => localPlaceholders(usage, lang);
 
 program
   .name('breach')
@@ -41,6 +41,12 @@ program
     },
     subcommandTerm(cmd) {
       return localUsage(Help.prototype.subcommandTerm.call(this, cmd));
+    },
+    optionTerm(option) {
+      return localUsage(Help.prototype.optionTerm.call(this, option));
+    },
+    argumentTerm(argument) {
+      return localArgName(Help.prototype.argumentTerm.call(this, argument), lang);
     },
     styleTitle: (title) => (`title.${title}` in HELP_TITLES ? h(`title.${title}` as Parameters<typeof h>[0]) : title),
     optionDescription: (option) => {

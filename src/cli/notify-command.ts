@@ -52,8 +52,9 @@ export async function runNotify(files: string[], opts: NotifyOptions): Promise<n
       for (const f of files) outputs.push({ name: f.name, text: renderDraft(f.doc, opts.format, labels, lang) });
       for (const x of drafts.missing) missingLines.push({ source: i.source, document: x.document, text: x.text });
     });
-    if (many) outputs.unshift({ name: `index.${EXTENSION[opts.format]}`, text: renderDraft(indexDocument(index, lang), opts.format, labels, lang) });
-    if (!isStdout('--out-dir', opts.outDir)) {
+    const toDir = !isStdout('--out-dir', opts.outDir);
+    if (many) outputs.unshift({ name: `index.${EXTENSION[opts.format]}`, text: renderDraft(indexDocument(index, lang, toDir), opts.format, labels, lang) });
+    if (toDir) {
       writeDrafts(opts.outDir!, outputs, !!opts.force, files);
       if (!opts.quiet) printLines('out', outputs.map((o) => join(opts.outDir!, o.name)));
     } else if (!opts.quiet) {

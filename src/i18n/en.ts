@@ -20,6 +20,7 @@ export const en = {
   'ui.score': 'Score',
   'ui.enisa': 'ENISA',
   'ui.vector': 'Vector',
+  'ui.floor': 'floor',
   'ui.dataset': 'Dataset',
   'ui.records': 'Records',
   'ui.level': 'Level',

@@ -95,10 +95,16 @@ export function loadCsv(text: string, file: string, collect?: Diagnostic[]): Csv
   const header = records[0]!;
   const columns = mapHeader(header, file, lineOf, problems, (i) => charCol(text, lineOf(0), i, delimiter));
   const headerProblems = problems.length;
+  const blank = header.flatMap((h, i) => (h.trim() ? [] : [i]));
   const rows: Row[] = [];
   for (let i = 1; i < records.length; i++) {
     const record = records[i]!;
     const row: Row = { cells: record, index: i };
+    const stray = blank.find((c) => record[c]?.trim());
+    if (stray !== undefined) {
+      problems.push({ file, line: lineOf(i), col: charCol(text, lineOf(i), stray, delimiter), message: `column ${stray + 1} has no header but this row has a value in it: name the column or delete the value`, key: 'csv.blank-header', args: { n: stray + 1 } });
+      row.bad = true;
+    }
     if (record.length > header.length) {
       problems.push({ file, line: lineOf(i), col: 1, message: `row has ${record.length} cells but the header has ${header.length}; check the delimiter (${JSON.stringify(delimiter)}) and quoting`, key: 'csv.cells', args: { cells: record.length, header: header.length, delimiter: JSON.stringify(delimiter) } });
       row.bad = true;
@@ -107,7 +113,7 @@ export function loadCsv(text: string, file: string, collect?: Diagnostic[]): Csv
   }
   if (headerProblems || (problems.length && !collect)) throw new InputError(problems);
   if (!rows.length) throw new InputError([{ file, line: 1, col: 1, message: 'the CSV has a header but no dataset rows', key: 'csv.no-rows' }]);
-  const docs = group(rows, columns, text, delimiter, file, problems, lineOf);
+  const docs = group(rows, columns, header, text, delimiter, file, problems, lineOf);
   if (problems.length && !collect) throw new InputError(problems);
   if (collect) collect.push(...problems);
   return docs;
@@ -141,6 +147,8 @@ function mapHeader(cells: string[], file: string, lineOf: (record: number) => nu
   const columns = new Map<CsvColumn, number>();
   const at = () => lineOf(0);
   cells.forEach((h, i) => {
+    // A column without a header (the trailing separator of a spreadsheet export) is ignored while empty.
+    if (!h.trim()) return;
     const n = normalizeName(h);
     const col = HEADER_INDEX.get(n);
     if (!col) {
@@ -171,7 +179,7 @@ function valueKey(v: string): string {
 const SECTOR: Record<string, string> = { public: 'public', publico: 'public', private: 'private', privado: 'private' };
 const BOOL: Record<string, boolean> = { yes: true, no: false, true: true, false: false, si: true, y: true, n: false, '1': true, '0': false };
 
-function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delimiter: string, file: string, problems: Diagnostic[], lineOf: (record: number) => number): CsvDocument[] {
+function group(rows: Row[], columns: Map<CsvColumn, number>, header: string[], text: string, delimiter: string, file: string, problems: Diagnostic[], lineOf: (record: number) => number): CsvDocument[] {
   // Column indices resolved once: the per-row work is array reads.
   const index = Object.fromEntries(Object.keys(CSV_COLUMNS).map((c) => [c, columns.get(c as CsvColumn) ?? -1])) as Record<CsvColumn, number>;
   const cell = (row: Row, c: CsvColumn): string => {
@@ -253,9 +261,19 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, text: string, delim
     };
     const invalid = problems.length > before || members.some((r) => r.bad);
     const firstRow = members[0]!.index;
-    docs.push({ value, locate, index: docs.length + 1, key: key || undefined, line: () => lineOf(firstRow), ...(invalid && { invalid }) });
+    docs.push({ value, locate, column: (path) => { const c = columnOfPath(path); return c && columns.has(c) ? header[columns.get(c)!] : undefined; }, index: docs.length + 1, key: key || undefined, line: () => lineOf(firstRow), ...(invalid && { invalid }) });
   }
   return docs;
+}
+
+/** The CSV column a path of the description comes from ("datasets[0].fields[1]" → fields). */
+function columnOfPath(path: string): CsvColumn | undefined {
+  const [top, a, b] = path.replace(/\[\d+\]/g, '').split('.');
+  let c: string | undefined;
+  if (top === 'datasets') c = a === 'name' ? 'dataset' : a;
+  else if (top === 'incident') c = a === 'controller' ? (b === 'name' ? 'controller' : b) : a === 'circumstances' ? b : a === 'subjects' ? (b === 'count' ? 'subjects' : b) : a;
+  else if (top === 'response') c = b ? `${a}_${b}` : a;
+  return c !== undefined && c in CSV_COLUMNS ? (c as CsvColumn) : undefined;
 }
 
 function splitList(s: string): string[] {

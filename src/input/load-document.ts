@@ -16,6 +16,8 @@ export interface RawDocument {
   invalid?: boolean;
   /** Where the document starts, cheaply (without keeping the document alive). */
   line?: () => number;
+  /** A CSV's header for a path of the description ("incident.controller.sector" → "sector" as the file wrote it). */
+  column?: (path: string) => string | undefined;
 }
 
 const MAX_ALIASES = 100;

@@ -5,6 +5,7 @@ import { decodeText } from './decode.js';
 import { type Diagnostic, InputError } from './diagnostic.js';
 import { loadCsv } from './load-csv.js';
 import { loadDocuments, type RawDocument } from './load-document.js';
+import { diagText } from './messages.js';
 import { validateDescription } from './validate.js';
 
 export type InputFormat = (typeof INPUT_FORMATS)[number];
@@ -58,7 +59,7 @@ export function loadFile(bytes: Uint8Array, label: string, format: InputFormat, 
     if (doc.invalid) continue;
     const r = validateDescription(doc.value, label, doc.locate, today);
     if (!r.ok) {
-      problems.push(...r.diagnostics);
+      problems.push(...(doc.column ? r.diagnostics.map((d) => byColumn(d, doc.column!)) : r.diagnostics));
       skipped++;
     } else {
       out.push({ source: doc.key ? `${label}#${doc.key}` : docs.length > 1 ? `${label}#${doc.index}` : label, incident: r.incident, line: doc.line ?? lineOfDocument(doc) });
@@ -66,6 +67,24 @@ export function loadFile(bytes: Uint8Array, label: string, format: InputFormat, 
   }
   if (problems.length && !opts.skipInvalid) return fail(problems);
   return { incidents: out, problems, skipped };
+}
+
+/**
+ * A CSV's problem named by the column the user wrote, not by the description's path:
+ * "`sector` debe ser public, private" rather than "`incident.controller.sector` ...", and an empty
+ * required cell as such rather than a missing key.
+ */
+function byColumn(d: Diagnostic, column: (path: string) => string | undefined): Diagnostic {
+  const where = d.args?.where;
+  if (!d.key || typeof where !== 'string') return d;
+  if (d.key === 'missing-key') {
+    const header = column(`${where}.${String(d.args!.key)}`);
+    return header === undefined ? d : { ...d, key: 'csv.empty-cell', args: { column: header }, message: diagText('csv.empty-cell', { column: header }, 'en') };
+  }
+  const header = column(where);
+  if (header === undefined) return d;
+  const args = { ...d.args, where: header };
+  return { ...d, args, message: diagText(d.key, args, 'en') };
 }
 
 function lineOfDocument(doc: RawDocument): () => number {

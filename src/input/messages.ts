@@ -56,6 +56,8 @@ const en = {
   'csv.empty': 'the file is empty: expected a header row (dataset, records, fields, sector, ...)',
   'csv.no-rows': 'the CSV has a header but no dataset rows',
   'csv.unknown-column': 'unknown column `{column}`{suggestion}',
+  'csv.empty-cell': 'the `{column}` cell of this row is empty, and it is required',
+  'csv.blank-header': 'column {n} has no header but this row has a value in it: name the column or delete the value',
   'csv.missing-column': 'missing required column `{column}` (Spanish: `{spanish}`)',
   'more-problems': 'breach: ... and {count} more problems',
   'syntax.yaml': 'invalid YAML: {detail}',
@@ -113,6 +115,12 @@ const en = {
   'yaml.aliases': 'too many aliases: at most {max} per document',
   'yaml.deep': 'the document is nested too deeply',
   'json.several': 'a JSON file holds one description; use a YAML stream (---) for several',
+  'vector.prefix': 'a vector starts with `{prefix}` (got `{got}`); example: {example}',
+  'vector.missing': 'missing `{metric}:` after `{after}`; metrics go in the order {order}',
+  'vector.order': 'expected `{metric}:<value>` at position {position} but found `{found}`; metrics go in the order {order}',
+  'vector.value': '`{metric}` must be one of {values} (got `{got}`)',
+  'vector.after-v': 'unexpected `{got}` after V; only `F:medium` (the sensitive-data floor) may follow',
+  'vector.after-floor': 'unexpected `{got}` after the floor',
 };
 
 export type DiagKey = keyof typeof en;
@@ -170,6 +178,8 @@ const es: Record<DiagKey, string> = {
   'csv.empty': 'el archivo está vacío: se esperaba una fila de encabezados (dataset, records, fields, sector, ...)',
   'csv.no-rows': 'el CSV tiene encabezados pero ninguna fila de datos',
   'csv.unknown-column': 'columna desconocida `{column}`{suggestion}',
+  'csv.empty-cell': 'la celda de la columna `{column}` está vacía en esta fila, y es obligatoria',
+  'csv.blank-header': 'la columna {n} no tiene encabezado, pero esta fila tiene un valor en ella: ponga nombre a la columna o borre el valor',
   'csv.missing-column': 'falta la columna obligatoria `{column}` (en español: `{spanish}`)',
   'more-problems': 'breach: ... y {count} problemas más',
   'syntax.yaml': 'YAML no válido: {detail}',
@@ -227,6 +237,12 @@ const es: Record<DiagKey, string> = {
   'yaml.aliases': 'demasiados alias: como máximo {max} por documento',
   'yaml.deep': 'el documento está anidado demasiado a fondo',
   'json.several': 'un archivo JSON contiene una sola descripción; para varias use un flujo YAML (---)',
+  'vector.prefix': 'un vector empieza con `{prefix}` (se recibió `{got}`); por ejemplo: {example}',
+  'vector.missing': 'falta `{metric}:` después de `{after}`; las métricas van en este orden: {order}',
+  'vector.order': 'se esperaba `{metric}:<valor>` en la posición {position}, pero se encontró `{found}`; las métricas van en este orden: {order}',
+  'vector.value': '`{metric}` debe ser uno de estos valores: {values} (se recibió `{got}`)',
+  'vector.after-v': 'sobra `{got}` después de V; sólo puede seguir `F:medium` (el mínimo por datos sensibles)',
+  'vector.after-floor': 'sobra `{got}` después del mínimo',
 };
 
 export const DIAG_MESSAGES = { en, es } as const;

@@ -12,15 +12,15 @@ import { contract } from '../i18n/index.js';
 import { hasLoss } from '../law/significance.js';
 import { notifyEn, notifyEs, type NotifyKey } from './messages.js';
 import { recommendationsFor } from './recommendations.js';
-import { basisSentence, type Letter, type Line, stateBodyName } from './letter.js';
+import { basisSentence, joinAnd, type Letter, type Line, stateBodyName } from './letter.js';
 import { fieldLabel } from '../report/view.js';
 import { fill } from '../i18n/fill.js';
 
 export type Block =
   | { kind: 'p'; text: string; generated?: boolean }
-  | { kind: 'list'; items: string[]; generated?: boolean; checklist?: boolean }
+  | { kind: 'list'; items: string[]; generated?: boolean; checklist?: boolean; /** program messages whose `code spans` are set as code */ code?: boolean }
   | { kind: 'missing'; code: string; text: string }
-  | { kind: 'table'; head: string[]; rows: string[][] };
+  | { kind: 'table'; head: string[]; rows: string[][]; /** the column that holds file names, linked in HTML and Markdown */ link?: number };
 
 export interface Section { code: string; heading: string; blocks: Block[] }
 
@@ -101,14 +101,14 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
     { kind: 'p', text: n('nature.types.subjects', { types: breachTypes() }), generated: true },
   ];
   /** The data involved as people understand them: the field types by label, once each. */
-  const dataLabels = (): string => [...new Set(inc.datasets.flatMap((d) => d.fields))].map((id) => fieldLabel(id, lang)).join(', ');
-  const dataRows = (): string[] => inc.datasets.map((d) => n(d.records === 1 ? 'data.row.one' : 'data.row', { dataset: cleanText(d.name), fields: d.fields.map((id) => fieldLabel(id, lang)).join(', '), records: num(d.records) }));
+  const dataLabels = (): string => joinAnd([...new Set(inc.datasets.flatMap((d) => d.fields))].map((id) => fieldLabel(id, lang)), lang);
+  const dataRows = (): string[] => inc.datasets.map((d) => n(d.records === 1 ? 'data.row.one' : 'data.row', { dataset: cleanText(d.name), fields: joinAnd(d.fields.map((id) => fieldLabel(id, lang)), lang), records: num(d.records) }));
   // Datasets that hold different data: each person is told what the record holding them held, not the union
   // (4 million people must not read that their health data leaked because one record held someone's).
   const sameData = inc.datasets.every((d) => d.fields.join('|') === inc.datasets[0]!.fields.join('|'));
   const subjectsData = (doc: string): Block[] => (sameData
     ? [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public' : 'data.subjects', { fields: dataLabels() }) }]
-    : [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public.by-dataset' : 'data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${d.fields.map((id) => fieldLabel(id, lang)).join(', ')}`) }]);
+    : [{ kind: 'p', text: n(doc === 'public-notice' ? 'data.public.by-dataset' : 'data.subjects.by-dataset') }, { kind: 'list', items: inc.datasets.map((d) => `${cleanText(d.name)}: ${joinAnd(d.fields.map((id) => fieldLabel(id, lang)), lang)}`) }]);
   const recs = recommendationsFor(inc);
 
   const sectionFor = (doc: string, code: string, codes: readonly string[] = []): Block[] => {
@@ -136,7 +136,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
       case 'people-categories':
         return [{ kind: 'list', items: [
           n('people.count', { count: num(a.subjects) }),
-          inc.subjects.groups.length ? n('people.groups', { groups: inc.subjects.groups.map((g) => t(`group.${g}`)).join(', ') }) : n('people.none'),
+          inc.subjects.groups.length ? n('people.groups', { groups: joinAnd(inc.subjects.groups.map((g) => t(`group.${g}`)), lang) }) : n('people.none'),
           ...inc.datasets.map((d) => n(d.records === 1 ? 'people.row.one' : 'people.row', { dataset: cleanText(d.name), records: num(d.records) })),
         ] }];
       case 'circumstances':
@@ -347,7 +347,7 @@ export function buildDrafts(a: Assessment, lang: 'es' | 'en', t: Translator, opt
         : [{ kind: 'p', text: n(a.caveats.some((c) => NOT_MODELLED_REASONS.has(c.code)) ? 'summary.not-modelled' : 'summary.none') }] },
       ...(ownerRows.length ? [{ code: 'controller-obligations', heading: n('summary.controller'), blocks: [{ kind: 'table' as const, head: [n('summary.obligation'), n('draft.recipient'), n('summary.due'), n('draft.basis')], rows: ownerRows }] }] : []),
       ...(missing.length ? [{ code: 'missing', heading: n('summary.missing'), blocks: [{ kind: 'list' as const, items: missing.map((m) => `${n(`doc.${m.document}` as NotifyKey)}: ${m.text}`) }] }] : []),
-      { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', items: [
+      { code: 'caveats', heading: n('summary.caveats'), blocks: [{ kind: 'list', code: true, items: [
         ...caveatTexts(a, t),
         // A letter written after the authority ceased, for a term that had ended before: say why it goes to the successor.
         ...a.obligations.filter((o) => options.issued !== undefined && o.succession && !o.deadline.handover && options.issued > o.succession.until)

@@ -10,14 +10,15 @@ export function filePrefix(id: string): string {
   return safe || 'incident';
 }
 
-export function indexDocument(entries: IndexEntry[], lang: 'es' | 'en'): DraftDocument {
+/** The index; `linked` when the drafts are files beside it (--out-dir), so that each file name opens its draft. */
+export function indexDocument(entries: IndexEntry[], lang: 'es' | 'en', linked: boolean): DraftDocument {
   const m = lang === 'es' ? notifyEs : notifyEn;
   const sections: Section[] = [
     { code: 'index-lead', heading: '', blocks: [{ kind: 'p', text: m['index.lead'].replace('{count}', String(entries.length)) }] },
     ...entries.map((e) => ({
       code: 'index-incident',
       heading: `${e.id}: ${e.title}`,
-      blocks: [{ kind: 'table' as const, head: [m['index.document'], m['index.file'], m['draft.recipient'], m['summary.due']], rows: e.files.map((f) => [f.doc.title, f.name, f.doc.recipient ?? '-', f.doc.due ?? '-']) }],
+      blocks: [{ kind: 'table' as const, head: [m['index.document'], m['index.file'], m['draft.recipient'], m['summary.due']], rows: e.files.map((f) => [f.doc.title, f.name, f.doc.recipient ?? '-', f.doc.due ?? '-']), ...(linked && { link: 1 }) }],
     })),
   ];
   return { id: 'index', title: m['doc.index'], meta: [], sections };

@@ -39,7 +39,13 @@ export function lawName(code: string): string {
   return name ? name.replace(/\s*\(\d{4}\)$/, '') : code;
 }
 
-const joinAnd = (list: string[], lang: 'es' | 'en') => (list.length > 1 ? `${list.slice(0, -1).join(', ')}${lang === 'es' ? ' y ' : ' and '}${list[list.length - 1]}` : list[0] ?? '');
+/** "a, b y c" / "a, b and c"; Spanish "e" before a word that starts with the sound i ("CURP e historial crediticio"). */
+export function joinAnd(list: string[], lang: 'es' | 'en'): string {
+  if (list.length < 2) return list[0] ?? '';
+  const last = list[list.length - 1]!;
+  const and = lang === 'en' ? 'and' : /^h?i(?![aeiouáéíóú])/.test(last) ? 'e' : 'y';
+  return `${list.slice(0, -1).join(', ')} ${and} ${last}`;
+}
 
 /** One group of an article citation: "3-II, 3-XXVI" → "el artículo 3, fracciones II y XXVI"; "transitorios 4, 19" → "los artículos transitorios 4 y 19". */
 function articleGroup(group: string, lang: 'es' | 'en'): string {

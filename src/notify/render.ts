@@ -1,7 +1,7 @@
 // Drafts → Markdown, plain text or a self-contained HTML page that prints cleanly.
 import type { DRAFT_FORMATS } from '../core/vocab.js';
-import { md } from '../report/markdown.js';
-import { escapeHtml as esc } from '../util/html.js';
+import { md, mdProse } from '../report/markdown.js';
+import { codeSpans, escapeHtml as esc } from '../util/html.js';
 import { wrap } from '../util/wrap.js';
 import type { Block, DraftDocument } from './documents.js';
 import type { Letter, Line } from './letter.js';
@@ -17,9 +17,9 @@ const bannerOf = (d: DraftDocument, l: DraftLabels) => (d.sections.some((s) => s
 function mdBlock(b: Block, l: DraftLabels): string {
   switch (b.kind) {
     case 'p': return `${md(b.text)}${b.generated ? ' †' : ''}`;
-    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${md(i)}`).join('\n')}${b.generated ? '\n\n†' : ''}`;
+    case 'list': return `${b.items.map((i) => `- ${b.checklist ? '[ ] ' : ''}${b.code ? mdProse(i) : md(i)}`).join('\n')}${b.generated ? '\n\n†' : ''}`;
     case 'missing': return `**[${l.missing}: ${md(b.text)}]**`;
-    case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map(md).join(' | ')} |`)].join('\n');
+    case 'table': return [`| ${b.head.map(md).join(' | ')} |`, `|${b.head.map(() => ' --- ').join('|')}|`, ...b.rows.map((r) => `| ${r.map((c, i) => (i === b.link ? `[${md(c)}](${encodeURI(c)})` : md(c))).join(' | ')} |`)].join('\n');
   }
 }
 
@@ -78,9 +78,9 @@ function htmlBlock(b: Block, l: DraftLabels): string {
   const note = b.kind !== 'missing' && b.kind !== 'table' && b.generated ? '<p class="generated">†</p>' : '';
   switch (b.kind) {
     case 'p': return `<p>${esc(b.text)}${b.generated ? ' <span class="generated">†</span>' : ''}</p>`;
-    case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${esc(i)}</li>`).join('')}</ul>${note}`;
+    case 'list': return `<ul${b.checklist ? ' class="checklist"' : ''}>${b.items.map((i) => `<li>${b.checklist ? '<span class="box">☐</span> ' : ''}${b.code ? codeSpans(i).value : esc(i)}</li>`).join('')}</ul>${note}`;
     case 'missing': return `<p class="missing"><mark>[${esc(l.missing)}: ${esc(b.text)}]</mark></p>`;
-    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c) => `<td>${esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
+    case 'table': return `<table><thead><tr>${b.head.map((h) => `<th>${esc(h)}</th>`).join('')}</tr></thead><tbody>${b.rows.map((r) => `<tr>${r.map((c, i) => `<td>${i === b.link ? `<a href="${esc(encodeURI(c))}">${esc(c)}</a>` : esc(c)}</td>`).join('')}</tr>`).join('')}</tbody></table>`;
   }
 }
 
@@ -94,7 +94,7 @@ ul.checklist{list-style:none;padding-left:.5rem}
 .letterhead{font-weight:bold;font-size:1.15rem;border-bottom:1px solid #333;padding-bottom:.3rem;margin-bottom:1rem}.dateline{text-align:right}.dateline p{margin:.1rem 0}.subject{font-weight:bold}
 .to{font-weight:bold;margin-top:1.5rem}.salutation{font-weight:bold;margin-bottom:1.2rem}.closing{margin-top:1.2rem}.signature{margin-top:4rem;border-top:1px solid #333;display:inline-block;min-width:18rem;padding-top:.3rem}.note{font-size:.9rem;color:#555;font-style:italic}
 section p{text-align:justify}
-@media print{body{margin:0;max-width:none}.banner{border-color:#000;color:#000}mark{background:none;border:1px solid #000}h2{break-after:avoid}table,tr{break-inside:avoid}}`;
+@media print{body{margin:0;max-width:none}.banner{border-color:#000;color:#000}mark{background:none;border:1px solid #000}h2{break-after:avoid}table,tr,.sign-off{break-inside:avoid}}`;
 
 const htmlRun = (runs: Line[], l: DraftLabels) => runs.map((x) => (x.missing ? `<mark>[${esc(l.missing)}: ${esc(x.text)}]</mark>` : esc(x.text))).join('');
 
@@ -109,9 +109,9 @@ export function toHtml(d: DraftDocument, l: DraftLabels, lang: 'es' | 'en'): str
       `<div class="dateline"><p>${htmlRun(L.dateline, l)}</p>${L.reference ? `<p>${esc(L.reference)}</p>` : ''}${L.subject ? `<p class="subject">${esc(L.subject)}</p>` : ''}</div>`,
       ...(L.to.length ? [`<p class="to">${L.to.map((line) => htmlRun(line, l)).join('<br>')}</p>`] : []),
       `<p class="salutation">${esc(L.salutation)}</p>`,
-      ...sections,
-      ...L.closing.map((c) => `<p class="closing">${esc(c)}</p>`),
-      `<p class="signature">${L.signature.map((x) => htmlRun([x], l)).join('<br>')}</p>`,
+      ...sections.slice(0, -1),
+      // The last section, the closing and the signature print on one page: a signature alone on the last page signs nothing.
+      `<div class="sign-off">${sections.at(-1) ?? ''}${L.closing.map((c) => `<p class="closing">${esc(c)}</p>`).join('')}<p class="signature">${L.signature.map((x) => htmlRun([x], l)).join('<br>')}</p></div>`,
     ]
     : [
       `<h1>${esc(d.title)}</h1>`,

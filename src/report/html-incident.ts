@@ -6,7 +6,7 @@ import type { Assessment } from '../core/assessment.js';
 import { LEVELS, type Level } from '../core/vocab.js';
 import type { Obligation } from '../law/types.js';
 import { WEIGHTS } from '../severity/weights.js';
-import { html, Html } from '../util/html.js';
+import { codeSpans, html, Html } from '../util/html.js';
 import { longDate } from '../util/long-date.js';
 import { timeline } from './html-timeline.js';
 import {
@@ -98,7 +98,7 @@ ${p.ranges.length ? html`<p class="muted">${t('ui.unit')}: ${unitText(p.unit, t)
   ]), [1, 2])}` : html`<p>${t('ui.none')}.</p>`}
 ${more.length ? html`<ul>${more.map((l) => html`<li>${l}</li>`)}</ul>` : ''}
 <h3>${t('ui.caveats')}</h3>
-<ul class="caveats">${caveatTexts(a, t).map((c) => html`<li>${c}</li>`)}</ul>
+<ul class="caveats">${caveatTexts(a, t).map((c) => html`<li>${codeSpans(c)}</li>`)}</ul>
 </section>
 `;
 }

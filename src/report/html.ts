@@ -7,7 +7,7 @@
 import type { Assessment } from '../core/assessment.js';
 import { LEVELS, type Level } from '../core/vocab.js';
 import { WEIGHTS } from '../severity/weights.js';
-import { html, Html, strictCsp } from '../util/html.js';
+import { codeSpans, html, Html, strictCsp } from '../util/html.js';
 import { longDateTime } from '../util/long-date.js';
 import { heatMap, levelBars, swatch } from './html-charts.js';
 import { badge, incidentSection, LEVELS_DESC } from './html-incident.js';
@@ -15,7 +15,7 @@ import { stylesheet } from './html-style.js';
 import { type Block, MAX_CAVEAT_ROWS, type Overview } from './overview.js';
 import { portfolio } from './portfolio.js';
 import type { IncidentLine, PortfolioSummary } from './summary.js';
-import { caveatText, DEFAULT_DETAIL_THRESHOLD, fmtNumber, type ReportContext, userText } from './view.js';
+import { caveatText, DEFAULT_DETAIL_THRESHOLD, fmtNumber, type ReportContext, sourceName, userText } from './view.js';
 
 function head(ctx: ReportContext): string {
   const { t, lang } = ctx;
@@ -55,7 +55,7 @@ function obligationsTable(s: PortfolioSummary, ctx: ReportContext): Html {
   const { t, lang } = ctx;
   const rows = Object.entries(s.obligations);
   return html`<h3>${t('ui.obligations')}</h3><table><thead><tr><th>${t('ui.obligation')}</th><th class="num">${t('ui.incidents')}</th><th class="num">${t('ui.overview.dated')}</th><th>${t('ui.overview.earliestDue')}</th></tr></thead><tbody>${rows.length
-    ? rows.map(([code, o]) => html`<tr><td>${t(`obligation.${code}`)}</td><td class="num">${fmtNumber(o.count, lang)}</td><td class="num">${fmtNumber(o.dated, lang)}</td><td>${o.earliestDue ? html`${longDateTime(o.earliestDue, lang)}<small>${userText(o.earliestSource)}</small>` : t('ui.overview.noDate')}</td></tr>`)
+    ? rows.map(([code, o]) => html`<tr><td>${t(`obligation.${code}`)}</td><td class="num">${fmtNumber(o.count, lang)}</td><td class="num">${fmtNumber(o.dated, lang)}</td><td>${o.earliestDue ? html`${longDateTime(o.earliestDue, lang)}<small>${sourceName(o.earliestSource)}</small>` : t('ui.overview.noDate')}</td></tr>`)
     : html`<tr><td colspan="4">${t('ui.none')}</td></tr>`}</tbody></table><p class="note">${t('ui.overview.dueNote')}</p>`;
 }
 
@@ -68,7 +68,7 @@ function caveatsTable(s: PortfolioSummary, ctx: ReportContext): Html {
   const shown = s.caveatVariants.slice(0, MAX_CAVEAT_ROWS);
   const hidden = s.caveatVariants.length - shown.length;
   return html`<h3>${t('ui.overview.caveats')}</h3><table><thead><tr><th>${t('ui.overview.caveat')}</th><th class="num">${t('ui.incidents')}</th></tr></thead><tbody>${shown.length
-    ? shown.map((v) => html`<tr><td>${v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t)}<small><code>${v.caveat.code}</code></small></td><td class="num">${fmtNumber(v.incidents, lang)}</td></tr>`)
+    ? shown.map((v) => html`<tr><td>${codeSpans(v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t))}<small><code>${v.caveat.code}</code></small></td><td class="num">${fmtNumber(v.incidents, lang)}</td></tr>`)
     : html`<tr><td colspan="2">${t('ui.none')}</td></tr>`}</tbody></table>${hidden > 0 ? html`<p class="note">${t('ui.overview.moreCaveats', { more: fmtNumber(hidden, lang) })}</p>` : ''}`;
 }
 
@@ -77,7 +77,7 @@ function incidentList(lines: IncidentLine[], list: Block, linked: boolean, ctx: 
   const n = (x: number) => fmtNumber(x, lang);
   const rows = lines.map((l, i) => {
     const title = userText(l.title, t('ui.untitled'));
-    return html`<tr><td class="num">${n(i + 1)}</td><td>${badge(l.level, t)}</td><td class="num">${n(l.score)}</td><td class="num">${n(l.subjects)}</td><td class="u">${linked ? html`<a href="#inc-${l.seq}">${title}</a>` : title}<small>${userText(l.source.replace(/^.*[\\/]/, ''))}</small></td><td>${l.obligations.map((c) => t(`html.ob.${c}`)).join(', ') || '—'}</td></tr>`;
+    return html`<tr><td class="num">${n(i + 1)}</td><td>${badge(l.level, t)}</td><td class="num">${n(l.score)}</td><td class="num">${n(l.subjects)}</td><td class="u">${linked ? html`<a href="#inc-${l.seq}">${title}</a>` : title}<small>${sourceName(l.source)}</small></td><td>${l.obligations.map((c) => t(`html.ob.${c}`)).join(', ') || '—'}</td></tr>`;
   });
   return html`<h3>${list.title}</h3><table><thead><tr><th class="num">#</th><th>${t('ui.level')}</th><th class="num">${t('ui.score')}</th><th class="num">${t('ui.people')}</th><th>${t('ui.incident')}</th><th>${t('ui.obligations')}</th></tr></thead><tbody>${rows}</tbody></table>${(list.notes ?? []).map((x) => html`<p class="note">${x}</p>`)}`;
 }
@@ -89,23 +89,24 @@ function cover(o: Overview, list: Block, data: { summary: PortfolioSummary; line
   const first = earliest(s);
   const byLevel = (k: 'incidents' | 'people') => Object.fromEntries(LEVELS.map((l) => [l, s.byLevel[l][k]])) as Record<Level, number>;
   // The tables the overview shares with table and Markdown: obligations get long dates here, the
-  // level counts and the heat map are drawn as charts.
+  // level counts and the heat map are drawn as charts. The list of incidents comes right after the
+  // charts, as the report's table of contents; the long caveats table closes the cover.
   const shared = o.blocks.filter((b) => b.title === t('ui.overview.exposure'));
   return html`<header class="cover" id="overview">
 <p class="kicker">${t('html.kicker')}</p>
 <h1>${t('ui.report.title')}</h1>
 <p class="lede">${o.headline}</p>
-<div class="kpis"><div class="kpi"><span class="label">${t('ui.incidents')}</span><b>${n(s.incidents)}</b></div><div class="kpi"><span class="label">${t('ui.people')}</span><b>${n(s.people)}</b></div><div class="kpi"><span class="label">${t('html.worst')}</span><b>${s.worstLevel ? badge(s.worstLevel, t) : t('ui.none')}</b></div><div class="kpi"><span class="label">${t('html.firstDue')}</span><b class="small-b">${first ? longDateTime(first.due, lang) : t('ui.overview.noDate')}</b>${first?.source ? html`<small>${userText(first.source.replace(/^.*[\\/]/, ''))}</small>` : ''}</div></div>
+<div class="kpis"><div class="kpi"><span class="label">${t('ui.incidents')}</span><b>${n(s.incidents)}</b></div><div class="kpi"><span class="label">${t('ui.people')}</span><b>${n(s.people)}</b></div><div class="kpi"><span class="label">${t('html.worst')}</span><b>${s.worstLevel ? badge(s.worstLevel, t) : t('ui.none')}</b></div><div class="kpi"><span class="label">${t('html.firstDue')}</span><b class="small-b">${first ? longDateTime(first.due, lang) : t('ui.overview.noDate')}</b>${first?.source ? html`<small>${sourceName(first.source)}</small>` : ''}</div></div>
 </header>
 <section class="overview" aria-label="${t('ui.overview')}">
 <h2>${t('ui.overview')}</h2>
 ${legend(ctx)}
 <div class="charts">${levelBars(t('html.chart.incidents'), byLevel('incidents'), ctx)}${levelBars(t('html.chart.people'), byLevel('people'), ctx)}</div>
 ${heatMap(s, ctx)}
+${incidentList(data.lines, list, linked, ctx)}
 ${obligationsTable(s, ctx)}
 ${shared.map(blockTable)}
 ${caveatsTable(s, ctx)}
-${incidentList(data.lines, list, linked, ctx)}
 </section>
 `.value;
 }

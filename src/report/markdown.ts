@@ -4,10 +4,16 @@ import type { Block } from './overview.js';
 import { portfolio } from './portfolio.js';
 import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, unitText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
+import { CODE_SPAN } from '../util/html.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
 export function md(s: string): string {
   return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/[\\`*_{}[\]|~]/g, (c) => `\\${c}`).replace(/^[#+\-!]/, '\\$&').replace(/^(\d+)([.)])(?=\s|$)/, '$1\\$2');
+}
+
+/** Escapes a message for Markdown but keeps its `code spans` as code (md() would show the backticks). */
+export function mdProse(s: string): string {
+  return s.split(CODE_SPAN).map((x, i) => (i % 2 ? x : md(x))).join('');
 }
 
 function table(head: string[], rows: string[][]): string {
@@ -23,7 +29,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push(`- **${t(a.incident.controller.role === 'processor' ? 'ui.processor' : 'ui.controller')}:** ${md(controllerText(a, t))}`);
   out.push(`- **${t('ui.discovered')}:** ${longDate(a.incident.discovered, ctx.lang)}`);
   const laws = a.law.laws.map((l) => md(lawCite(l, lang))).join(', ') || t('ui.none');
-  out.push(a.asOfSource === 'discovered' && a.asOf === a.incident.discovered ? `- ${t('ui.lawOfThatDay', { laws })}` : `- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${laws}`);
+  out.push(a.asOfSource === 'discovered' && a.asOf === a.incident.discovered ? `- ${t('ui.lawOfThatDay', { laws }).replace(/^([^:]+):/, '**$1:**')}` : `- **${t('ui.asOf')}:** ${longDate(a.asOf, lang)} (${t(`ui.asOf.${a.asOfSource}`)}); ${t('ui.laws')}: ${laws}`);
   out.push(`- **${t('ui.people')}:** ${n(a.subjects)}`);
   out.push(`- **${t('ui.severity')}:** **${levelText(a.severity.level, t).toUpperCase()}** (${a.severity.score}); ${t('ui.enisa')} ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`- **${t('ui.vector')}:** \`${a.severity.vector}\``, '');
@@ -60,7 +66,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   out.push('');
   for (const line of penaltyLines(p, t)) out.push(`- ${md(line)}`);
   out.push('', `### ${t('ui.caveats')}`, '');
-  for (const c of caveatTexts(a, t)) out.push(`- ${md(c)}`);
+  for (const c of caveatTexts(a, t)) out.push(`- ${mdProse(c)}`);
   return out.join('\n');
 }
 

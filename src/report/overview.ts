@@ -2,7 +2,7 @@
 // markdown renderers only lay them out. Text from the input goes through userText here.
 import { LEVELS, type Level } from '../core/vocab.js';
 import type { IncidentLine, PortfolioSummary } from './summary.js';
-import { caveatText, fmtNumber, lawCite, levelText, type ReportContext, userText } from './view.js';
+import { caveatText, fmtNumber, lawCite, levelText, type ReportContext, sourceName, userText } from './view.js';
 import { longDateTime } from '../util/long-date.js';
 
 export interface Block {
@@ -52,7 +52,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
     title: t('ui.obligations'),
     head: [t('ui.obligation'), t('ui.incidents'), t('ui.overview.dated'), t('ui.overview.earliestDue')],
     rows: ob.length
-      ? ob.map(([code, o]) => [t(`obligation.${code}`), n(o.count), n(o.dated), o.earliestDue ? `${longDateTime(o.earliestDue, lang)} (${userText(o.earliestSource)})` : t('ui.overview.noDate')])
+      ? ob.map(([code, o]) => [t(`obligation.${code}`), n(o.count), n(o.dated), o.earliestDue ? `${longDateTime(o.earliestDue, lang)} (${sourceName(o.earliestSource)})` : t('ui.overview.noDate')])
       : [[t('ui.none'), '', '', '']],
     right: [1, 2],
     notes: [t('ui.overview.dueNote')],
@@ -69,7 +69,7 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
   blocks.push({
     title: t('ui.overview.caveats'),
     head: [t('ui.overview.caveat'), t('ui.incidents')],
-    rows: shown.length ? shown.map((v) => [`[${v.caveat.code}] ${caveatLine(v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t))}`, n(v.incidents)]) : [[t('ui.none'), '']],
+    rows: shown.length ? shown.map((v) => [`[${v.caveat.code}] ${v.varied ? t(`caveat.${v.caveat.code}`).replace(/\{\w+\}/g, '…') : caveatText(v.caveat, t)}`, n(v.incidents)]) : [[t('ui.none'), '']],
     right: [1],
     ...(hidden > 0 ? { notes: [t('ui.overview.moreCaveats', { more: n(hidden) })] } : {}),
   });
@@ -78,11 +78,6 @@ export function overviewBlocks(s: PortfolioSummary, ctx: ReportContext): Overvie
 
 /** Distinct caveats listed in the overview; the rest are counted in a note (all are in each incident). */
 export const MAX_CAVEAT_ROWS = 25;
-
-/** A caveat's sentence cut to one line for the overview (the whole text is in each incident's section). */
-function caveatLine(s: string): string {
-  return s.length > 110 ? `${s.slice(0, 109)}…` : s;
-}
 
 /** The one-line-per-incident list, worst first. */
 export function incidentsBlock(lines: IncidentLine[], total: number, ctx: ReportContext): Block {
@@ -95,7 +90,7 @@ export function incidentsBlock(lines: IncidentLine[], total: number, ctx: Report
   return {
     title: all ? t('ui.overview.all') : t('ui.overview.worst', { n: n(lines.length) }),
     head: ['#', t('ui.level'), t('ui.score'), t('ui.people'), t('ui.incident'), t('ui.source'), t('ui.obligations')],
-    rows: lines.map((l, i) => [n(i + 1), levelText(l.level, t), String(l.score), n(l.subjects), userText(l.title, t('ui.untitled')), userText(l.source.replace(/^.*[\\/]/, '')), l.obligations.map((o) => t(`obligation.short.${o}`)).join(', ')]),
+    rows: lines.map((l, i) => [n(i + 1), levelText(l.level, t), String(l.score), n(l.subjects), userText(l.title, t('ui.untitled')), sourceName(l.source), l.obligations.map((o) => t(`obligation.short.${o}`)).join(', ')]),
     right: [0, 2, 3],
     optional: [6],
     levels: lines.map((l) => l.level),

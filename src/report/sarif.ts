@@ -54,7 +54,7 @@ export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): 
       message: {
         text: t('sarif.message', {
           title: userText(a.incident.title, t('ui.untitled')), level: levelText(level, t), score: String(a.severity.score),
-          people: fmtNumber(a.subjects, lang), obligations: a.obligations.map((o) => o.code).join(', ') || t('ui.none'), vector: a.severity.vector,
+          people: fmtNumber(a.subjects, lang), obligations: a.obligations.map((o) => t(`obligation.short.${o.code}`)).join(', ') || t('ui.none'), vector: a.severity.vector,
         }),
       },
       locations: [{ physicalLocation: { artifactLocation: { uri: artifactUri(a.source) }, region: { startLine: Math.max(1, ctx.lineOf?.(a) ?? 1) } } }],

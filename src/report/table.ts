@@ -63,8 +63,12 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   out.push(`  ${t('ui.severity')}: ${lvl(a.severity.level)} ${a.severity.score}   ${t('ui.enisa')}: ${a.severity.enisa.score} ${levelText(a.severity.enisa.level, t)}`);
   out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
 
+  // The number columns are as wide as their header or their widest value, whichever is wider ("Puntuación" was cut to "Punt…").
+  // A loop, not Math.max(...cells): 100,000 arguments overflow the stack.
+  const fit = (head: string, cells: string[]) => cells.reduce((m, c) => Math.max(m, c.length), head.length) + 2;
+  const widths = [18, fit(t('ui.records'), a.datasets.map((d) => n(d.records))), fit(t('ui.level'), a.datasets.map((d) => levelText(d.severity.level, t))), fit(t('ui.score'), a.datasets.map((d) => String(d.severity.score)))];
   const rows = a.datasets.map((d) => [userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')]);
-  out.push(gridText([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [18, 13, 10, 7, w - 18 - 13 - 10 - 7 - 6], ctx.color, rows));
+  out.push(gridText([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [...widths, w - widths.reduce((x, y) => x + y, 0) - 6], ctx.color, rows));
 
   const fx = grid([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence')], [8, 8, 28, w - 8 - 8 - 28 - 5], ctx.color);
   for (const f of a.severity.factors) fx.push([f.factor, factorValue(f.value, t), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => evidenceText(e, t)).join(', ')]);

@@ -165,6 +165,11 @@ export function userText(s: string | undefined, fallback = ''): string {
   return s === undefined ? fallback : cleanText(s);
 }
 
+/** An incident's source as people read it in a summary: the file name and the row id, without the folders. */
+export function sourceName(source: string | undefined): string {
+  return userText(source?.replace(/^.*[\\/]/, ''));
+}
+
 const DATE_ARGS = new Set(['date', 'until', 'from', 'month']);
 const STATUS_ARGS = new Set(['status', 'successorStatus']);
 const AUTHORITY_ARGS = new Set(['authority', 'successor']);

@@ -33,31 +33,46 @@ export function scoreParts(p: VectorParts): VectorScore {
   return { enisa, score, level, enisaLevel: levelOf(enisa) };
 }
 
+/** A vector that does not parse: the English text, and its key in src/input/messages.ts for other languages. */
 export class VectorError extends Error {
-  constructor(message: string, readonly col: number) {
+  constructor(message: string, readonly col: number, readonly key: VectorErrorKey, readonly args: Record<string, string>) {
     super(message);
     this.name = 'VectorError';
   }
 }
+export type VectorErrorKey = 'vector.prefix' | 'vector.missing' | 'vector.order' | 'vector.value' | 'vector.after-v' | 'vector.after-floor';
+const EXAMPLE = `${VECTOR_PREFIX}/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75`;
 
 /** Parses a vector strictly: prefix, the seven metrics in canonical order, allowed values, optional floor. */
 export function parseVector(input: string): VectorParts {
   const s = input.trim();
   const parts = s.split('/');
   if (parts[0] !== VECTOR_PREFIX) {
-    throw new VectorError(`a vector starts with \`${VECTOR_PREFIX}\` (got \`${(parts[0] ?? '').slice(0, 20)}\`); example: ${VECTOR_PREFIX}/DPC:3/EI:1/C:0.5/I:0/A:0/M:0.5/V:0.75`, 1);
+    const got = (parts[0] ?? '').slice(0, 20);
+    throw new VectorError(`a vector starts with \`${VECTOR_PREFIX}\` (got \`${got}\`); example: ${EXAMPLE}`, 1, 'vector.prefix', { prefix: VECTOR_PREFIX, got, example: EXAMPLE });
   }
   const out: Partial<Record<(typeof ORDER)[number], number>> = {};
   let col = parts[0].length + 2;
   for (let k = 0; k < ORDER.length; k++) {
     const metric = ORDER[k]!;
     const part = parts[k + 1];
-    if (part === undefined) throw new VectorError(`missing \`${metric}:\` after \`${parts.slice(0, k + 1).join('/')}\`; metrics go in the order ${ORDER.join(', ')}`, s.length + 1);
+    const order = ORDER.join(', ');
+    if (part === undefined) {
+      const after = parts.slice(0, k + 1).join('/');
+      throw new VectorError(`missing \`${metric}:\` after \`${after}\`; metrics go in the order ${order}`, s.length + 1, 'vector.missing', { metric, after, order });
+    }
     const m = /^([A-Z]+):(.*)$/.exec(part);
-    if (!m || m[1] !== metric) throw new VectorError(`expected \`${metric}:<value>\` at position ${k + 1} but found \`${part.slice(0, 20)}\`; metrics go in the order ${ORDER.join(', ')}`, col);
+    if (!m || m[1] !== metric) {
+      const found = part.slice(0, 20);
+      throw new VectorError(`expected \`${metric}:<value>\` at position ${k + 1} but found \`${found}\`; metrics go in the order ${order}`, col, 'vector.order', { metric, position: String(k + 1), found, order });
+    }
     const raw = m[2] ?? '';
     const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
-    if (!ALLOWED[metric].includes(value)) throw new VectorError(`\`${metric}\` must be one of ${ALLOWED[metric].join(', ')} (got \`${raw.slice(0, 20)}\`)`, col + metric.length + 1);
+    if (!ALLOWED[metric].includes(value)) {
+      const values = ALLOWED[metric].join(', ');
+      const got = raw.slice(0, 20);
+      throw new VectorError(`\`${metric}\` must be one of ${values} (got \`${got}\`)`, col + metric.length + 1, 'vector.value', { metric, values, got });
+    }
     out[metric] = value;
     col += part.length + 1;
   }
@@ -65,9 +80,10 @@ export function parseVector(input: string): VectorParts {
   let floor: Level | undefined;
   if (rest.length) {
     const m = /^F:(.*)$/.exec(rest[0]!);
-    if (!m || !FLOORS.includes(m[1] as Level)) throw new VectorError(`unexpected \`${rest[0]!.slice(0, 20)}\` after V; only \`F:medium\` (the sensitive-data floor) may follow`, col);
+    const got = rest[0]!.slice(0, 20);
+    if (!m || !FLOORS.includes(m[1] as Level)) throw new VectorError(`unexpected \`${got}\` after V; only \`F:medium\` (the sensitive-data floor) may follow`, col, 'vector.after-v', { got });
     floor = m[1] as Level;
-    if (rest.length > 1) throw new VectorError(`unexpected \`${rest[1]!.slice(0, 20)}\` after the floor`, col + rest[0]!.length + 1);
+    if (rest.length > 1) throw new VectorError(`unexpected \`${rest[1]!.slice(0, 20)}\` after the floor`, col + rest[0]!.length + 1, 'vector.after-floor', { got: rest[1]!.slice(0, 20) });
   }
   return { dpc: out.DPC!, ei: out.EI!, c: out.C!, i: out.I!, a: out.A!, m: out.M!, v: out.V!, ...(floor && { floor }) };
 }

@@ -12,6 +12,12 @@ export function escapeHtml(s: string): string {
   return SPECIAL.test(s) ? s.replace(SPECIALS, (c) => ENTITIES[c]!) : s;
 }
 
+/** Text whose `code spans` (field paths, commands in messages) are set as <code>, the rest escaped. */
+export function codeSpans(s: string): Html {
+  return new Html(s.split(CODE_SPAN).map((x, i) => (i % 2 ? `<code>${escapeHtml(x.slice(1, -1))}</code>` : escapeHtml(x))).join(''));
+}
+export const CODE_SPAN = /(`[^`\n]+`)/;
+
 /** Markup built by this program: `html` inserts it as it is. */
 export class Html {
   constructor(readonly value: string) {}
