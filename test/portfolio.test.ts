@@ -9,7 +9,7 @@ import * as z from 'zod/mini';
 import { LEVELS } from '../src/core/vocab.js';
 import { translator } from '../src/i18n/index.js';
 import { fold, icsText } from '../src/report/ics.js';
-import { assessmentJson, assessmentJsonText } from '../src/report/json.js';
+import { assessmentJson, assessmentJsonPretty, assessmentJsonText } from '../src/report/json.js';
 import { ndjsonLineSchema, outputSchema } from '../src/report/output-schema.js';
 import { SummaryBuilder } from '../src/report/summary.js';
 import { assessText, fixture } from './helpers.js';
@@ -176,6 +176,20 @@ describe('JSON summary and ndjson', () => {
     const texts = ['imss-afiliados-2021.yaml', 'sedena-guacamaya-2022.yaml', 'hova-health-michoacan-2018.yaml', 'aseguradora-clientes-2021.yaml'].map((f) => fixture(`data/examples/${f}`));
     const as = [...texts.flatMap((x) => assessText(x)), ...assessText(fixture('data/examples/portafolio.csv'), { format: 'csv', file: 'p.csv' }), ...assessText(fixture('data/examples/portafolio.csv'), { format: 'csv', file: 'p.csv' })];
     for (const a of as) expect(JSON.parse(assessmentJsonText(a, ctx))).toEqual(JSON.parse(JSON.stringify(assessmentJson(a, ctx))));
+  });
+
+  it('the indented text, a dataset per piece, is the text of the whole object (100,000 datasets made one 2 GB text)', () => {
+    const ctx = { t: translator('en'), lang: 'en' as const, version: '1.0.0' };
+    const texts = ['imss-afiliados-2021.yaml', 'sedena-guacamaya-2022.yaml', 'hova-health-michoacan-2018.yaml'].map((f) => fixture(`data/examples/${f}`));
+    // Texts spelled like the placeholder (their NUL characters are stripped from reports; the placeholder is found with its key anyway).
+    const marked = assessText('incident:\n  title: "\\0datasets\\0"\n  controller: { sector: private }\ndatasets:\n  - { name: "\\0datasets\\0", records: 1, fields: [email] }\n');
+    const as = [...texts.flatMap((x) => assessText(x)), ...assessText(fixture('data/examples/portafolio.csv'), { format: 'csv', file: 'p.csv' }), ...marked];
+    for (const a of as) {
+      const pieces = [...assessmentJsonPretty(a, ctx)];
+      expect([...assessmentJsonPretty(a, ctx, '    ')].join('')).toBe(JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    '));
+      expect(pieces.join('')).toBe(JSON.stringify(assessmentJson(a, ctx), null, 2));
+      expect(pieces.length).toBe(a.datasets.length + 3);
+    }
   });
 
   it('the JSON report gains a summary that matches its assessments; existing keys unchanged', () => {

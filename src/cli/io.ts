@@ -21,6 +21,11 @@ function readError(label: string, code: string): InputError {
   return new InputError([{ file: label, line: 1, col: 1, message: diagText(key, args, 'en'), key, args }]);
 }
 
+function tooLarge(label: string): InputError {
+  const args = { mib: MAX_INPUT_BYTES / 1024 / 1024 };
+  return new InputError([{ file: label, line: 1, col: 1, message: diagText('read.too-large', args, 'en'), key: 'read.too-large', args }]);
+}
+
 /** Reads a whole input ('-' = stdin) with a size limit; failures are located errors (exit 2). */
 export function readInput(path: string): Uint8Array {
   const label = path === '-' ? '<stdin>' : path;
@@ -31,7 +36,10 @@ export function readInput(path: string): Uint8Array {
     throw readError(label, (e as NodeJS.ErrnoException).code ?? '');
   }
   try {
-    if (path !== '-' && fstatSync(fd).isDirectory()) throw readError(label, 'EISDIR');
+    const st = path === '-' ? undefined : fstatSync(fd);
+    if (st?.isDirectory()) throw readError(label, 'EISDIR');
+    // A regular file's size is known before reading: refused without reading a byte.
+    if (st?.isFile() && st.size > MAX_INPUT_BYTES) throw tooLarge(label);
     const chunks: Buffer[] = [];
     let total = 0;
     const buf = Buffer.allocUnsafe(1 << 20);
@@ -47,10 +55,7 @@ export function readInput(path: string): Uint8Array {
       }
       if (n === 0) break;
       total += n;
-      if (total > MAX_INPUT_BYTES) {
-        const args = { mib: MAX_INPUT_BYTES / 1024 / 1024 };
-        throw new InputError([{ file: label, line: 1, col: 1, message: diagText('read.too-large', args, 'en'), key: 'read.too-large', args }]);
-      }
+      if (total > MAX_INPUT_BYTES) throw tooLarge(label);
       chunks.push(Buffer.from(buf.subarray(0, n)));
     }
     return Buffer.concat(chunks);

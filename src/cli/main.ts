@@ -147,6 +147,7 @@ program
   .option('--json', h('opt.json.scan'))
   .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
   .option('--full', h('opt.full'))
+  .option('--max-expansion <N>', h('opt.maxExpansion'))
   .option('--describe <out.yaml>', h('opt.describe'))
   .option('--force', h('opt.force.describe'))
   .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))

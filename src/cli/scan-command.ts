@@ -24,7 +24,7 @@ import { dateOption, today } from './shared.js';
 interface ScanCommandOptions {
   json?: boolean; full?: boolean; describe?: string; force?: boolean; sector?: 'public' | 'private'; branch?: string; state?: string;
   industry?: string; controller?: string; title?: string; discovered?: string; progress?: boolean; quiet?: boolean;
-  lang?: Lang; trustValues?: boolean; format?: 'table' | 'json' | 'markdown';
+  lang?: Lang; trustValues?: boolean; format?: 'table' | 'json' | 'markdown'; maxExpansion?: string;
 }
 
 const FORMAT_NAMES: Record<NonNullable<FileProfile['format']>, string> = { csv: 'CSV', mysql: 'MySQL dump', postgresql: 'PostgreSQL dump', jsonl: 'JSON Lines', json: 'JSON', xlsx: 'Excel' };
@@ -135,6 +135,13 @@ function peopleLine(p: PeopleAcross, lang: Lang): string {
   return scanText(lang, 'label-people', { count: fmtNumber(p.count, lang), field: fieldById(p.field)?.label[lang] ?? cleanText(p.field), datasets: p.datasets });
 }
 
+/** --max-expansion N: a whole number of times; 0 lifts the decompression-bomb guard. */
+function expansionOption(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--max-expansion must be a whole number of times, 0 to lift the guard (got "${value.slice(0, 30)}")`, 'max-expansion', { value: value.slice(0, 30) });
+  return Number(value);
+}
+
 export async function runScan(files: string[], opts: ScanCommandOptions): Promise<number> {
   try {
     const day = today();
@@ -147,9 +154,11 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const describeToStdout = opts.describe !== undefined && isStdout('--describe', opts.describe);
     if (opts.describe && !describeToStdout) checkTarget(opts.describe, { option: '--describe', force: !!opts.force, inputs: files });
     const quietBars = opts.progress === false || opts.quiet;
+    const maxExpansion = expansionOption(opts.maxExpansion);
     const scanned = await scanPaths(files, {
       today: day,
       ...(opts.full && { full: true }),
+      ...(maxExpansion !== undefined && { maxExpansion }),
       progress: (label) => (quietBars ? undefined : progressBar(basename(label), t, lang)),
       progressDone: progressClear,
     });

@@ -9,6 +9,8 @@ import { parseCount } from './count.js';
 import { isIsoDate, isLocalDateTime } from './date.js';
 
 const MAX_TEXT = 2000;
+/** The most datasets one incident holds, and so the longest list of a description. */
+export const MAX_DATASETS = 100_000;
 
 const count = z.union([z.number(), z.string()]).check((ctx) => {
   const r = parseCount(ctx.value);
@@ -106,7 +108,7 @@ export const descriptionSchema = z.strictObject({
       groups: z.optional(z.array(z.enum(GROUPS))),
     })),
   }),
-  datasets: z.array(datasetSchema).check(z.minLength(1, 'must list at least one dataset'), z.maxLength(100000, 'lists more than 100000 datasets')),
+  datasets: z.array(datasetSchema).check(z.minLength(1, 'must list at least one dataset'), z.maxLength(MAX_DATASETS, `lists more than ${MAX_DATASETS} datasets`)),
   response: z.optional(responseSchema),
 }).check((ctx) => {
   const confirmed = ctx.value.response?.confirmed_at;

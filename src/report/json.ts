@@ -82,13 +82,7 @@ export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) 
     subjects: a.subjects,
     // `lean`: placeholders that assessmentJsonText fills in (same key order).
     severity: lean ? 0 : severityJson(a.severity),
-    datasets: lean ? 0 : a.datasets.map((d) => ({
-      name: userText(d.name),
-      records: d.records,
-      fields: d.fields,
-      ...(d.notes !== undefined && { notes: userText(d.notes) }),
-      severity: severityJson(d.severity),
-    })),
+    datasets: lean ? 0 : a.datasets.map(datasetJson),
     significantImpact: {
       value: a.significantImpact.value,
       patrimonial: a.significantImpact.patrimonial,
@@ -103,6 +97,40 @@ export function assessmentJson(a: Assessment, ctx: ReportContext, lean = false) 
     caveats: caveatTexts(a, t),
     caveatCodes: a.caveats,
   };
+}
+
+function datasetJson(d: Assessment['datasets'][number]) {
+  return {
+    name: userText(d.name),
+    records: d.records,
+    fields: d.fields,
+    ...(d.notes !== undefined && { notes: userText(d.notes) }),
+    severity: severityJson(d.severity),
+  };
+}
+
+/** Stands for the datasets in the indented text, found with its key (a user's text may hold the value, never an unescaped quote). */
+const DATASETS_MARK = '\u0000datasets\u0000';
+
+/**
+ * One assessment as indented JSON text, in pieces: the same text as JSON.stringify(assessmentJson(a,
+ * ctx), null, 2), but each dataset is its own piece (100,000 datasets made one text of 2 GB).
+ */
+export function* assessmentJsonPretty(a: Assessment, ctx: ReportContext, indent = ''): Generator<string> {
+  const nl = `\n${indent}`;
+  const value = { ...assessmentJson(a, ctx, true), severity: severityJson(a.severity), datasets: DATASETS_MARK, obligations: obligationsJson(a.obligations, ctx.t), penalties: penaltiesJson(a.penalties, ctx.t) };
+  const text = JSON.stringify(value, null, 2);
+  const mark = JSON.stringify(DATASETS_MARK);
+  const at = text.indexOf(`"datasets": ${mark}`) + '"datasets": '.length;
+  yield text.slice(0, at).replace(/\n/g, nl);
+  if (!a.datasets.length) yield '[]';
+  else {
+    // Each dataset indented once, to its depth in the document (the text is a few KB per dataset).
+    const inner = `${nl}    `;
+    for (let i = 0; i < a.datasets.length; i++) yield `${i ? ',' : '['}${inner}${JSON.stringify(datasetJson(a.datasets[i]!), null, 2).replace(/\n/g, inner)}`;
+    yield `${nl}  ]`;
+  }
+  yield text.slice(at + mark.length).replace(/\n/g, nl);
 }
 
 function obligationsJson(obligations: Assessment['obligations'], t: Translator) {
@@ -208,8 +236,9 @@ export function* render(assessments: Iterable<Assessment>, ctx: ReportContext): 
   const pretty = (ctx.count ?? (Array.isArray(assessments) ? assessments.length : Infinity)) <= (ctx.detailThreshold ?? DEFAULT_DETAIL_THRESHOLD);
   for (const a of assessments) {
     summary.add(a);
-    const text = pretty ? JSON.stringify(assessmentJson(a, ctx), null, 2).replace(/\n/g, '\n    ') : assessmentJsonText(a, ctx);
-    yield `${first ? '' : ','}\n    ${text}`;
+    yield `${first ? '' : ','}\n    `;
+    if (pretty) yield* assessmentJsonPretty(a, ctx, '    ');
+    else yield assessmentJsonText(a, ctx);
     first = false;
   }
   yield `${first ? '' : '\n  '}],\n  "summary": ${JSON.stringify(summaryJson(summary.result()), null, 2).replace(/\n/g, '\n  ')}\n}\n`;

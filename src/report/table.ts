@@ -26,6 +26,27 @@ function grid(head: string[], colWidths: number[], color: boolean): Table.Table 
   return new Table({ head, colWidths, wordWrap: true, style: { head: color ? ['cyan'] : [], border: color ? ['grey'] : [] } });
 }
 
+/**
+ * cli-table3 lays a table out in time quadratic in its rows (every cell is checked against every
+ * other: 100,000 datasets did not finish in 400 s). Rows of fixed widths are laid out alone, so
+ * a long table is laid out in chunks and the chunks are joined along their borders: the same text.
+ */
+const CHUNK_ROWS = 64;
+export function gridText(head: string[], colWidths: number[], color: boolean, rows: string[][]): string {
+  const lines: string[] = [];
+  for (let i = 0; i === 0 || i < rows.length; i += CHUNK_ROWS) {
+    const g = grid(i === 0 ? head : [], colWidths, color);
+    for (const r of rows.slice(i, i + CHUNK_ROWS)) g.push(r);
+    const text = g.toString().split('\n');
+    // The chunk's top border becomes the separator between rows; its bottom border waits for the end.
+    if (i > 0) text[0] = text[0]!.replace('┌', '├').replace(/┬/g, '┼').replace('┐', '┤');
+    const last = text.pop()!;
+    lines.push(...text);
+    if (i + CHUNK_ROWS >= rows.length) lines.push(last);
+  }
+  return lines.join('\n');
+}
+
 function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string {
   const { t, lang } = ctx;
   const w = Math.max(60, Math.min(ctx.width ?? WIDTH, 120));
@@ -43,11 +64,11 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   out.push(`  ${t('ui.vector')}: ${a.severity.vector}`, '');
 
   // The number columns are as wide as their header or their widest value, whichever is wider ("Puntuación" was cut to "Punt…").
-  const fit = (head: string, cells: string[]) => Math.max(head.length, ...cells.map((c) => c.length)) + 2;
+  // A loop, not Math.max(...cells): 100,000 arguments overflow the stack.
+  const fit = (head: string, cells: string[]) => cells.reduce((m, c) => Math.max(m, c.length), head.length) + 2;
   const widths = [18, fit(t('ui.records'), a.datasets.map((d) => n(d.records))), fit(t('ui.level'), a.datasets.map((d) => levelText(d.severity.level, t))), fit(t('ui.score'), a.datasets.map((d) => String(d.severity.score)))];
-  const ds = grid([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [...widths, w - widths.reduce((x, y) => x + y, 0) - 6], ctx.color);
-  for (const d of a.datasets) ds.push([userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')]);
-  out.push(ds.toString());
+  const rows = a.datasets.map((d) => [userText(d.name), n(d.records), lvl(d.severity.level), String(d.severity.score), d.fields.map((f) => fieldLabel(f.id, ctx.lang)).join(', ')]);
+  out.push(gridText([t('ui.dataset'), t('ui.records'), t('ui.level'), t('ui.score'), t('ui.fields')], [...widths, w - widths.reduce((x, y) => x + y, 0) - 6], ctx.color, rows));
 
   const fx = grid([t('ui.factor'), t('ui.value'), t('ui.rule'), t('ui.evidence')], [8, 8, 28, w - 8 - 8 - 28 - 5], ctx.color);
   for (const f of a.severity.factors) fx.push([f.factor, factorValue(f.value, t), `${f.rule}\n${t(`rule.${f.rule}`)}`, f.evidence.map((e) => evidenceText(e, t)).join(', ')]);

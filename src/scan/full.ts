@@ -41,7 +41,7 @@ export function cutPoint(buf: Buffer, startParity: number): number {
 }
 
 export async function scanFileFull(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const { src, it, headChunks, done, info } = await openDump(path);
+  const { src, it, headChunks, done, info } = await openDump(path, opts.maxExpansion);
   const minorsCol = info.verdicts.findIndex((v) => v.field === 'curp' && v.evidence !== 'header');
   const birthCol = info.verdicts.findIndex((v) => v.field === 'birth_date' && v.evidence !== 'header');
   const cfg: JobConfig = {

@@ -10,6 +10,7 @@ import { maskedExamples } from './mask.js';
 import { parseRow } from './parse-row.js';
 import { RowMachine } from './row-machine.js';
 import { openSource, type Source } from './source.js';
+import { DEFAULT_MAX_EXPANSION, ExpansionError } from './expansion.js';
 import { ageOn, birthDateOf } from './age.js';
 
 export const HEAD_BYTES = 1 << 20;
@@ -81,6 +82,8 @@ export interface Progress { bytes: number; total: number; rows: number }
 
 export interface ScanOptions {
   today: string;
+  /** The decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. Default 100. */
+  maxExpansion?: number;
   onProgress?: (p: Progress) => void;
   reservoir?: number;
   seed?: number;
@@ -165,8 +168,8 @@ export interface Opened {
 }
 
 /** Opens a dump and reads its head (the first HEAD_BYTES). */
-export async function openDump(path: string): Promise<Opened> {
-  const src = openSource(path);
+export async function openDump(path: string, maxExpansion = DEFAULT_MAX_EXPANSION): Promise<Opened> {
+  const src = openSource(path, maxExpansion);
   const it = src.chunks[Symbol.asyncIterator]();
   const headChunks: Buffer[] = [];
   let headLen = 0;
@@ -186,7 +189,7 @@ export async function openDump(path: string): Promise<Opened> {
 }
 
 export async function scanFile(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const { src, it, headChunks, done, info } = await openDump(path);
+  const { src, it, headChunks, done, info } = await openDump(path, opts.maxExpansion);
   const limit = opts.reservoir ?? RESERVOIR;
   const reservoir: string[][] = [];
   const random = rng(opts.seed ?? 1);
@@ -263,7 +266,8 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   return profile;
 }
 
-export function streamError(e: unknown): ScanError {
+export function streamError(e: unknown): ScanError | ExpansionError {
+  if (e instanceof ExpansionError) return e;
   const code = (e as NodeJS.ErrnoException).code ?? '';
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end|incorrect header|invalid/i.test((e as Error).message)) {
     return new ScanError('the gzip stream is truncated or corrupt');

@@ -1,6 +1,7 @@
 // Opening a dump: plain or gzip (by its magic bytes), streamed in 1 MiB chunks, never whole.
 import { closeSync, createReadStream, openSync, readSync, statSync } from 'node:fs';
 import { createGunzip } from 'node:zlib';
+import { guardExpansion } from './expansion.js';
 
 export interface Source {
   chunks: AsyncIterable<Buffer>;
@@ -11,7 +12,8 @@ export interface Source {
   readBytes: () => number;
 }
 
-export function openSource(path: string): Source {
+/** `maxExpansion`: the decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. */
+export function openSource(path: string, maxExpansion: number): Source {
   const st = statSync(path);
   if (st.isDirectory()) throw Object.assign(new Error('is a directory, not a file'), { code: 'EISDIR' });
   const fd = openSync(path, 'r');
@@ -24,5 +26,6 @@ export function openSource(path: string): Source {
   raw.on('data', (c) => { read += (c as Buffer).length; });
   const chunks = gzip ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
   if (gzip) raw.on('error', (e) => chunks.destroy(e));
-  return { chunks: chunks as AsyncIterable<Buffer>, size: st.size, gzip, readBytes: () => read };
+  const readBytes = () => read;
+  return { chunks: gzip ? guardExpansion(chunks, readBytes, maxExpansion) : chunks, size: st.size, gzip, readBytes };
 }

@@ -7,7 +7,7 @@ export type ProblemCode =
   | 'sql-truncated' | 'sql-table-empty' | 'sql-no-rows' | 'sql-syntax' | 'sql-binary' | 'sql-table-resumed' | 'sql-copy-truncated'
   | 'json-invalid-line' | 'json-invalid-lines' | 'json-truncated' | 'json-not-records' | 'json-no-rows' | 'json-late-keys'
   | 'xlsx-encrypted' | 'xlsx-legacy' | 'xlsx-corrupt' | 'xlsx-sheet-corrupt' | 'xlsx-sheet-empty' | 'xlsx-gzip' | 'xlsx-no-rows' | 'xlsx-zip64' | 'xlsx-too-large'
-  | 'folder-loop' | 'folder-unreadable' | 'folder-unknown' | 'folder-empty' | 'path-loop' | 'file-stream' | 'file-unreadable' | 'scan-failed'
+  | 'folder-loop' | 'folder-unreadable' | 'folder-unknown' | 'folder-empty' | 'path-loop' | 'file-stream' | 'file-unreadable' | 'scan-failed' | 'expansion'
   | TextProblemKey;
 
 export interface ScanProblem {

@@ -5,6 +5,7 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { ExpansionError } from '../expansion.js';
 import { type FileProfile, KEY_SKETCHES, type Progress, ScanError } from '../profile.js';
 import type { FileJob } from './file-worker.js';
 import { type Target, walk } from './folder.js';
@@ -31,6 +32,8 @@ export interface ScanPathsOptions {
   progressDone?: () => void;
   /** Worker threads for many files (default: the machine's cores). 1: none. */
   threads?: number;
+  /** The decompression-bomb guard's ratio (expansion.ts); 0 lifts it. Default 100. */
+  maxExpansion?: number;
 }
 
 export interface ScanOutcome {
@@ -50,6 +53,7 @@ interface FileResult {
 
 function failure(path: string, e: unknown): FileResult {
   const code = (e as NodeJS.ErrnoException).code;
+  if (e instanceof ExpansionError) return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: 'expansion', args: { limit: e.limit, mib: Math.floor(e.bytes / 1048576) } }] };
   if (e instanceof ScanError) return { profiles: [], problems: [{ file: path, line: e.line, col: 1, code: 'scan-failed', args: { reason: e.message } }] };
   // Any refusal of the system (no such file, a loop, a path too long, a device error) is the
   // file's problem, located and worded in the user's language (exit 2), not a bug.
@@ -60,7 +64,7 @@ function failure(path: string, e: unknown): FileResult {
 async function readOne(t: Target, o: ScanPathsOptions): Promise<FileResult> {
   const onProgress = o.progress?.(t.path);
   try {
-    const r = await readPath(t.path, t.path, { today: o.today, ...(o.full && { full: true }), ...(onProgress && { onProgress }) }, t.inFolder);
+    const r = await readPath(t.path, t.path, { today: o.today, ...(o.full && { full: true }), ...(o.maxExpansion !== undefined && { maxExpansion: o.maxExpansion }), ...(onProgress && { onProgress }) }, t.inFolder);
     return { profiles: r.profiles, problems: r.problems.list, texts: r.texts };
   } catch (e) {
     return failure(t.path, e);
@@ -84,13 +88,13 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
         if (next >= targets.length) { resolve(); return; }
         const id = next++;
         current = id;
-        const job: FileJob = { id, path: targets[id]!.path, inFolder: targets[id]!.inFolder, today: o.today };
+        const job: FileJob = { id, path: targets[id]!.path, inFolder: targets[id]!.inFolder, today: o.today, ...(o.maxExpansion !== undefined && { maxExpansion: o.maxExpansion }) };
         w.postMessage(job);
       };
-      w.on('message', (m: { id: number; profiles?: FileProfile[]; sketches?: (Uint8Array | null)[]; problems?: ScanProblem[]; texts?: TextFileProfile[]; textSketches?: (TallySketches | null)[]; error?: { scan: boolean; message: string; line: number; code?: string } }) => {
+      w.on('message', (m: { id: number; profiles?: FileProfile[]; sketches?: (Uint8Array | null)[]; problems?: ScanProblem[]; texts?: TextFileProfile[]; textSketches?: (TallySketches | null)[]; error?: { scan: boolean; message: string; line: number; code?: string; expansion?: { limit: number; bytes: number } } }) => {
         const path = targets[m.id]!.path;
         if (m.error) {
-          const e = m.error.scan ? new ScanError(m.error.message, m.error.line) : Object.assign(new Error(m.error.message), { code: m.error.code });
+          const e = m.error.expansion ? new ExpansionError(m.error.expansion.limit, m.error.expansion.bytes) : m.error.scan ? new ScanError(m.error.message, m.error.line) : Object.assign(new Error(m.error.message), { code: m.error.code });
           try {
             results[m.id] = failure(path, e);
           } catch (err) {

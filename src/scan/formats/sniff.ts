@@ -49,7 +49,7 @@ export async function sniff(path: string): Promise<{ kind: Kind; gzip: boolean; 
     return z === 'archive' ? { kind: 'archive', gzip: false, archive: 'zip' } : { kind: z, gzip: false };
   }
   if (starts(magic, CFB)) return { kind: cfbKind(path), gzip: false };
-  const src = openSource(path);
+  const src = openSource(path, 0); // 64 KiB at most: no guard needed
   const parts: Buffer[] = [];
   let len = 0;
   const it = src.chunks[Symbol.asyncIterator]();

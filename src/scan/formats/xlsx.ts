@@ -9,6 +9,7 @@ import type { FileProfile } from '../profile.js';
 import type { Problems } from './problems.js';
 import { FNV, hashText, TableProfiler, type TableOptions } from './table.js';
 import { entryStream, entryText, listZip, type ZipEntry, ZipError } from './zip.js';
+import { DEFAULT_MAX_EXPANSION, ExpansionError } from '../expansion.js';
 import { statSync } from 'node:fs';
 
 const MAX_ROW_XML = 16 << 20;
@@ -205,7 +206,7 @@ async function readSheet(path: string, entry: ZipEntry, name: string, ctx: Ctx, 
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   try {
-    for await (const chunk of entryStream(path, entry)) {
+    for await (const chunk of entryStream(path, entry, opts.maxExpansion ?? DEFAULT_MAX_EXPANSION)) {
       carry += decoder.decode(chunk, { stream: true });
       let from = 0;
       const re = /<(?:\w+:)?row(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;
@@ -221,7 +222,8 @@ async function readSheet(path: string, entry: ZipEntry, name: string, ctx: Ctx, 
       if (carry.length > MAX_ROW_XML) throw new ZipError('corrupt', 'row too long');
     }
     if (/<(?:\w+:)?row[\s>]/.test(carry)) problems.add('xlsx-sheet-corrupt', rowNo + 1, { sheet: name });
-  } catch {
+  } catch (e) {
+    if (e instanceof ExpansionError) throw e;
     problems.add('xlsx-sheet-corrupt', rowNo + 1, { sheet: name });
   }
   if (!prof && probe.length) start();

@@ -2,6 +2,7 @@
 // (stored or deflated, inflated with node:zlib). No dependency, no whole-file read.
 import { closeSync, createReadStream, fstatSync, openSync, readSync } from 'node:fs';
 import { createInflateRaw } from 'node:zlib';
+import { guardExpansion } from '../expansion.js';
 
 export interface ZipEntry {
   name: string;
@@ -64,8 +65,8 @@ export function listZip(path: string): ZipEntry[] {
   }
 }
 
-/** An entry's uncompressed bytes, streamed. */
-export function entryStream(path: string, e: ZipEntry): AsyncIterable<Buffer> {
+/** An entry's uncompressed bytes, streamed; `maxExpansion`: the decompression-bomb guard (expansion.ts), 0 none. */
+export function entryStream(path: string, e: ZipEntry, maxExpansion = 0): AsyncIterable<Buffer> {
   if (e.encrypted) throw new ZipError('encrypted', 'encrypted entry');
   if (e.method !== 0 && e.method !== 8) throw new ZipError('corrupt', `compression method ${e.method}`);
   const fd = openSync(path, 'r');
@@ -82,7 +83,9 @@ export function entryStream(path: string, e: ZipEntry): AsyncIterable<Buffer> {
   if (e.method === 0) return raw as AsyncIterable<Buffer>;
   const inflate = createInflateRaw({ chunkSize: 1 << 20 });
   raw.on('error', (err) => inflate.destroy(err));
-  return raw.pipe(inflate) as AsyncIterable<Buffer>;
+  let read = 0;
+  raw.on('data', (c) => { read += (c as Buffer).length; });
+  return guardExpansion(raw.pipe(inflate) as AsyncIterable<Buffer>, () => read, maxExpansion);
 }
 
 /** A small entry whole, as text (capped: workbook parts, not sheets). */

@@ -3,6 +3,7 @@
 // examples, mail parts read and skipped. Streamed; memory stays flat whatever the line lengths.
 import { isUtf8 } from 'node:buffer';
 import { openSource } from '../source.js';
+import { DEFAULT_MAX_EXPANSION } from '../expansion.js';
 import type { Problems } from '../formats/problems.js';
 import { HtmlStripper, JsonUnescaper, type Sink, Utf16Decoder } from './decode.js';
 import { TextScanner, type TextType } from './find.js';
@@ -29,6 +30,8 @@ export const TEXT_SKETCHES = new WeakMap<TextFileProfile, TallySketches>();
 
 export interface TextReadOptions {
   today: string;
+  /** The decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. Default 100. */
+  maxExpansion?: number;
   /** After each piece read: bytes read from disk so far and the file's size (compressed for gzip). */
   onChunk?: (bytes: number, total: number) => void;
 }
@@ -64,7 +67,7 @@ class EncodingWatch implements Sink {
 }
 
 export async function readTextFile(path: string, label: string, format: TextFormat, o: TextReadOptions, problems: Problems): Promise<TextFileProfile> {
-  const src = openSource(path);
+  const src = openSource(path, o.maxExpansion ?? DEFAULT_MAX_EXPANSION);
   const tally = new Tally(o.today);
   const scanner = new TextScanner(tally.hit);
   const found: TextProblem[] = [];
@@ -118,7 +121,7 @@ async function locate(path: string, list: TextProblem[], problems: Problems): Pr
   let lineStart = 0;
   let base = 0;
   let k = 0;
-  for await (const chunk of openSource(path).chunks as AsyncIterable<Buffer>) {
+  for await (const chunk of openSource(path, 0).chunks as AsyncIterable<Buffer>) { // read whole once already, under the guard
     let i = 0;
     while (k < sorted.length && sorted[k]!.offset < base + chunk.length) {
       const target = sorted[k]!.offset - base;
