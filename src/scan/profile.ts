@@ -84,6 +84,40 @@ export interface ScanOptions {
   onProgress?: (p: Progress) => void;
   reservoir?: number;
   seed?: number;
+  /** Only the rows of a byte range (shard/range.ts); what a mergeable profile keeps is left in it. */
+  range?: RangeRead;
+}
+
+/** A byte range to read: its rows start at `first` (a line boundary); it stops at the first boundary at or after `end`. */
+export interface RangeRead {
+  first: number;
+  end: number;
+  /** Filled by the scan: where it stopped, the newlines read, the key sketch and, by mode, the sample or the totals. */
+  out: RangeOut;
+}
+
+export interface RangeOut {
+  stop: number;
+  newlines: number;
+  registers?: Uint8Array;
+  /** Default mode: the reservoir (rows after the head) and the rows it was drawn from. */
+  sample?: { head: string[][]; reservoir: string[][]; seen: number; latin1: number; utf8: number };
+  /** --full: the counters of every row (full.ts). */
+  full?: FullCounts;
+}
+
+/** What --full counts over every row of a file or range, summed over its blocks. */
+export interface FullCounts {
+  rows: number;
+  malformed: number;
+  lines: number[];
+  unclosed?: number;
+  nonEmpty: number[];
+  valid: Record<string, number>[];
+  minors: number;
+  minorsTested: number;
+  latin1: number;
+  minorRegisters?: Uint8Array;
 }
 
 /** A small seeded generator (mulberry32): samples are the same from run to run. */
@@ -154,6 +188,7 @@ export function judgeHead(header: string[] | undefined, headRows: string[][], wi
 }
 
 export interface Opened {
+  path: string;
   src: Source;
   it: AsyncIterator<Buffer>;
   headChunks: Buffer[];
@@ -179,15 +214,52 @@ export async function openDump(path: string): Promise<Opened> {
     throw streamError(e);
   }
   if (headLen === 0) throw new ScanError('the file is empty');
-  return { src, it, headChunks, done, info: readHead(Buffer.concat(headChunks), done) };
+  return { path, src, it, headChunks, done, info: readHead(Buffer.concat(headChunks), done) };
+}
+
+/**
+ * Offset where the rows after the head begin (the head's rows are sampled whole, the reservoir
+ * draws from the rest): the start of row `skip`, found by the same row machine as the scan.
+ */
+export function headEnd(headChunks: Buffer[], info: HeadInfo, done: boolean): number {
+  const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
+  let at = -1;
+  const m = new RowMachine({ delimiter: info.delimiter.charCodeAt(0), expectedCells: 0, keyColumn: -1, headerRows: 0, wantRow: (index, pos) => { if (index === skip && at < 0) at = pos; return false; }, onRow: () => {} });
+  for (const c of headChunks) m.feed(c);
+  return at >= 0 ? at : done ? Infinity : headChunks.reduce((n, c) => n + c.length, 0);
+}
+
+/**
+ * The chunks a scan reads: the whole file after its head, or a byte range from its first row (a
+ * second stream; the head, read from the file's start, is not fed again).
+ */
+export async function* rangeChunks(o: Opened, range: RangeRead | undefined): AsyncGenerator<Buffer> {
+  if (!range) {
+    yield* o.headChunks.splice(0);
+    if (o.done) return;
+    for (;;) {
+      const r = await o.it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  await o.it.return?.();
+  const src = openSource(o.path, range.first);
+  o.src = { ...src, size: o.src.size, readBytes: () => range.first + src.readBytes() };
+  yield* src.chunks;
 }
 
 export async function scanFile(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const { src, it, headChunks, done, info } = await openDump(path);
+  const opened = await openDump(path);
+  const { info } = opened;
+  const range = opts.range;
   const limit = opts.reservoir ?? RESERVOIR;
   const reservoir: string[][] = [];
   const random = rng(opts.seed ?? 1);
   const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
+  // A range tells the head's rows by their offset (it does not count the rows before it).
+  const sampleFrom = range ? headEnd(opened.headChunks, info, opened.done) : 0;
+  const header = info.hasHeader && (range?.first ?? 0) === 0 ? 1 : 0;
   let seen = 0;
   let slot = -1;
   let latin1 = 0;
@@ -197,12 +269,13 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     delimiter: info.delimiter.charCodeAt(0),
     expectedCells: info.width,
     keyColumn: info.keyColumn,
-    headerRows: info.hasHeader ? 1 : 0,
+    headerRows: header,
     hll,
+    ...(range && { startPos: range.first, stopAt: range.end }),
     // Reservoir sampling (Vitter's algorithm R) over the rows after the head: a uniform sample of
     // the whole file, whatever its size, without knowing the size in advance.
-    wantRow: (index) => {
-      if (index < skip) return false;
+    wantRow: (index, pos) => {
+      if (range ? pos < sampleFrom : index < skip) return false;
       seen++;
       if (reservoir.length < limit) { slot = reservoir.length; return true; }
       const j = Math.floor(random() * seen);
@@ -218,26 +291,22 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     },
   });
   let chunks = 0;
-  const progress = () => opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: machine.rows });
+  const progress = () => opts.onProgress?.({ bytes: opened.src.readBytes(), total: opened.src.size, rows: machine.rows });
   try {
-    for (const c of headChunks) machine.feed(c);
-    headChunks.length = 0;
-    if (!done) {
-      for (;;) {
-        const r = await it.next();
-        if (r.done) break;
-        machine.feed(r.value);
-        if (++chunks % 32 === 0) progress();
-      }
+    for await (const c of rangeChunks(opened, range)) {
+      machine.feed(c);
+      if (machine.stopped) break;
+      if (++chunks % 32 === 0) progress();
     }
   } catch (e) {
     throw streamError(e);
   }
   machine.end();
   progress();
+  const { src } = opened;
   const sample = [...info.headRows, ...reservoir];
   const columns = profileColumns(info, sample);
-  const dataRows = machine.rows - (info.hasHeader ? 1 : 0);
+  const dataRows = machine.rows - header;
   const keyField = info.keyColumn >= 0 ? info.verdicts[info.keyColumn]!.field! : undefined;
   const profile: FileProfile = {
     file: label,
@@ -257,6 +326,10 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   }
   const minors = minorsIn(columns, sample, opts.today, profile.key?.column);
   if (minors) profile.minors = minorsFigures(minors, profile.key, profile.rows);
+  if (range) {
+    const stop = machine.stopped ? machine.stoppedAt : src.size;
+    Object.assign(range.out, { stop, newlines: machine.lines - 1, ...(keyField && { registers: hll.registers }), sample: { head: info.headRows, reservoir, seen, latin1, utf8: utf8Rows } });
+  }
   return profile;
 }
 
