@@ -133,7 +133,7 @@ program
     process.exitCode = await runNotify(files, opts);
   });
 
-program
+const scan = program
   .command('scan')
   .description(h('scan.description'))
   .argument('<dump...>', h('arg.dumps'))
@@ -153,9 +153,39 @@ program
   .option('--trust-values', h('opt.trustValues'))
   .option('--no-progress', h('opt.noProgress'))
   .option('-q, --quiet', h('opt.quiet'))
+  .option('--range <start:end>', h('opt.range'))
+  .option('--profile-out <file.json>', h('opt.profileOut'))
+  .option('--plan <n>', h('opt.plan'))
   .action(async (files: string[], opts) => {
     const { runScan } = command<typeof import('./scan-command.js')>('scan');
     process.exitCode = await runScan(files, opts);
+  });
+
+// `scan merge` shares the report options of `scan` (the same renderers print the merged profile);
+// commander hands the options both know to `scan`, so the action reads them with its parent's.
+scan
+  .command('merge')
+  .description(h('scanMerge.description'))
+  .argument('<profile...>', h('arg.profiles'))
+  .option('--allow-different-files', h('opt.allowDifferentFiles'))
+  .addOption(langOption())
+  .option('--json', h('opt.json.scan'))
+  .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
+  .option('--describe <out.yaml>', h('opt.describe'))
+  .option('--force', h('opt.force.describe'))
+  .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))
+  .addOption(new Option('--branch <branch>', h('opt.branch')).choices(BRANCHES))
+  .option('--state <state>', h('opt.state'))
+  .addOption(new Option('--industry <industry>', h('opt.industry')).choices(INDUSTRIES))
+  .option('--controller <name>', h('opt.controller'))
+  .option('--title <title>', h('opt.title'))
+  .option('--discovered <date>', h('opt.discovered'))
+  .option('--trust-values', h('opt.trustValues'))
+  .option('-q, --quiet', h('opt.quiet'))
+  .helpOption('-h, --help', h('opt.help'))
+  .action(async (profiles: string[], _opts, cmd: Command) => {
+    const { runScanMerge } = command<typeof import('./scan-command.js')>('scan');
+    process.exitCode = await runScanMerge(profiles, cmd.optsWithGlobals());
   });
 
 program

@@ -362,27 +362,39 @@ export function minorsFigures(m: { field: string; share: number; rowShare: numbe
     : { field: m.field, share: m.rowShare, estimate: rows, tested: m.tested, unit: 'rows', rows };
 }
 
-export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string, keyColumn?: number): { field: string; rowShare: number; share: number; tested: number } | undefined {
-  const col = columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
-  if (!col) return undefined;
+/** The column minors are read from: a CURP the values confirm, else a birth date. */
+export function minorsColumn(columns: ColumnProfile[]): ColumnProfile | undefined {
+  return columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
+}
+
+/** The minors' shares over rows with a birth date, and over the distinct keys among them (`key` '': none). */
+export function minorsTally(field: string, rows: Iterable<{ minor: boolean; key: string }>): { field: string; rowShare: number; share: number; tested: number } | undefined {
   let tested = 0;
   let minors = 0;
   const people = new Map<string, boolean>();
-  for (const r of sample) {
-    const raw = r[col.index];
-    if (!raw) continue;
-    const b = birthDateOf(raw, col.field as 'curp' | 'birth_date');
-    if (!b) continue;
+  for (const { minor, key } of rows) {
     tested++;
-    const minor = ageOn(b, today) < 18;
     if (minor) minors++;
-    const key = keyColumn === undefined ? '' : normKey(r[keyColumn] ?? '');
     if (key) people.set(key, minor || (people.get(key) ?? false));
   }
   if (!tested) return undefined;
   const round4 = (x: number) => Math.round(x * 10000) / 10000;
   const minorPeople = [...people.values()].filter(Boolean).length;
-  return { field: col.field!, rowShare: round4(minors / tested), share: people.size ? round4(minorPeople / people.size) : round4(minors / tested), tested };
+  return { field, rowShare: round4(minors / tested), share: people.size ? round4(minorPeople / people.size) : round4(minors / tested), tested };
+}
+
+export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string, keyColumn?: number): { field: string; rowShare: number; share: number; tested: number } | undefined {
+  const col = minorsColumn(columns);
+  if (!col) return undefined;
+  function* rows() {
+    for (const r of sample) {
+      const raw = r[col!.index];
+      if (!raw) continue;
+      const b = birthDateOf(raw, col!.field as 'curp' | 'birth_date');
+      if (b) yield { minor: ageOn(b, today) < 18, key: keyColumn === undefined ? '' : normKey(r[keyColumn] ?? '') };
+    }
+  }
+  return minorsTally(col.field!, rows());
 }
 
 /** A key as the distinct-people count hashes it: spaces, dashes, dots and quotes dropped, upper case. */

@@ -51,7 +51,8 @@ function readAt(fd: number, pos: number, len: number): Buffer {
  * value, before a delimiter or a line end). Even runs ("" empty or escaped) tell nothing.
  */
 function tell(prev: number, next: number, len: number, delimiter: number): 'outside' | 'inside' | undefined {
-  if (len % 2 === 0) return undefined;
+  // An even run, or the end of a run begun before the range ("" escaped or empty), tells nothing.
+  if (len % 2 === 0 || prev === QUOTE) return undefined;
   const edgeBefore = prev === delimiter || prev === NL;
   const edgeAfter = next === delimiter || next === NL || next === CR;
   if (edgeBefore && !edgeAfter) return 'outside';
