@@ -134,12 +134,17 @@ function formatBench(label, file, target = 2.5) {
   console.log(`${label} default scan / newline floor: ${ratio.toFixed(2)}x, min/min ${(min(s.map((x) => x.ms)) / min(f.map((x) => x.ms))).toFixed(2)}x (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'}); peak memory ${peak.toFixed(0)} MB (target ≤ 256 MB: ${peak <= 256 ? 'met' : 'MISSED'})`);
 }
 
-/** One command on one core (BREACH_SCAN_THREADS=1), timed. */
+/**
+ * One command on one core (BREACH_SCAN_THREADS=1): its wall time and its CPU time (user + system,
+ * from /usr/bin/time), which a busy shared machine does not inflate: MB per CPU-second is the
+ * per-core rate.
+ */
 function timedOneCore(args) {
   const t = process.hrtime.bigint();
-  const r = spawnSync(process.execPath, args, { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, BREACH_SCAN_THREADS: '1' } });
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, BREACH_SCAN_THREADS: '1' } });
   if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  return Number(process.hrtime.bigint() - t) / 1e6;
+  const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (user + sys) * 1000 };
 }
 
 /** The whole-file scan against the same file cut into SHARDS ranges and merged, in the same run. */
@@ -147,6 +152,7 @@ function shardBench(file) {
   const bytes = statSync(file).size;
   const ranges = spawnSync(process.execPath, ['bin/breach.cjs', 'scan', file, '--plan', String(SHARDS)], { encoding: 'utf8' }).stdout.trim().split('\n');
   const profiles = ranges.map((_, i) => join(dir, `shard-${i}.json`));
+  const sum = (xs) => xs.reduce((a, b) => ({ ms: a.ms + b.ms, cpu: a.cpu + b.cpu }), { ms: 0, cpu: 0 });
   for (const mode of [[], ['--full']]) {
     const whole = [];
     const sharded = [];
@@ -155,13 +161,13 @@ function shardBench(file) {
       whole.push(timedOneCore(['bin/breach.cjs', 'scan', file, ...mode, '--json', '--no-progress']));
       const parts = ranges.map((r, k) => timedOneCore(['bin/breach.cjs', 'scan', file, ...mode, '--range', r, '--profile-out', profiles[k], '--force', '-q']));
       const merge = timedOneCore(['bin/breach.cjs', 'scan', 'merge', ...profiles, '--json']);
-      sharded.push(parts.reduce((a, b) => a + b, 0) + merge);
+      sharded.push(sum([...parts, merge]));
       merges.push(merge);
     }
-    const w = median(whole);
-    const sh = median(sharded);
+    const med = (xs, k) => median(xs.map((x) => x[k]));
     const rate = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(0);
-    console.log(`shards ${mode.length ? '--full ' : 'default'} ${(bytes / 1e6).toFixed(0)} MB, one core: whole ${(w / 1000).toFixed(2)} s (${rate(w)} MB/s); ${SHARDS} ranges + merge ${(sh / 1000).toFixed(2)} s (${rate(sh)} MB/s, merge ${(median(merges) / 1000).toFixed(2)} s): ${(sh / w).toFixed(2)}x the whole scan`);
+    const [w, sh, wc, shc] = [med(whole, 'ms'), med(sharded, 'ms'), med(whole, 'cpu'), med(sharded, 'cpu')];
+    console.log(`shards ${mode.length ? '--full ' : 'default'} ${(bytes / 1e6).toFixed(0)} MB, one core: whole ${(w / 1000).toFixed(2)} s wall, ${(wc / 1000).toFixed(2)} s CPU (${rate(wc)} MB per CPU-second); ${SHARDS} ranges + merge ${(sh / 1000).toFixed(2)} s wall, ${(shc / 1000).toFixed(2)} s CPU (${rate(shc)} MB per CPU-second; merge ${(med(merges, 'cpu') / 1000).toFixed(2)} s CPU): ${(shc / wc).toFixed(2)}x the whole scan's CPU, so each range costs ${((shc - wc) / SHARDS / 1000).toFixed(2)} CPU-seconds beyond its bytes`);
   }
 }
 

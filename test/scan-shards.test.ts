@@ -130,6 +130,24 @@ describe('a dump scanned whole and as ranges merged gives the same profile', () 
   }, 120000);
 });
 
+describe('the merged sample is a uniform sample of the whole file', () => {
+  it('ranges of very different sizes weigh by the rows they drew from, not equally', () => {
+    // A note filled in the first 12,000 rows only; the first range holds them, the second the other 48,000.
+    const rows = Array.from({ length: 60000 }, (_, i) => `${100000 + i},${i < 12000 ? 'con nota' : ''}`);
+    const file = join(dir, 'notes.csv');
+    writeFileSync(file, `id,nota\n${rows.join('\n')}\n`);
+    const cut = readFileSync(file, 'utf8').indexOf('\n112000,') + 1;
+    const m = merged(shards(file, [`0:${cut}`, `${cut}:${statSync(file).size}`], [], 'notes'));
+    const w = scanJson([file]);
+    expect([m.rows, m.sample.rows]).toEqual([60000, 12000]);
+    // The head's 2,000 rows all have a note; of the 58,000 after them, 10,000 (17 %): about 1,720 of the 10,000 drawn.
+    // Drawing equally from each range would give about 5,000.
+    const notes = (p: Profile) => p.columns[1]!.nonEmpty - 2000;
+    expect(Math.abs(notes(m) - 1724)).toBeLessThan(200);
+    expect(Math.abs(notes(w) - 1724)).toBeLessThan(200);
+  }, 60000);
+});
+
 describe('ranges that do not join are refused, never double-counted', () => {
   it('a range start that the quotes mislead is caught by the merge, which names the range to scan instead', () => {
     // A stray quote in an unquoted cell opens a quote the scan keeps open; further on, a cell quoted

@@ -133,24 +133,26 @@ program
     process.exitCode = await runNotify(files, opts);
   });
 
-const scan = program
-  .command('scan')
-  .description(h('scan.description'))
-  .argument('<dump...>', h('arg.dumps'))
-  .addOption(langOption())
-  .option('--json', h('opt.json.scan'))
-  .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
-  .option('--full', h('opt.full'))
-  .option('--describe <out.yaml>', h('opt.describe'))
-  .option('--force', h('opt.force.describe'))
-  .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))
-  .addOption(new Option('--branch <branch>', h('opt.branch')).choices(BRANCHES))
-  .option('--state <state>', h('opt.state'))
-  .addOption(new Option('--industry <industry>', h('opt.industry')).choices(INDUSTRIES))
-  .option('--controller <name>', h('opt.controller'))
-  .option('--title <title>', h('opt.title'))
-  .option('--discovered <date>', h('opt.discovered'))
-  .option('--trust-values', h('opt.trustValues'))
+/** The report options of `scan` and `scan merge` (both print a profile with the same renderers). */
+function reportOptions(cmd: Command, extra: (c: Command) => Command = (c) => c, force: 'opt.force.describe' | 'opt.force.scan' = 'opt.force.describe'): Command {
+  cmd
+    .addOption(langOption())
+    .option('--json', h('opt.json.scan'))
+    .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']));
+  return extra(cmd)
+    .option('--describe <out.yaml>', h('opt.describe'))
+    .option('--force', h(force))
+    .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))
+    .addOption(new Option('--branch <branch>', h('opt.branch')).choices(BRANCHES))
+    .option('--state <state>', h('opt.state'))
+    .addOption(new Option('--industry <industry>', h('opt.industry')).choices(INDUSTRIES))
+    .option('--controller <name>', h('opt.controller'))
+    .option('--title <title>', h('opt.title'))
+    .option('--discovered <date>', h('opt.discovered'))
+    .option('--trust-values', h('opt.trustValues'));
+}
+
+const scan = reportOptions(program.command('scan').description(h('scan.description')).argument('<dump...>', h('arg.dumps')), (c) => c.option('--full', h('opt.full')), 'opt.force.scan')
   .option('--no-progress', h('opt.noProgress'))
   .option('-q, --quiet', h('opt.quiet'))
   .option('--range <start:end>', h('opt.range'))
@@ -161,26 +163,9 @@ const scan = program
     process.exitCode = await runScan(files, opts);
   });
 
-// `scan merge` shares the report options of `scan` (the same renderers print the merged profile);
-// commander hands the options both know to `scan`, so the action reads them with its parent's.
-scan
-  .command('merge')
-  .description(h('scanMerge.description'))
-  .argument('<profile...>', h('arg.profiles'))
-  .option('--allow-different-files', h('opt.allowDifferentFiles'))
-  .addOption(langOption())
-  .option('--json', h('opt.json.scan'))
-  .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
-  .option('--describe <out.yaml>', h('opt.describe'))
-  .option('--force', h('opt.force.describe'))
-  .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))
-  .addOption(new Option('--branch <branch>', h('opt.branch')).choices(BRANCHES))
-  .option('--state <state>', h('opt.state'))
-  .addOption(new Option('--industry <industry>', h('opt.industry')).choices(INDUSTRIES))
-  .option('--controller <name>', h('opt.controller'))
-  .option('--title <title>', h('opt.title'))
-  .option('--discovered <date>', h('opt.discovered'))
-  .option('--trust-values', h('opt.trustValues'))
+// `scan merge`: commander hands the options both commands know to `scan`, so the action reads
+// them with its parent's.
+reportOptions(scan.command('merge').description(h('scanMerge.description')).argument('<profile...>', h('arg.profiles')).option('--allow-different-files', h('opt.allowDifferentFiles')))
   .option('-q, --quiet', h('opt.quiet'))
   .helpOption('-h, --help', h('opt.help'))
   .action(async (profiles: string[], _opts, cmd: Command) => {

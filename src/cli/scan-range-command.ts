@@ -50,7 +50,7 @@ export async function runRange(files: string[], opts: ScanCommandOptions, ctx: S
   const out = opts.profileOut;
   const toStdout = out !== undefined && isStdout('--profile-out', out);
   if (out !== undefined && !toStdout) checkTarget(out, { option: '--profile-out', force: !!opts.force, inputs: files });
-  const r = await scanRange(file, file, range, { today: ctx.day, version: __BREACH_VERSION__, ...(opts.full && { full: true }) });
+  const r = await scanRange(file, file, range, { today: ctx.day, version: __BREACH_VERSION__, report: out === undefined, ...(opts.full && { full: true }) });
   if ('problem' in r) throw rangeProblem(file, r.problem, lang);
   if (out !== undefined) {
     const json = `${JSON.stringify(r.shard)}\n`;
@@ -73,9 +73,20 @@ export function mergeScanned(paths: string[], opts: ScanCommandOptions, lang: La
   const inputs: MergeInput[] = [];
   const bad: { file: string; line: number; col: number; message: string }[] = [];
   for (const path of paths) {
-    const p = readShardProfile(Buffer.from(readInput(path)).toString('utf8'));
-    if ('code' in p) bad.push({ file: path, line: 1, col: 1, message: shardText(lang, p.code, p.code === 'profile-version' ? { version: p.version, expected: PROFILE_VERSION } : p.code === 'profile-damaged' ? { where: p.where } : {}) });
-    else inputs.push({ path, profile: p });
+    const read = () => readShardProfile(Buffer.from(readInput(path)).toString('utf8'));
+    const p = read();
+    if ('code' in p) {
+      bad.push({ file: path, line: 1, col: 1, message: shardText(lang, p.code, p.code === 'profile-version' ? { version: p.version, expected: PROFILE_VERSION } : p.code === 'profile-damaged' ? { where: p.where } : {}) });
+      continue;
+    }
+    // Only the first range's head rows are read, and each range's sample when the merge draws from it
+    // (read again then): a merge of hundreds of ranges holds one sample at a time.
+    const sample = p.sample;
+    if (sample) {
+      const drop = (f: typeof sample.head) => ({ ...f, bits: [], hashes: [], ages: [], keys: '' });
+      p.sample = { ...sample, reservoir: drop(sample.reservoir), head: p.range.start === 0 ? sample.head : drop(sample.head) };
+    }
+    inputs.push({ path, profile: p, ...(sample && { reservoir: () => { const again = read(); if ('code' in again || !again.sample) throw new Error('the profile changed'); return again.sample.reservoir; } }) });
   }
   if (bad.length) throw new InputError(bad);
   const merged = mergeProfiles(inputs, { allowDifferentFiles: !!opts.allowDifferentFiles });

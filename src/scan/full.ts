@@ -69,7 +69,7 @@ export function fullConfig(info: Pick<HeadInfo, 'delimiter' | 'verdicts' | 'keyC
 }
 
 export async function scanFileFull(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const opened = await openDump(path);
+  const opened = opts.opened ?? await openDump(path);
   const { info } = opened;
   const range = opts.range;
   const cfg = fullConfig(info, opts.today);

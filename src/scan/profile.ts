@@ -86,12 +86,16 @@ export interface ScanOptions {
   seed?: number;
   /** Only the rows of a byte range (shard/range.ts); what a mergeable profile keeps is left in it. */
   range?: RangeRead;
+  /** The dump with its head already read (a range's caller read it to align the range). */
+  opened?: Opened;
 }
 
 /** A byte range to read: its rows start at `first` (a line boundary); it stops at the first boundary at or after `end`. */
 export interface RangeRead {
   first: number;
   end: number;
+  /** Only what a mergeable profile keeps: the range's own columns are not judged (nobody reads them). */
+  bare?: boolean;
   /** Filled by the scan: where it stopped, the newlines read, the key sketch and, by mode, the sample or the totals. */
   out: RangeOut;
 }
@@ -250,7 +254,7 @@ export async function* rangeChunks(o: Opened, range: RangeRead | undefined): Asy
 }
 
 export async function scanFile(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const opened = await openDump(path);
+  const opened = opts.opened ?? await openDump(path);
   const { info } = opened;
   const range = opts.range;
   const limit = opts.reservoir ?? RESERVOIR;
@@ -305,7 +309,7 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   progress();
   const { src } = opened;
   const sample = [...info.headRows, ...reservoir];
-  const columns = profileColumns(info, sample);
+  const columns = range?.bare ? [] : profileColumns(info, sample);
   const dataRows = machine.rows - header;
   const keyField = info.keyColumn >= 0 ? info.verdicts[info.keyColumn]!.field! : undefined;
   const profile: FileProfile = {

@@ -8,10 +8,15 @@ import { HyperLogLog } from '../hll.js';
 import { classify, type Counts } from '../classify.js';
 import { type FileProfile, type FullCounts, KEY_SKETCHES, minorsColumn, minorsFigures, minorsTally, RESERVOIR, rng } from '../profile.js';
 import { addCounts, fullProfile } from '../full.js';
-import { decodeFeatures, EMPTY, type Features, TEST_KEYS, TESTED } from './sample-features.js';
+import { decodeFeatures, EMPTY, type Features, type SampleFeatures, TEST_KEYS, TESTED } from './sample-features.js';
 import type { ShardProfile } from './shard-profile.js';
 
-export interface MergeInput { path: string; profile: ShardProfile }
+/**
+ * A profile to merge. `reservoir`, when given, reads the range's sample features again: the
+ * caller may then drop them from `profile` (keeping `rows`), so that a merge of hundreds of ranges
+ * holds one range's sample at a time, not all of them.
+ */
+export interface MergeInput { path: string; profile: ShardProfile; reservoir?: () => SampleFeatures }
 
 export type MergeCode = 'merge-different-files' | 'merge-modes' | 'merge-days' | 'merge-heads' | 'merge-gap' | 'merge-overlap' | 'merge-misaligned' | 'profile-damaged';
 
@@ -75,7 +80,7 @@ function mergeReservoirs(shards: { seen: number; rows: number }[], limit: number
 }
 
 /** The default mode's columns from the sample's features, as profile.ts profileColumns reads raw rows. */
-function sampleColumns(head: ShardProfile['head'], rows: [Features, number][]): FileProfile['columns'] {
+function sampleColumns(head: ShardProfile['head'], headDistinct: number[], rows: [Features, number][]): FileProfile['columns'] {
   return head.names.map((name, i) => {
     let tested = 0;
     let nonEmpty = 0;
@@ -91,19 +96,47 @@ function sampleColumns(head: ShardProfile['head'], rows: [Features, number][]): 
       if (h) seen.add(`${h[2 * r]},${h[2 * r + 1]}`);
       for (let k = 0; k < TEST_KEYS.length; k++) if (bits & (1 << k)) valid[TEST_KEYS[k]!]!++;
     }
-    const verdict = classify(head.hasHeader ? name : undefined, tested, valid, seen.size);
+    // Without hashes the head alone held the tested values: their distinct count came with it.
+    const verdict = classify(head.hasHeader ? name : undefined, tested, valid, rows[0]?.[0].hashes[i] ? seen.size : headDistinct[i]!);
     return { index: i, name, ...verdict, examples: head.examples[i]![verdict.field ?? ''] ?? [], nonEmpty };
   });
 }
 
-function mergeSample(sorted: ShardProfile[], base: Omit<FileProfile, 'columns' | 'sample' | 'encoding'>, hll: HyperLogLog | undefined): FileProfile {
+/** The picked rows' features, in the order drawn, reading one range's sample at a time. */
+function gather(sorted: MergeInput[], picks: [number, number][], width: number): Features {
+  const k = picks.length;
+  const out: Features = { rows: k, bits: [], hashes: [], ages: [], keys: new Uint32Array(2 * k) };
+  for (let c = 0; c < width; c++) { out.bits.push(new Uint32Array(k)); out.hashes.push(undefined); out.ages.push(undefined); }
+  sorted.forEach((x, s) => {
+    const mine = picks.flatMap(([from, r], t) => (from === s ? [[t, r] as const] : []));
+    if (!mine.length) return;
+    const f = decodeFeatures(x.reservoir ? x.reservoir() : x.profile.sample!.reservoir, width);
+    if (f.rows !== x.profile.sample!.reservoir.rows) throw new Error('the sample changed');
+    for (let c = 0; c < width; c++) {
+      const h = f.hashes[c];
+      const a = f.ages[c];
+      if (h && !out.hashes[c]) out.hashes[c] = new Uint32Array(2 * k);
+      if (a && !out.ages[c]) out.ages[c] = new Uint8Array(k);
+      for (const [t, r] of mine) {
+        out.bits[c]![t] = f.bits[c]![r]!;
+        if (h) { out.hashes[c]![2 * t] = h[2 * r]!; out.hashes[c]![2 * t + 1] = h[2 * r + 1]!; }
+        if (a) out.ages[c]![t] = a[r]!;
+      }
+    }
+    for (const [t, r] of mine) { out.keys[2 * t] = f.keys[2 * r]!; out.keys[2 * t + 1] = f.keys[2 * r + 1]!; }
+  });
+  return out;
+}
+
+function mergeSample(group: MergeInput[], base: Omit<FileProfile, 'columns' | 'sample' | 'encoding'>, hll: HyperLogLog | undefined): FileProfile {
+  const sorted = group.map((x) => x.profile);
   const head = sorted[0]!.head;
   const width = head.names.length;
   const headRows = decodeFeatures(sorted[0]!.sample!.head, width);
-  const reservoirs = sorted.map((p) => decodeFeatures(p.sample!.reservoir, width));
-  const picks = mergeReservoirs(sorted.map((p, i) => ({ seen: p.sample!.seen, rows: reservoirs[i]!.rows })), RESERVOIR);
-  const rows: [Features, number][] = [...Array.from({ length: headRows.rows }, (_, r) => [headRows, r] as [Features, number]), ...picks.map(([s, r]) => [reservoirs[s]!, r] as [Features, number])];
-  const columns = sampleColumns(head, rows);
+  const picks = mergeReservoirs(sorted.map((p) => ({ seen: p.sample!.seen, rows: p.sample!.reservoir.rows })), RESERVOIR);
+  const picked = gather(group, picks, width);
+  const rows: [Features, number][] = [...Array.from({ length: headRows.rows }, (_, r) => [headRows, r] as [Features, number]), ...picks.map((_, t) => [picked, t] as [Features, number])];
+  const columns = sampleColumns(head, sorted[0]!.sample!.headDistinct, rows);
   const latin1 = sorted.reduce((n, p) => n + p.sample!.latin1, 0);
   const utf8 = sorted.reduce((n, p) => n + p.sample!.utf8, 0);
   const profile: FileProfile = {
@@ -122,7 +155,7 @@ function mergeSample(sorted: ShardProfile[], base: Omit<FileProfile, 'columns' |
     const hasKey = profile.key !== undefined;
     const items = function* () {
       for (const [f, r] of rows) {
-        const code = (f.ages[col.index]![r]! >> shift) & 3;
+        const code = ((f.ages[col.index]?.[r] ?? 0) >> shift) & 3;
         if (!code) continue;
         const k0 = f.keys[2 * r]!;
         const k1 = f.keys[2 * r + 1]!;
@@ -137,7 +170,8 @@ function mergeSample(sorted: ShardProfile[], base: Omit<FileProfile, 'columns' |
 
 /** One file's profiles, already checked to tile it and join. */
 function mergeGroup(group: MergeInput[]): FileProfile {
-  const sorted = group.map((x) => x.profile).sort((a, b) => a.range.start - b.range.start);
+  const inputs = [...group].sort((a, b) => a.profile.range.start - b.profile.range.start);
+  const sorted = inputs.map((x) => x.profile);
   const first = sorted[0]!;
   const head = first.head;
   const hll = first.registers !== undefined ? new HyperLogLog() : undefined;
@@ -157,7 +191,7 @@ function mergeGroup(group: MergeInput[]): FileProfile {
   const meta = { file: first.file.name, bytes: first.file.size, gzip: false };
   const profile = first.mode === 'full'
     ? fullProfile({ ...head, examples: (i, field) => head.examples[i]![field ?? ''] ?? [] }, malformed, { ...meta, today: first.today }, hll ?? new HyperLogLog(), minorsHll)
-    : mergeSample(sorted, { ...meta, delimiter: head.delimiter, hasHeader: head.hasHeader, rows: malformed.rows, malformed: { rows: malformed.malformed, lines: malformed.lines, ...(malformed.unclosed !== undefined && { unclosedQuoteLine: malformed.unclosed }) } }, hll);
+    : mergeSample(inputs, { ...meta, delimiter: head.delimiter, hasHeader: head.hasHeader, rows: malformed.rows, malformed: { rows: malformed.malformed, lines: malformed.lines, ...(malformed.unclosed !== undefined && { unclosedQuoteLine: malformed.unclosed }) } }, hll);
   profile.format = 'csv';
   return profile;
 }

@@ -20,9 +20,9 @@ export interface SampleFeatures {
   bits: string[];
   /** Per column, base64 of a Uint32Array of two words per row (the keyed hash), or '' when the column's head already holds TESTED values. */
   hashes: string[];
-  /** Per column, base64 of a Uint8Array: bits 0-1 the CURP reading, 2-3 the date reading (0 none, 1 adult, 2 minor). */
+  /** Per column, base64 of a Uint8Array: bits 0-1 the CURP reading, 2-3 the date reading (0 none, 1 adult, 2 minor); '' for columns no birth date can come from. */
   ages: string[];
-  /** base64 of a Uint32Array of two words per row: keyed hash of the key column's value as people are counted (0, 0: empty). */
+  /** base64 of a Uint32Array of two words per row: keyed hash of the key column's value as people are counted (0, 0: empty, or no birth date in the row). */
   keys: string;
 }
 
@@ -32,8 +32,12 @@ export interface FeatureOptions {
   today: string;
   /** The hash key (secretOf). */
   secret: Buffer;
-  /** Per column: test and hash the values (false: only told empty or not). */
+  /** Per column: test the values (false: only told empty or not). */
   tested: boolean[];
+  /** Per column: hash the values (their distinct count is needed). */
+  hashed: boolean[];
+  /** Per column: read birth dates (a column the minors may be counted from). */
+  aged: boolean[];
 }
 
 /** The hash key of a file: an HMAC of its first 64 KiB (a fingerprint elsewhere uses another derivation). */
@@ -62,29 +66,34 @@ export function rowFeatures(rows: string[][], o: FeatureOptions): SampleFeatures
   const bits: string[] = [];
   const hashes: string[] = [];
   const ages: string[] = [];
+  const dated = new Uint8Array(n);
   for (let c = 0; c < o.width; c++) {
     const b = new Uint32Array(n);
-    const h = o.tested[c] ? new Uint32Array(2 * n) : undefined;
-    const a = new Uint8Array(n);
+    const h = o.hashed[c] ? new Uint32Array(2 * n) : undefined;
+    const a = o.aged[c] ? new Uint8Array(n) : undefined;
     rows.forEach((r, i) => {
       const raw = r[c] ?? '';
-      a[i] = ageCode(raw, 'curp', o.today) | (ageCode(raw, 'birth_date', o.today) << 2);
+      if (a) {
+        a[i] = ageCode(raw, 'curp', o.today) | (ageCode(raw, 'birth_date', o.today) << 2);
+        if (a[i]) dated[i] = 1;
+      }
       const s = raw.trim();
       if (!s) { b[i] = EMPTY; return; }
-      if (!h) return;
+      if (h) hashInto(h, 2 * i, o.secret, s);
+      if (!o.tested[c]) return;
       let m = 0;
       for (let k = 0; k < TEST_KEYS.length; k++) if (TESTS[TEST_KEYS[k]!](s)) m |= 1 << k;
       b[i] = m >>> 0;
-      hashInto(h, 2 * i, o.secret, s);
     });
     bits.push(b64(b));
     hashes.push(h ? b64(h) : '');
-    ages.push(b64(a));
+    ages.push(a ? b64(a) : '');
   }
+  // People are told apart only among the rows with a birth date (the minors' shares).
   const keys = new Uint32Array(2 * n);
   if (o.keyColumn >= 0) {
     rows.forEach((r, i) => {
-      const k = normKey(r[o.keyColumn] ?? '');
+      const k = dated[i] ? normKey(r[o.keyColumn] ?? '') : '';
       if (k) hashInto(keys, 2 * i, o.secret, `key:${k}`);
     });
   }
@@ -96,7 +105,7 @@ export interface Features {
   rows: number;
   bits: Uint32Array[];
   hashes: (Uint32Array | undefined)[];
-  ages: Uint8Array[];
+  ages: (Uint8Array | undefined)[];
   keys: Uint32Array;
 }
 
@@ -121,7 +130,7 @@ export function decodeFeatures(f: SampleFeatures, width: number): Features {
     rows: f.rows,
     bits: f.bits.map((s) => u32(s, f.rows)),
     hashes: f.hashes.map((s) => (s ? u32(s, 2 * f.rows) : undefined)),
-    ages: f.ages.map((s) => u8(s, f.rows)),
+    ages: f.ages.map((s) => (s ? u8(s, f.rows) : undefined)),
     keys: u32(f.keys, 2 * f.rows),
   };
 }

@@ -16,6 +16,8 @@ export interface RangeScanOptions {
   today: string;
   full?: boolean;
   version: string;
+  /** The range's own profile is printed (else only the mergeable one is written, and its columns are not judged). */
+  report?: boolean;
 }
 
 /** Scans `range` of `path` (the whole file when undefined). */
@@ -27,11 +29,10 @@ export async function scanRange(path: string, label: string, range: ByteRange | 
   const { start, end } = range ?? { start: 0, end: identity.size };
   if (start >= identity.size || end > identity.size) return { problem: { code: 'range-outside', range: `${start}:${end}`, size: identity.size } };
   const opened = await openDump(path);
-  await opened.it.return?.();
   const { info } = opened;
   const { first, alignment } = alignStart(path, start, identity.size, info.delimiter);
   const out: RangeOut = { stop: first, newlines: 0 };
-  const opts = { today: o.today, range: { first, end, out } };
+  const opts = { today: o.today, opened, range: { first, end, out, bare: !o.report } };
   const profile = o.full ? await scanFileFull(path, label, opts) : await scanFile(path, label, opts);
   profile.format = 'csv';
   const shard = shardProfile(info, out, profile, { name: label, identity, today: o.today, version: o.version, start, end, first, alignment });

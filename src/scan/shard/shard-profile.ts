@@ -48,7 +48,8 @@ export interface ShardProfile {
   /** base64 HyperLogLog registers of the key column. */
   registers?: string;
   full?: { nonEmpty: number[]; valid: Record<string, number>[]; minors: number; minorsTested: number; latin1: number; minorRegisters: string };
-  sample?: { seen: number; latin1: number; utf8: number; head: SampleFeatures; reservoir: SampleFeatures };
+  /** `headDistinct`: distinct values among each column's first TESTED non-empty head values (columns without hashes). */
+  sample?: { seen: number; latin1: number; utf8: number; headDistinct: number[]; head: SampleFeatures; reservoir: SampleFeatures };
 }
 
 /** The file's identity: size and a hash of its first and last 64 KiB; and the sample hash key's source (its first 64 KiB). */
@@ -121,16 +122,25 @@ export function shardProfile(info: HeadInfo, out: RangeOut, counted: { rows: num
   if (out.sample) {
     const s = out.sample;
     const secret = secretOf(headBytes);
-    const headNonEmpty = info.names.map((_, c) => s.head.filter((r) => (r[c] ?? '').trim()).length);
-    const base = { width: info.names.length, keyColumn: info.keyColumn, today: m.today, secret };
+    const headValues = info.names.map((_, c) => s.head.map((r) => (r[c] ?? '').trim()).filter(Boolean));
+    // Columns whose head holds fewer than TESTED values read later rows too: their values are tested and hashed everywhere.
+    const short = headValues.map((v) => v.length < TESTED);
+    const aged = info.verdicts.map(mayHoldBirthDates);
+    const base = { width: info.names.length, keyColumn: info.keyColumn, today: m.today, secret, hashed: short, aged };
     p.sample = {
       seen: s.seen, latin1: s.latin1, utf8: s.utf8,
+      headDistinct: headValues.map((v) => new Set(v.slice(0, TESTED)).size),
       head: rowFeatures(s.head, { ...base, tested: info.names.map(() => true) }),
-      // Rows after the head are tested only where the head leaves the first TESTED values short.
-      reservoir: rowFeatures(s.reservoir, { ...base, tested: headNonEmpty.map((n) => n < TESTED) }),
+      reservoir: rowFeatures(s.reservoir, { ...base, tested: short }),
     };
   }
   return p;
+}
+
+/** Whether the minors may be read from a column: its head, its header or its values say CURP or birth date. */
+function mayHoldBirthDates(v: ColumnVerdict): boolean {
+  const dates = ['curp', 'birth_date'];
+  return dates.includes(v.field ?? '') || dates.includes(v.headerField ?? '') || v.candidates.some((c) => (c.type === 'curp' || c.type === 'date') && c.share >= 0.5);
 }
 
 // ---- Reading a profile back: the format and version first (their own messages), then the shape. ----
@@ -154,7 +164,7 @@ const shape = z.object({
   malformed: z.object({ rows: nat, lines: z.array(nat), unclosed: z.optional(nat) }),
   registers: z.optional(z.string()),
   full: z.optional(z.object({ nonEmpty: z.array(nat), valid: z.array(z.record(z.string(), nat)), minors: nat, minorsTested: nat, latin1: nat, minorRegisters: z.string() })),
-  sample: z.optional(z.object({ seen: nat, latin1: nat, utf8: nat, head: features, reservoir: features })),
+  sample: z.optional(z.object({ seen: nat, latin1: nat, utf8: nat, headDistinct: z.array(nat), head: features, reservoir: features })),
 });
 
 export type ProfileReadError = { code: 'profile-not-json' } | { code: 'profile-not-profile' } | { code: 'profile-version'; version: string } | { code: 'profile-damaged'; where: string };
