@@ -193,6 +193,13 @@ describe('breach rules', () => {
     expect(text.out).toContain('Not modelled by breach:');
   });
 
+  it('the 2011 Reglamento is verified under the 2010 law and uncertain under the 2025 one (no adapted Reglamento found)', () => {
+    const status = (d: string) => JSON.parse(run(['rules', '--as-of', d, '--json']).out).laws.find((l: { id: string }) => l.id === 'RLFPDPPP-2011')?.status;
+    expect(status('2025-03-20')).toBe('verified');
+    expect(status('2025-03-21')).toBe('uncertain');
+    expect(run(['rules', '--as-of', '2025-03-21', '--lang', 'es']).out.replace(/\s+/g, ' ')).toContain('(DOF 21 de diciembre de 2011) [incierto]');
+  });
+
   it('rejects an invalid date', () => {
     expect(run(['rules', '--as-of', '2026-02-30']).code).toBe(2);
   });

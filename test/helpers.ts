@@ -36,3 +36,10 @@ export function problemsBytes(bytes: Uint8Array, format: 'yaml' | 'json' | 'csv'
 export function fixture(path: string): string {
   return readFileSync(new URL(`../${path}`, import.meta.url), 'utf8');
 }
+
+/** Every substring of `n` characters of the raw values found in `text` (what a scan must never print). */
+export function leaks(text: string, raws: Iterable<string>, n = 6): string[] {
+  const found = new Set<string>();
+  for (const raw of raws) for (let i = 0; i + n <= raw.length; i++) if (text.includes(raw.slice(i, i + n))) found.add(raw.slice(i, i + n));
+  return [...found];
+}

@@ -63,7 +63,8 @@ describe('deadlines as dates and times', () => {
     expect(addBusinessDays('2024-09-27', 2, 'statutory')).toBe('2024-10-02'); // 2024-10-01: transmission of the federal executive
     expect(addBusinessDays('2018-11-30', 1, 'statutory')).toBe('2018-12-03');
     expect(addBusinessDays('2026-12-11', 1, 'cnbv')).toBe('2026-12-14'); // 12 December, a Saturday in 2026
-    expect(addBusinessDays('2025-12-19', 1, 'cnbv')).toBe('2026-01-07'); // the CNBV's published holiday periods
+    expect(addBusinessDays('2025-12-19', 1, 'cnbv')).toBe('2025-12-22'); // the banks do not close in the CNBV's holiday periods
+    expect(addBusinessDays('2025-12-19', 1, 'cnbv-procedural')).toBe('2026-01-07'); // the CNBV's own procedural non-working days
   });
 
   it('the same breach before and after 2025-03-21: INAI within 72 h (handed over to the SABG) vs the SABG without delay (72 h as good practice)', () => {

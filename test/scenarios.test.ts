@@ -11,6 +11,8 @@ interface Expect {
   recipients?: string[]; statutory?: Record<string, boolean>; crimes?: string[];
   /** null: the authority notice names no body (e.g. an extinct state guarantor). */
   recipientNameNone?: boolean;
+  /** The authority named by the rule has ceased (an extinct state guarantor): said so, never named. */
+  recipientEnded?: boolean;
   noCaveats?: string[]; possiblySensitive?: Record<string, boolean>;
   authorityDue?: string; authorityDueByHours?: string | null; authorityRecommended?: string | null;
   handover?: { authority: string; until: string; successor: string } | null;
@@ -19,6 +21,10 @@ interface Expect {
   penaltyRanges?: string[]; rangeKinds?: Record<string, string>; liability?: string[]; referralDays?: number | null;
   notes?: string[]; noNotes?: string[];
   handoverBasis?: string[];
+  /** Provisions ("LAW article") the authority notice must cite, or must not cite. */
+  authorityBasis?: string[]; noAuthorityBasis?: string[];
+  /** The provisions each penalty liability cites ("LAW article; ..."), by liability code. */
+  liabilityBasis?: Record<string, string>;
 }
 interface Case { name: string; asOf?: string; expect: Expect; description: unknown }
 
@@ -55,6 +61,7 @@ describe.each(cases)('%s', (_file, c) => {
       expect(auth).toBeDefined();
       expect(auth?.recipient.name).toBeUndefined();
     }
+    if (e.recipientEnded !== undefined) expect(auth?.recipient.ended === true).toBe(e.recipientEnded);
     for (const code of e.noCaveats ?? []) expect(a.caveats.map((x) => x.code)).not.toContain(code);
     for (const [id, v] of Object.entries(e.possiblySensitive ?? {})) expect(a.datasets.flatMap((d) => d.fields).find((f) => f.id === id)?.possiblySensitive).toBe(v);
     if (e.authorityDue) expect(auth?.deadline.due).toBe(e.authorityDue);
@@ -66,6 +73,10 @@ describe.each(cases)('%s', (_file, c) => {
       if (h) expect(h.basis.length).toBeGreaterThan(0);
       for (const art of e.handoverBasis ?? []) expect(h?.basis.map((b) => `${b.law} ${b.article}`).join('; ')).toContain(art);
     }
+    const authBasis = (auth?.basis ?? []).map((b) => `${b.law} ${b.article ?? ''}`.trim());
+    for (const cited of e.authorityBasis ?? []) expect(authBasis).toContain(cited);
+    for (const cited of e.noAuthorityBasis ?? []) expect(authBasis).not.toContain(cited);
+    for (const [code, basis] of Object.entries(e.liabilityBasis ?? {})) expect((a.penalties.liability ?? []).find((l) => l.code === code)?.basis.map((b) => `${b.law} ${b.article ?? ''}`.trim()).join('; ')).toBe(basis);
     for (const [code, due] of Object.entries(e.milestones ?? {})) expect(a.obligations.flatMap((o) => o.deadline.milestones ?? []).find((m) => m.code === code)?.due).toBe(due);
     if (e.controllerObligations) expect((a.controllerObligations ?? []).map((o) => o.code)).toEqual(e.controllerObligations);
     if (e.controllerAuthority) expect(a.controllerObligations?.find((o) => o.code === 'notify-authority')?.authority).toBe(e.controllerAuthority);

@@ -3,7 +3,7 @@ import { PRIVATE_SUPERVISOR } from '../law/due.js';
 import type { Translator } from '../i18n/index.js';
 import { longDate } from '../util/long-date.js';
 import { wrap } from '../util/wrap.js';
-import { LAWS, lawsInForce, NOT_MODELLED, OBLIGATION_FAMILIES, PENALTY_FAMILIES, PENALTY_UNIT, versionAt } from '../law/rules.js';
+import { LAWS, lawStatusAt, lawsInForce, NOT_MODELLED, OBLIGATION_FAMILIES, PENALTY_FAMILIES, PENALTY_UNIT, versionAt } from '../law/rules.js';
 import { FIELDS, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
 import type { Lang } from '../i18n/index.js';
 import { EXIT, reportFailure } from './errors.js';
@@ -31,7 +31,7 @@ export function rulesAt(date: string) {
   return {
     asOf: date,
     ...(supervisor && { supervisor: { code: supervisor.code, status: supervisor.status, basis: supervisor.basis } }),
-    laws: lawsInForce(date).map((id) => ({ id, ...LAWS[id] })),
+    laws: lawsInForce(date).map((id) => ({ id, ...LAWS[id]!, status: lawStatusAt(LAWS[id]!, date) })),
     obligations,
     penalties,
     penaltyUnit: unit ?? null,

@@ -5,6 +5,7 @@ import { BRANCHES } from '../core/vocab.js';
 import { InputError } from '../input/diagnostic.js';
 import { describe } from '../scan/describe.js';
 import type { ColumnProfile, FileProfile, Progress } from '../scan/profile.js';
+import { joinExamples } from '../scan/mask.js';
 import { reviewProfile } from '../scan/review.js';
 import { fieldById } from '../fields/catalogue.js';
 import { detectLang, type Lang, translator, type Translator } from '../i18n/index.js';
@@ -16,6 +17,7 @@ import type { TextFileProfile } from '../scan/text/read-text.js';
 import type { SketchTotals } from '../scan/text/tally.js';
 import { mergeScanned, runRange } from './scan-range-command.js';
 import { cleanText } from '../util/sanitize.js';
+import { fmtNumber } from '../report/view.js';
 import { summarize } from '../scan/text/summary.js';
 import { renderTextMarkdown, renderTextTable, textDatasets } from '../scan/text/render.js';
 import { EXIT, reportFailure, UsageError } from './errors.js';
@@ -41,7 +43,7 @@ export function datasetLabel(p: FileProfile, lang: Lang): string {
   return file;
 }
 
-function progressBar(label: string): ((p: Progress) => void) | undefined {
+function progressBar(label: string, t: Translator, lang: Lang): ((p: Progress) => void) | undefined {
   if (!process.stderr.isTTY) return undefined;
   const start = Date.now();
   let last = 0;
@@ -53,8 +55,13 @@ function progressBar(label: string): ((p: Progress) => void) | undefined {
     const width = 24;
     const bar = '#'.repeat(Math.round(share * width)).padEnd(width, '.');
     const mbs = p.bytes / 1048576 / Math.max(0.001, (now - start) / 1000);
-    progressLine(`${label.slice(0, 20)} [${bar}] ${(p.bytes / 1048576).toFixed(0)}/${(p.total / 1048576).toFixed(0)} MiB, ${p.rows.toLocaleString('en-US')} rows, ${mbs.toFixed(0)} MiB/s `);
+    progressLine(`${label.slice(0, 20)} [${bar}] ${t('scan.progress', { done: (p.bytes / 1048576).toFixed(0), total: (p.total / 1048576).toFixed(0), rows: fmtNumber(p.rows, lang), speed: mbs.toFixed(0) })} `);
   };
+}
+
+/** A column's name for people: a column without a header is numbered in the report's language. */
+export function columnName(c: ColumnProfile, t: Translator): string {
+  return c.name === `column ${c.index + 1}` ? t('scan.columnN', { n: c.index + 1 }) : c.name;
 }
 
 /** A column's note as a sentence (codes in the core, words here). */
@@ -62,7 +69,8 @@ export function noteText(c: ColumnProfile, t: Translator, lang: Lang): string | 
   const n = c.note;
   const label = (id: string | undefined) => (id ? fieldById(id)?.label[lang] ?? id : '');
   const pct = (x: number | undefined) => String(Math.round((x ?? 0) * 100));
-  const column = `${c.index + 1} (${c.name})`;
+  // 'columna 2 (nombre)'; a column without a header is only its number ('columna 2').
+  const column = c.name === `column ${c.index + 1}` ? String(c.index + 1) : `${c.index + 1} (${c.name})`;
   if (!n) {
     if (c.reason !== 'unknown' || !c.tested) return undefined;
     // Why unknown: no header, and the closest value type (the JSON has every share).
@@ -97,7 +105,7 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   if (p.malformed.rows) lines.push(t('scan.malformed', { rows: p.malformed.rows, lines: `${p.malformed.lines.join(', ')}${p.malformed.rows > p.malformed.lines.length ? ', ...' : ''}` }));
   if (p.malformed.unclosedQuoteLine) lines.push(t('scan.unclosed', { line: p.malformed.unclosedQuoteLine }));
   const table = new Table({ head: ['#', t('scan.col.column'), t('scan.col.field'), t('scan.col.confidence'), t('scan.col.valid'), t('scan.col.examples')], colWidths: [4, 16, 15, 7, 9, 25], wordWrap: true, style: { head: [], border: [] } });
-  for (const c of p.columns) table.push([String(c.index + 1), c.name, c.field ?? t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, c.examples.join(' ')]);
+  for (const c of p.columns) table.push([String(c.index + 1), columnName(c, t), c.field ?? t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, joinExamples(c.examples)]);
   lines.push(table.toString());
   const label = (id: string) => fieldById(id)?.label[lang] ?? id;
   if (p.key) lines.push(t('scan.people', { people: n(p.key.distinct), field: label(p.key.field) }));
@@ -118,14 +126,14 @@ function renderMarkdown(p: FileProfile, t: Translator, lang: Lang): string {
   const cell = (x: string) => cleanText(x).replace(/\|/g, '\\|');
   const first = render(p, t, lang).split('\n')[0]!;
   const out = [`## ${cell(first)}`, '', `| # | ${t('scan.col.column')} | ${t('scan.col.field')} | ${t('scan.col.confidence')} | ${t('scan.col.valid')} | ${t('scan.col.examples')} |`, '|---:|---|---|---:|---:|---|'];
-  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(c.name)} | ${c.field ?? t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
+  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(columnName(c, t))} | ${c.field ?? t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
   const notes = p.columns.map((c) => noteText(c, t, lang)).filter((x): x is string => !!x);
   if (notes.length) out.push('', ...notes.map((x) => `- ${cell(x.trim())}`));
   return `${out.join('\n')}\n\n`;
 }
 
 function peopleLine(p: PeopleAcross, lang: Lang): string {
-  return scanText(lang, 'label-people', { count: p.count.toLocaleString('en-US'), field: p.field, datasets: p.datasets });
+  return scanText(lang, 'label-people', { count: fmtNumber(p.count, lang), field: fieldById(p.field)?.label[lang] ?? cleanText(p.field), datasets: p.datasets });
 }
 
 /** What `scan` and `scan merge` print: the datasets' reports, the problems, the description. */
@@ -186,7 +194,7 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const scanned = await scanPaths(files, {
       today: ctx.day,
       ...(opts.full && { full: true }),
-      progress: (label) => (quietBars ? undefined : progressBar(basename(label))),
+      progress: (label) => (quietBars ? undefined : progressBar(basename(label), ctx.t, ctx.lang)),
       progressDone: progressClear,
     });
     await report(scanned, opts, ctx);

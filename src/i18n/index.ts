@@ -20,7 +20,8 @@ export type Translator = ((key: string, args?: Record<string, string | number | 
 
 /** Spanish contracts "a el" and "de el" when an argument brings its own article ("se dirige a el órgano"). */
 export function contract(text: string, lang: Lang): string {
-  return lang === 'es' ? text.replace(/\b([Aa]) el\b/g, '$1l').replace(/\b([Dd])e el\b/g, '$1el') : text;
+  // Word edges by Unicode letters: \b is ASCII-only, so 'vencería el' would become 'venceríal'.
+  return lang === 'es' ? text.replace(/(?<![\p{L}\p{N}])([Aa]) el(?![\p{L}\p{N}])/gu, '$1l').replace(/(?<![\p{L}\p{N}])([Dd])e el(?![\p{L}\p{N}])/gu, '$1el') : text;
 }
 
 /** A translator for one language. Unknown keys come back as the key itself (never crash a report). */

@@ -69,7 +69,7 @@ export function describeAnswers(a: Answers, o: { lang: Lang; today: string; file
   const c = a.controller;
   note(['incident', 'discovered'], m('yaml.discovered'));
   note(['incident', 'controller', 'sector'], `${m(`sector.${c.sector}`)}`);
-  if (c.branch) note(['incident', 'controller', 'branch'], `${t(`branch.${c.branch === 'political-party' && c.state ? 'political-party-local' : c.branch}`)}; ${others(BRANCHES, c.branch)}`);
+  if (c.branch) note(['incident', 'controller', 'branch'], `${t(`branch.${c.branch === 'political-party' && c.state ? 'political-party-local' : c.branch === 'autonomous' && c.state ? 'autonomous-local' : c.branch}`)}; ${others(BRANCHES, c.branch)}`);
   if (c.industry) note(['incident', 'controller', 'industry'], `${t(`industry.${c.industry}`)}; ${others(INDUSTRIES, c.industry)}`);
   note(['incident', 'controller', 'role'], m(`role.${c.role}`));
   const ci = a.circumstances;

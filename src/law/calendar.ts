@@ -19,7 +19,7 @@ interface CalendarData {
   published?: number[];
 }
 
-export type CalendarId = 'statutory' | 'cnbv';
+export type CalendarId = 'statutory' | 'cnbv' | 'cnbv-procedural';
 const DATA = raw as Record<CalendarId, CalendarData>;
 
 const pad = (n: number) => String(n).padStart(2, '0');

@@ -78,6 +78,12 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
         const day = addBusinessDays(start.date, m.businessDays, cal);
         const info = calendarInfo(cal, start.date, day);
         if (info.unpublished.length) caveats.push({ code: 'calendar-unpublished', args: { calendar: cal, years: info.unpublished.join(', ') } });
+        // The CNBV's own non-working days (its holiday periods) may or may not extend the term: the
+        // earlier date is the due date, and the later one is said.
+        if (cal === 'cnbv') {
+          const later = addBusinessDays(start.date, m.businessDays, 'cnbv-procedural');
+          if (later !== day) caveats.push({ code: 'cnbv-procedural-days', args: { milestone: m.code, businessDays: m.businessDays, date: day, until: later } });
+        }
         return { ...m, due: endOfDay(day) };
       }
       if (m.hours !== undefined) {

@@ -1,13 +1,13 @@
 // What Mexican law requires of one incident on one date. Pure: rules come from data/law/mx/.
 import type { Incident } from '../core/incident.js';
 import { type Start, startOf, type SuccessorLookup, withDueDates } from './due.js';
-import { authorityCaveats, authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
+import { authorityBasis, authorityCaveats, authorityFor, authorityKey, obligations, obligationsOf } from './obligations.js';
 import { OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { penalties, penaltyProfile } from './penalties.js';
 import { memo, periodOf } from './periods.js';
 import { lawsInForce } from './rules.js';
 import type { Controller } from '../core/incident.js';
-import { hasLoss, significantImpact } from './significance.js';
+import { hasLoss, noIdentifyingField, significantImpact } from './significance.js';
 import type { Basis, LawResult, Obligation, Penalties, Reason } from './types.js';
 
 const obligationsMemo = memo<ReturnType<typeof obligations>>();
@@ -24,6 +24,7 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   const of = c.onBehalfOf;
   const ob = obligationsMemo(`${period}|${c.sector}|${c.role}|${c.industry ?? ''}|${c.branch ?? ''}|${sig.value}|${loss}|${c.state ?? ''}|${of?.sector ?? ''}`, () => obligations(incident, asOf, sig.value, loss));
   if (!sig.value) caveats.push({ code: 'document-not-significant' });
+  else if (noIdentifyingField(incident)) caveats.push({ code: 'significant-but-no-identifier' });
   caveats.push(...ob.caveats);
   // Dates depend on the confirmation day and hour, not only on the legal period: computed per incident.
   const start = startOf(incident);
@@ -49,7 +50,9 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   caveats.push(...pen.caveats);
   if (incident.controller.role === 'processor' && !of) caveats.push({ code: 'processor-controller-notifies' });
   return {
-    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${isLocal(c)}|${of?.sector ?? ''}|${of ? isLocal(of) : ''}`, () => [...new Set([...lawsInForce(asOf, c.sector, isLocal(c)), ...(of && (of.sector !== c.sector || isLocal(of) !== isLocal(c)) ? lawsInForce(asOf, of.sector, isLocal(of)) : [])])]) },
+    // A processor acting for a controller processes under the controller's regime (a private
+    // company working for a public body: the LGPDPPSO and the contract it requires, not the LFPDPPP).
+    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${isLocal(c)}|${of?.sector ?? ''}|${of ? isLocal(of) : ''}`, () => (of ? lawsInForce(asOf, of.sector, isLocal(of)) : lawsInForce(asOf, c.sector, isLocal(c)))) },
     significantImpact: sig,
     obligations: dated,
     ...(controllerObligations && { controllerObligations }),
@@ -91,13 +94,13 @@ function successorOf(authority: string, onDate: string, c: Controller): { code: 
   if (!found || found.code === authority) return undefined;
   const caveats: Reason[] = [];
   authorityCaveats(v, found.code, onDate, caveats);
-  return { ...found, basis: v.authority_basis?.[found.code] ?? [], caveats };
+  return { code: found.code, ...(found.name && { name: found.name }), basis: authorityBasis(v, found.code, found.ended === true), caveats };
 }
 
 /** State and municipal bodies and local parties: federal-only instruments (the 2018 Lineamientos) do not bind them. */
 function isLocal(c: Pick<Controller, 'branch' | 'state'>): boolean {
   const key = authorityKey(c);
-  return key === 'state' || key === 'municipal' || key === 'political-party-local';
+  return key === 'state' || key === 'municipal' || key === 'political-party-local' || key === 'autonomous-local';
 }
 
 function dedupe(list: Reason[]): Reason[] {

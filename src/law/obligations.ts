@@ -3,7 +3,7 @@ import type { Incident } from '../core/incident.js';
 import type { Controller } from '../core/incident.js';
 import { GUARANTORS, OBLIGATION_FAMILIES, versionAt } from './rules.js';
 import { normalizeName } from '../util/normalize.js';
-import type { DeadlineRule, Obligation, Reason, RuleFamily, RuleVersion } from './types.js';
+import type { Basis, DeadlineRule, Obligation, Reason, RuleFamily, RuleVersion } from './types.js';
 
 export interface ObligationsResult { obligations: Obligation[]; caveats: Reason[] }
 
@@ -15,19 +15,27 @@ function inScope(f: RuleFamily, c: Controller): boolean {
     && (!f.scope.controller_sector || f.scope.controller_sector === controllerSector);
 }
 
-/** The key of a rule's authority table for a controller: its branch, or a local party's own key. */
+/**
+ * The key of a rule's authority table for a controller: its branch, or the own key of a local party
+ * or of a state's autonomous body (an `autonomous` body with a `state`: a state human-rights
+ * commission, electoral institute, prosecutor's office...), which answer to the state's organismo
+ * garante, not to the federal authorities (LGPDPPSO-2017 art. 1; LGPDPPSO-2025 art. 3-II and the
+ * decree's transitorio décimo noveno).
+ */
 export function authorityKey(c: Pick<Controller, 'branch' | 'state'>): string {
   if (c.branch === 'political-party' && c.state) return 'political-party-local';
+  if (c.branch === 'autonomous' && c.state) return 'autonomous-local';
   return c.branch ?? '';
 }
 
 /** Who a rule version names for a controller: the authority's code and, where known, the body's name. */
-export function authorityFor(v: RuleVersion, c: Pick<Controller, 'branch' | 'state'>, asOf: string, caveats: Reason[]): { code: string; name?: string } | undefined {
+export function authorityFor(v: RuleVersion, c: Pick<Controller, 'branch' | 'state'>, asOf: string, caveats: Reason[]): { code: string; name?: string; ended?: true } | undefined {
   const code = v.authority?.[authorityKey(c)];
   if (!code) return undefined;
   if (code === 'state-guarantor') {
     const g = stateGuarantor(c.state, asOf, caveats);
-    return { code, ...(g?.name && { name: g.name }) };
+    // `{}`: the state's organismo garante has ceased (its state harmonised its law).
+    return { code, ...(g?.name && { name: g.name }), ...(g && !g.name && { ended: true as const }) };
   }
   if (code === 'OPLE' && c.state) return { code, name: c.state };
   return { code };
@@ -77,6 +85,18 @@ export function stateGuarantor(state: string | undefined, asOf: string, caveats:
   return { name: g.body };
 }
 
+/**
+ * The provisions that make an authority competent. A provision marked `while_guarantor_operates`
+ * (the decree's transitorio décimo noveno: state organismos garantes act "hasta en tanto" their
+ * state harmonises its law) is left out once the state's body has ceased: the harmonised state
+ * law and art. 3-II then name the autoridad garante.
+ */
+export function authorityBasis(v: RuleVersion, authority: string, guarantorEnded: boolean): Basis[] {
+  return (v.authority_basis?.[authority] ?? [])
+    .filter((b) => !(guarantorEnded && b.while_guarantor_operates))
+    .map(({ while_guarantor_operates: _, ...b }) => b);
+}
+
 /** The caveats a rule attaches to an authority on a date (a suspension of its procedures, which body it is). */
 export function authorityCaveats(v: RuleVersion, authority: string, date: string, out: Reason[]): void {
   for (const w of v.authority_caveats ?? []) {
@@ -109,6 +129,7 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
     const triggered = family.trigger === 'always' || (family.trigger === 'significant' ? significant : loss);
     if (!triggered) continue;
     let authority: string | undefined;
+    let guarantorEnded = false;
     let recipient: Obligation['recipient'] = { code: family.to };
     if (family.code === 'notify-authority') {
       const who = authorityFor(v, controller, asOf, caveats);
@@ -117,7 +138,8 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
         continue;
       }
       authority = who.code;
-      recipient = who;
+      recipient = { code: who.code, ...(who.name && { name: who.name }), ...(who.ended && { ended: true as const }) };
+      guarantorEnded = who.ended === true;
       authorityCaveats(v, who.code, asOf, caveats);
     } else if (family.code === 'sector-report' && v.regulator) {
       recipient = { code: v.regulator };
@@ -142,7 +164,7 @@ export function obligationsOf(controller: Controller, asOf: string, significant:
       },
       content: v.content ?? [],
       ...(v.content_status && { contentStatus: v.content_status }),
-      basis: [...v.basis, ...(authority ? v.authority_basis?.[authority] ?? [] : []), ...(deadline.basis ?? [])],
+      basis: [...v.basis, ...(authority ? authorityBasis(v, authority, guarantorEnded) : []), ...(deadline.basis ?? [])],
       status: v.status,
       statutory: v.statutory ?? true,
       rule: { family: family.family, validFrom: v.valid_from, ...(v.valid_to && { validTo: v.valid_to }), checkedOn: v.checked_on },

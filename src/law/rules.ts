@@ -42,7 +42,12 @@ export const PENALTY_FAMILIES = (penaltiesRaw as { families: PenaltyFamily[] }).
 export interface UnitVersion extends Dated { unit: string; value: number | null }
 export const PENALTY_UNIT = umaRaw as { family: string; versions: UnitVersion[] };
 
-export interface LawInfo { name: string; cite: { es: string; en: string }; federal_only?: boolean; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status }
+export interface LawInfo { name: string; cite: { es: string; en: string }; federal_only?: boolean; overlay?: boolean; reference?: boolean; dof?: string; valid_from?: string; valid_to?: string; sector: string; status: Status; uncertain_from?: string }
+
+/** How sure the data are that an instrument applies on `date` (the 2011 Reglamento under the 2025 law: uncertain). */
+export function lawStatusAt(l: LawInfo, date: string): Status {
+  return l.uncertain_from !== undefined && date >= l.uncertain_from ? 'uncertain' : l.status;
+}
 export const LAWS = (lawsRaw as { laws: Record<string, LawInfo> }).laws;
 
 export interface Guarantor {

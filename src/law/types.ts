@@ -1,7 +1,11 @@
 // Shapes of the dated legal rules in data/law/mx/ and of what the law engine concludes.
 export type Status = 'verified' | 'secondary' | 'uncertain';
 
-export interface Basis { law: string; article?: string; dof?: string }
+export interface Basis {
+  law: string; article?: string; dof?: string;
+  /** Cited for a state organismo garante only while it operates (transitional provision). */
+  while_guarantor_operates?: boolean;
+}
 
 export interface Dated { valid_from: string; valid_to?: string; status: Status; checked_on: string }
 
@@ -62,7 +66,7 @@ export interface Obligation {
   to: string;
   authority?: string;
   /** Who receives it: a code (data-subjects, INAI, state-guarantor, CNBV, ...) and a body's name where known. */
-  recipient: { code: string; name?: string };
+  recipient: { code: string; name?: string; ended?: true };
   deadline: Deadline;
   content: string[];
   contentStatus?: Status;

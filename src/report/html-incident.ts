@@ -11,7 +11,7 @@ import { longDate } from '../util/long-date.js';
 import { timeline } from './html-timeline.js';
 import {
   basisText, caveatTexts, controllerText, lawCite, evidenceText, fieldLabel, fmtNumber, levelText, penaltyLines, rangeText, reasonTexts,
-  type ReportContext, ruleBasisText, userText,
+  type ReportContext, ruleBasisText, unitText, userText,
 } from './view.js';
 
 export const badge = (l: Level, t: ReportContext['t'], extra = '') => html`<span class="lv lv-${l}">${levelText(l, t)}${extra ? ` ${extra}` : ''}</span>`;
@@ -93,8 +93,8 @@ ${reasonTexts(a, t).length ? html`<ul>${reasonTexts(a, t).map((r) => html`<li>${
 ${a.obligations.length ? html`${timeline(a.obligations, ctx)}${contentTable(a.obligations, ctx)}` : html`<p>${t('ui.none')}.</p>`}
 ${controllerObs.length ? html`<h3>${t('ui.controllerObligations')}</h3>${timeline(controllerObs, ctx)}${contentTable(controllerObs, ctx)}` : ''}
 <h3>${t('ui.penalties')}</h3>
-${p.ranges.length ? html`<p class="muted">${t('ui.unit')}: ${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}</p>${table([t('ui.rule'), t('ui.range'), 'MXN', t('ui.basis')], p.ranges.map((r) => [
-    rangeText(r, t), `${n(r.units.min)} – ${n(r.units.max)} ${p.unit ?? ''}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, r.basis.map((b) => basisText(b, lang)).join('; '),
+${p.ranges.length ? html`<p class="muted">${t('ui.unit')}: ${unitText(p.unit, t)} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}</p>${table([t('ui.rule'), t('ui.range'), 'MXN', t('ui.basis')], p.ranges.map((r) => [
+    rangeText(r, t), `${n(r.units.min)} – ${n(r.units.max)} ${unitText(p.unit, t, 'short')}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, r.basis.map((b) => basisText(b, lang)).join('; '),
   ]), [1, 2])}` : html`<p>${t('ui.none')}.</p>`}
 ${more.length ? html`<ul>${more.map((l) => html`<li>${l}</li>`)}</ul>` : ''}
 <h3>${t('ui.caveats')}</h3>

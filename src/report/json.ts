@@ -29,6 +29,7 @@ function obligationJson(o: Obligation, t: Translator) {
     recipient: recipientText(o, t),
     recipientCode: o.recipient.code,
     ...(o.recipient.name && { recipientName: o.recipient.name }),
+    ...(o.recipient.ended && { recipientEnded: true }),
     deadline: {
       text: deadlineText(o, t), hours: d.hours, code: d.code, status: d.status,
       ...(d.milestones && { milestones: d.milestones }),

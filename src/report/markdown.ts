@@ -2,7 +2,7 @@
 import type { Assessment } from '../core/assessment.js';
 import type { Block } from './overview.js';
 import { portfolio } from './portfolio.js';
-import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, userText } from './view.js';
+import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, ruleBasisText, unitText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 /** Escapes text for Markdown: no HTML, no table breaks, no emphasis, links or code spans. */
@@ -52,7 +52,7 @@ function assessment(a: Assessment, ctx: ReportContext): string {
   const p = a.penalties;
   out.push('', `### ${t('ui.penalties')}`, '');
   if (p.ranges.length) {
-    out.push(`${t('ui.unit')}: ${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}`, '');
+    out.push(`${t('ui.unit')}: ${unitText(p.unit, t)} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}`, '');
     out.push(table([t('ui.rule'), t('ui.range'), 'MXN', t('ui.basis')], p.ranges.map((r) => [
       md(rangeText(r, t)), `${n(r.units.min)} – ${n(r.units.max)}`, `${n(r.mxn.min)} – ${n(r.mxn.max)}`, md(basisList(r.basis, lang)),
     ])));

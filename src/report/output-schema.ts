@@ -30,6 +30,8 @@ const obligation = z.object({
   recipient: z.string(),
   recipientCode: z.string(),
   recipientName: z.optional(z.string()),
+  /** The rule's authority has ceased (a state's organismo garante): the state's harmonised law names who receives it. */
+  recipientEnded: z.optional(z.literal(true)),
   deadline: z.object({
     text: z.string(), hours: z.nullable(z.number()), code: z.string(), status,
     milestones: z.optional(z.array(z.object({ code: z.string(), businessDays: z.optional(z.number()), hours: z.optional(z.number()), due: z.optional(isoDateTime) }))),

@@ -6,7 +6,7 @@ import type { Level } from '../core/vocab.js';
 import { wrap } from '../util/wrap.js';
 import { textBlock } from './overview-text.js';
 import { portfolio } from './portfolio.js';
-import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, userText } from './view.js';
+import { basisList, caveatTexts, factorValue, lawCite, controllerText, evidenceText, fieldLabel, fmtNumber, levelText, obligationLines, penaltyLines, rangeText, reasonTexts, type ReportContext, unitText, userText } from './view.js';
 import { longDate } from '../util/long-date.js';
 
 export interface TableContext extends ReportContext { color: boolean; width?: number }
@@ -68,8 +68,8 @@ function assessment(a: Assessment, ctx: TableContext, ch: ChalkInstance): string
   const p = a.penalties;
   const more = penaltyLines(p, t);
   if (p.ranges.length || more.length) {
-    out.push('', ch.bold(`${t('ui.penalties')} (${p.unit ?? '-'} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}):`));
-    for (const r of p.ranges) out.push(...wrap(`- ${rangeText(r, t)}: ${n(r.units.min)}–${n(r.units.max)} ${p.unit} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${basisList(r.basis, ctx.lang)})`, w, '  '));
+    out.push('', ch.bold(`${t('ui.penalties')} (${unitText(p.unit, t)} = ${p.uma === null ? '-' : `${n(p.uma)} MXN`}):`));
+    for (const r of p.ranges) out.push(...wrap(`- ${rangeText(r, t)}: ${n(r.units.min)}–${n(r.units.max)} ${unitText(p.unit, t, 'short')} = MXN ${n(r.mxn.min)}–${n(r.mxn.max)} (${basisList(r.basis, ctx.lang)})`, w, '  '));
     for (const line of more) out.push(...wrap(`- ${line}`, w, '  ').map((l) => ch.dim(l)));
   }
   out.push('', ch.bold(`${t('ui.caveats')}:`));

@@ -68,7 +68,8 @@ export function basisList(list: readonly Basis[], lang: 'es' | 'en'): string {
 }
 
 export function recipientText(o: Obligation, t: Translator): string {
-  const base = t(`recipient.${o.recipient.code}`);
+  // A state's organismo garante that has ceased is never named: the state's harmonised law says who.
+  const base = t(o.recipient.ended ? `recipient.${o.recipient.code}.ended` : `recipient.${o.recipient.code}`);
   return o.recipient.name ? `${o.recipient.name}: ${base}` : base;
 }
 
@@ -116,6 +117,14 @@ export function penaltyLines(p: Assessment['penalties'], t: Translator): string[
     ...p.crimes.map((c) => `${t('ui.crimes')}: ${t(`crime.${c.code}`)}: ${c.prison[lang]} (${basisList(c.basis, lang)})`),
     ...p.notes.map((note) => t(`note.${note}`)),
   ];
+}
+
+/** A penalty unit (`UMA`, `salario-minimo`) in words: one unit (`1 UMA = ...`), or the plural after a range. */
+export function unitText(unit: string | null | undefined, t: Translator, form: 'one' | 'short' = 'one'): string {
+  if (!unit) return '-';
+  const key = `unit.${form}.${unit}`;
+  const text = t(key);
+  return text === key ? cleanText(unit) : text;
 }
 
 /** A penalty range's label: coercive measures are marked as not being a sanction for the breach. */
@@ -175,6 +184,8 @@ export function caveatText(c: { code: string; args?: Record<string, string | num
     else if (DATE_ARGS.has(k)) args[k] = longDate(v, lang);
     else if (AUTHORITY_ARGS.has(k) && t(`authority.${v}`) !== `authority.${v}`) args[k] = t(`authority.${v}`);
     else if (k === 'calendar') args[k] = t(`calendar.${v}`);
+    else if (k === 'unit') args[k] = unitText(v, t);
+    else if (k === 'milestone') args[k] = t(`milestone.${v}`, { businessDays: c.args.businessDays, hours: c.args.hours });
     else if (k === 'basis') args[k] = citedList(v, lang);
     else if (k === 'rule') {
       // A rule family (notify-data-subjects-public) in words: the obligation and the sector.

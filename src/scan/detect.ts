@@ -1,8 +1,6 @@
-// What a dump's first megabytes tell: encoding, delimiter, header.
+// What a dump's first megabytes tell: encoding, delimiter (the header: header-row.ts).
 import { isUtf8 } from 'node:buffer';
 import { parseRow } from './parse-row.js';
-import { headerField } from './classify.js';
-import * as v from './validators.js';
 
 export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 
@@ -94,19 +92,4 @@ export function detectDelimiter(rows: string[]): string {
     if (score > bestScore) { bestScore = score; best = d; }
   }
   return best;
-}
-
-const PII_TESTS = [v.isCurp, v.isRfc, v.isNss, v.isClabe, v.isCard, v.isEmail, v.isPhone, v.isDate, v.isMoney, v.isPostalCode];
-
-/**
- * Is the first row a header? Never when one of its cells is a value (a CURP, an e-mail, a date,
- * an amount...): printing it would print personal data. Yes when a cell names a known field, or
- * when no cell holds a digit while the next rows do.
- */
-export function looksLikeHeader(first: string[], next: string[][]): boolean {
-  if (first.some((c) => c.trim() && PII_TESTS.some((t) => t(c)))) return false;
-  if (first.some((c) => headerField(c))) return true;
-  const digits = (s: string) => /\d/.test(s);
-  if (first.some(digits)) return false;
-  return next.slice(0, 20).some((r) => r.some(digits));
 }

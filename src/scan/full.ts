@@ -185,7 +185,7 @@ export function addCounts(totals: FullCounts, r: Omit<FullCounts, 'minorRegister
 }
 
 /** What a --full profile is made from: the head's judgement and its masked examples for a field. */
-export type FullHead = Pick<HeadInfo, 'names' | 'verdicts' | 'hasHeader' | 'distinctShares' | 'encoding' | 'delimiter' | 'keyColumn'> & { examples: (column: number, field: string | null) => string[] };
+export type FullHead = Pick<HeadInfo, 'names' | 'labels' | 'verdicts' | 'hasHeader' | 'distinctShares' | 'encoding' | 'delimiter' | 'keyColumn'> & { examples: (column: number, field: string | null) => string[] };
 
 /** The profile of a file every value of which was counted (one scan, or the merge of its ranges). */
 export function fullProfile(info: FullHead, totals: FullCounts, meta: { file: string; bytes: number; gzip: boolean; today: string }, hll: HyperLogLog, minorsHll: HyperLogLog): FileProfile {
@@ -195,7 +195,7 @@ export function fullProfile(info: FullHead, totals: FullCounts, meta: { file: st
     const valid = Object.fromEntries(cfg.types[i]!.map((t) => [t, totals.valid[i]![t] ?? 0])) as Counts;
     const head = info.verdicts[i]!;
     // Header-only columns keep the head's verdict; others are judged on every value.
-    const verdict = head.reason === 'header' ? head : classify(info.hasHeader ? name : undefined, totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
+    const verdict = head.reason === 'header' ? head : classify(info.labels[i], totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
     return { index: i, name, ...verdict, examples: info.examples(i, verdict.field), nonEmpty: totals.nonEmpty[i]! };
   });
   const unclosed = totals.unclosed;

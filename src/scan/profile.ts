@@ -3,13 +3,13 @@
 // spread over the whole file), then a verdict per column. Raw values never leave this module:
 // the profile holds counts, shares and masked examples only.
 import { classify, type ColumnVerdict, countValid, KEY_FIELDS } from './classify.js';
-import { decodeLines, decodeRow, detectDelimiter, detectEncoding, type Encoding, looksLikeHeader, splitRows } from './detect.js';
+import { decodeLines, decodeRow, detectDelimiter, detectEncoding, type Encoding, splitRows } from './detect.js';
+import { headerCells, looksLikeHeader, numberedColumns } from './header-row.js';
 import { HyperLogLog } from './hll.js';
 import { maskedExamples } from './mask.js';
 import { parseRow } from './parse-row.js';
 import { RowMachine } from './row-machine.js';
 import { openSource, type Source } from './source.js';
-import { cleanText } from '../util/sanitize.js';
 import { ageOn, birthDateOf } from './age.js';
 
 export const HEAD_BYTES = 1 << 20;
@@ -147,7 +147,10 @@ export interface HeadInfo {
   encoding: Encoding | 'mixed';
   delimiter: string;
   hasHeader: boolean;
+  /** Column names as shown (header cells that look like values masked). */
   names: string[];
+  /** The header label each column's classifier reads (undefined: none, or masked). */
+  labels: (string | undefined)[];
   width: number;
   headRows: string[][];
   verdicts: ColumnVerdict[];
@@ -170,13 +173,13 @@ export function readHead(head: Buffer, complete: boolean): HeadInfo {
   const rows = lines.map((l) => parseRow(l, delimiter));
   const hasHeader = looksLikeHeader(rows[0]!, rows.slice(1));
   const width = rows[0]!.length;
-  const names = hasHeader ? rows[0]!.map((h, i) => cleanText(h).trim().slice(0, 40) || `column ${i + 1}`) : rows[0]!.map((_, i) => `column ${i + 1}`);
+  const { names, labels } = hasHeader ? headerCells(rows[0]!) : numberedColumns(width);
   const headRows = hasHeader ? rows.slice(1) : rows;
-  return { encoding, delimiter, hasHeader, names, width, headRows, ...judgeHead(hasHeader ? rows[0]! : undefined, headRows, names.length) };
+  return { encoding, delimiter, hasHeader, names, labels, width, headRows, ...judgeHead(labels, headRows, names.length) };
 }
 
 /** The first classification of a table's columns from its head rows, and its key column (-1: none). */
-export function judgeHead(header: string[] | undefined, headRows: string[][], width = header?.length ?? 0): Pick<HeadInfo, 'verdicts' | 'distinctShares' | 'keyColumn'> {
+export function judgeHead(header: (string | undefined)[] | undefined, headRows: string[][], width = header?.length ?? 0): Pick<HeadInfo, 'verdicts' | 'distinctShares' | 'keyColumn'> {
   const distinctShares: number[] = [];
   const verdicts = Array.from({ length: width }, (_, i) => {
     const c = countValid(headRows.map((r) => r[i] ?? ''), 500);
@@ -345,11 +348,11 @@ export function streamError(e: unknown): ScanError {
   return new ScanError(`cannot read the file: ${code || (e as Error).message}`);
 }
 
-export function profileColumns(info: Pick<HeadInfo, 'names' | 'hasHeader'>, sample: string[][]): ColumnProfile[] {
+export function profileColumns(info: Pick<HeadInfo, 'names' | 'labels'>, sample: string[][]): ColumnProfile[] {
   return info.names.map((name, i) => {
     const values = sample.map((r) => r[i] ?? '');
     const c = countValid(values, 2000);
-    const verdict = classify(info.hasHeader ? name : undefined, c.tested, c.valid, c.distinct);
+    const verdict = classify(info.labels[i], c.tested, c.valid, c.distinct);
     return { index: i, name, ...verdict, examples: maskedExamples(values, verdict.field), nonEmpty: values.filter((x) => x.trim()).length };
   });
 }

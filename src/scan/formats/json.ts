@@ -4,6 +4,7 @@
 // union of their flattened keys, in order of appearance); afterwards only sampled records are
 // parsed, the others are counted and their key cell found by a native search for its key.
 import { decodeRow } from '../detect.js';
+import { datasetName } from '../header-row.js';
 import type { FileProfile } from '../profile.js';
 import { BINARY_CELL, flatten, parseObject } from './json-record.js';
 import type { Problems } from './problems.js';
@@ -62,9 +63,9 @@ class RecordTable {
     }
   }
 
-  /** The key of a root object whose array holds the records. */
+  /** The key of a root object whose array holds the records (masked if it looks like a person's value). */
   name(key: string): void {
-    this.meta.table = key;
+    this.meta.table = datasetName(key);
   }
 
   tooLong(line: number): void {

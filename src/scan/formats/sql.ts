@@ -11,6 +11,7 @@ import { type FileProfile } from '../profile.js';
 import { Problems } from './problems.js';
 import { columnList, COPY, INSERT, parseCopyLine, parseCreate, parseTuple, type Tuple, unquoteName } from './sql-values.js';
 import { FNV, hashByte, skippedByte, TableProfiler, type TableMeta, type TableOptions } from './table.js';
+import { schemaColumns } from '../header-row.js';
 
 const NL = 10;
 const QUOTE = 39;
@@ -206,7 +207,8 @@ export class SqlReader {
     this.done.set(name, (parts ?? 0) + 1);
     this.seen.add(name);
     const names = columns.length ? columns : this.declared.get(name)?.columns ?? [];
-    this.current = { name: label, prof: new TableProfiler(names, this.opts) };
+    // DDL names are the schema's, never a person's value: shown as written.
+    this.current = { name: label, prof: new TableProfiler(schemaColumns(names), this.opts) };
   }
 
   private finishCurrent(): void {

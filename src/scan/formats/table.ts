@@ -7,7 +7,7 @@ import { classify, type Counts, headerField, TESTS, type TestKey, testsFor } fro
 import { fmix32, HyperLogLog } from '../hll.js';
 import { maskedExamples } from '../mask.js';
 import { type FileProfile, HEAD_ROWS, judgeHead, KEY_SKETCHES, minorsFigures, minorsIn, profileColumns, RESERVOIR, rng, type HeadInfo } from '../profile.js';
-import { cleanText } from '../../util/sanitize.js';
+import { headerCells, type HeaderCells, numberedColumns } from '../header-row.js';
 
 export type TableFormat = NonNullable<FileProfile['format']>;
 
@@ -78,6 +78,8 @@ export class TableProfiler {
   latin1Rows = 0;
   utf8Rows = 0;
   names: string[];
+  /** The label each column's classifier reads (undefined: none, or a name masked as a value). */
+  private labels: (string | undefined)[];
   private head: string[][] = [];
   private info?: Pick<HeadInfo, 'verdicts' | 'distinctShares' | 'keyColumn'>;
   private readonly reservoir: string[][] = [];
@@ -90,9 +92,12 @@ export class TableProfiler {
   private readonly minorsHll = new HyperLogLog();
   private totals?: FullTotals;
 
-  /** `names`: the column names the format gives (DDL, keys, header row); empty: from the first row's width. */
-  constructor(names: string[], private readonly o: TableOptions, private readonly named = names.length > 0) {
-    this.names = names.map((n, i) => cleanText(n).trim().slice(0, 40) || `column ${i + 1}`);
+  /**
+   * `names`: the column names the format gives: cells of the data (JSON keys, a sheet's first row),
+   * masked when they look like values, or a schema's (SQL DDL); empty: from the first row's width.
+   */
+  constructor(names: string[] | HeaderCells, private readonly o: TableOptions, private readonly named = (Array.isArray(names) ? names : names.names).length > 0) {
+    ({ names: this.names, labels: this.labels } = Array.isArray(names) ? headerCells(names) : names);
     this.limit = o.reservoir ?? RESERVOIR;
     this.random = rng(o.seed ?? 1);
   }
@@ -122,7 +127,7 @@ export class TableProfiler {
     // Rows that are plain ASCII say nothing about the encoding.
     if (latin1) this.latin1Rows++;
     else if (cells.some((c) => NON_ASCII.test(c))) this.utf8Rows++;
-    if (!this.names.length && cells.length) this.names = cells.map((_, i) => `column ${i + 1}`);
+    if (!this.names.length && cells.length) ({ names: this.names, labels: this.labels } = numberedColumns(cells.length));
     const ok = this.checkWidth(cells.length, line);
     if (!this.info) {
       this.head.push(cells);
@@ -161,15 +166,16 @@ export class TableProfiler {
    * Names the classifier reads: a flattened JSON key is judged by its last part when that part
    * names a field (domicilio.cp is a postal code, not an address).
    */
-  private headers(): string[] {
-    return this.names.map((n) => {
+  private headers(): (string | undefined)[] {
+    return this.labels.map((n) => {
+      if (n === undefined) return n;
       const leaf = n.slice(n.lastIndexOf('.') + 1);
       return leaf !== n && headerField(leaf) ? leaf : n;
     });
   }
 
   private judge(): void {
-    const info = judgeHead(this.named ? this.headers() : undefined, this.head, this.width);
+    const info = judgeHead(this.headers(), this.head, this.width);
     this.info = info;
     const rows = this.head;
     if (info.keyColumn >= 0) for (const r of rows) if (r.length === this.width) this.hashCell(r[info.keyColumn]);
@@ -228,11 +234,11 @@ export class TableProfiler {
       columns = this.names.map((name, i) => {
         const valid = Object.fromEntries(t.types[i]!.map((k) => [k, t.valid[i]![k] ?? 0])) as Counts;
         const head = info.verdicts[i]!;
-        const verdict = head.reason === 'header' ? head : classify(this.named ? headers[i] : undefined, t.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * t.nonEmpty[i]!));
+        const verdict = head.reason === 'header' ? head : classify(headers[i], t.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * t.nonEmpty[i]!));
         return { index: i, name, ...verdict, examples: binary(i) ? [] : maskedExamples(this.head.map((r) => r[i] ?? ''), verdict.field), nonEmpty: t.nonEmpty[i]! };
       });
     } else {
-      columns = profileColumns({ names: headers, hasHeader: this.named }, sample).map((c) => ({ ...c, name: this.names[c.index]!, ...(binary(c.index) && { examples: [] }) }));
+      columns = profileColumns({ names: this.names, labels: headers }, sample).map((c) => ({ ...c, ...(binary(c.index) && { examples: [] }) }));
     }
     const profile: FileProfile = {
       file: meta.file,

@@ -4,7 +4,7 @@
 // YYYY-MM-DD. Written here rather than taken from a package: the registry's `xlsx` is an old
 // release with advisories, and the streaming readers pull in many dependencies for what is a
 // small, well-specified job (ECMA-376 part 1, §18.3 sheets, §18.4 shared strings, §18.8 styles).
-import { looksLikeHeader } from '../detect.js';
+import { datasetName, looksLikeHeader } from '../header-row.js';
 import type { FileProfile } from '../profile.js';
 import type { Problems } from './problems.js';
 import { FNV, hashText, TableProfiler, type TableOptions } from './table.js';
@@ -157,8 +157,10 @@ export async function readXlsx(path: string, label: string, opts: TableOptions, 
   const out: FileProfile[] = [];
   for (const sheet of sheets) {
     const entry = byName.get(sheet.path);
-    if (!entry) { problems.add('xlsx-sheet-corrupt', 1, { sheet: sheet.name }); continue; }
-    const p = await readSheet(path, entry, sheet.name, ctx, opts, problems, { file: label, bytes });
+    // A sheet may be named after a person: shown masked then, as a header cell would be.
+    const sheetName = datasetName(sheet.name);
+    if (!entry) { problems.add('xlsx-sheet-corrupt', 1, { sheet: sheetName }); continue; }
+    const p = await readSheet(path, entry, sheetName, ctx, opts, problems, { file: label, bytes });
     if (p) out.push(p);
   }
   if (!out.length && !problems.list.length) problems.add('xlsx-no-rows', 1);

@@ -97,7 +97,7 @@ function sampleColumns(head: ShardProfile['head'], headDistinct: number[], rows:
       for (let k = 0; k < TEST_KEYS.length; k++) if (bits & (1 << k)) valid[TEST_KEYS[k]!]!++;
     }
     // Without hashes the head alone held the tested values: their distinct count came with it.
-    const verdict = classify(head.hasHeader ? name : undefined, tested, valid, rows[0]?.[0].hashes[i] ? seen.size : headDistinct[i]!);
+    const verdict = classify(head.labels[i] ?? undefined, tested, valid, rows[0]?.[0].hashes[i] ? seen.size : headDistinct[i]!);
     return { index: i, name, ...verdict, examples: head.examples[i]![verdict.field ?? ''] ?? [], nonEmpty };
   });
 }
@@ -190,7 +190,7 @@ function mergeGroup(group: MergeInput[]): FileProfile {
   }
   const meta = { file: first.file.name, bytes: first.file.size, gzip: false };
   const profile = first.mode === 'full'
-    ? fullProfile({ ...head, examples: (i, field) => head.examples[i]![field ?? ''] ?? [] }, malformed, { ...meta, today: first.today }, hll ?? new HyperLogLog(), minorsHll)
+    ? fullProfile({ ...head, labels: head.labels.map((l) => l ?? undefined), examples: (i, field) => head.examples[i]![field ?? ''] ?? [] }, malformed, { ...meta, today: first.today }, hll ?? new HyperLogLog(), minorsHll)
     : mergeSample(inputs, { ...meta, delimiter: head.delimiter, hasHeader: head.hasHeader, rows: malformed.rows, malformed: { rows: malformed.malformed, lines: malformed.lines, ...(malformed.unclosed !== undefined && { unclosedQuoteLine: malformed.unclosed }) } }, hll);
   profile.format = 'csv';
   return profile;

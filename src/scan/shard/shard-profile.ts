@@ -23,6 +23,8 @@ export interface HeadSummary {
   delimiter: string;
   hasHeader: boolean;
   names: string[];
+  /** The header label each column's classifier reads (null: none, or a header cell that looks like a value). */
+  labels: (string | null)[];
   verdicts: ColumnVerdict[];
   distinctShares: number[];
   keyColumn: number;
@@ -80,7 +82,7 @@ function exampleFields(v: ColumnVerdict): string[] {
 
 export function headSummary(info: HeadInfo): HeadSummary {
   return {
-    encoding: info.encoding, delimiter: info.delimiter, hasHeader: info.hasHeader, names: info.names, verdicts: info.verdicts,
+    encoding: info.encoding, delimiter: info.delimiter, hasHeader: info.hasHeader, names: info.names, labels: info.labels.map((l) => l ?? null), verdicts: info.verdicts,
     distinctShares: info.distinctShares, keyColumn: info.keyColumn,
     examples: info.verdicts.map((v, i) => {
       // Equal values mask alike: each is masked once per field (a column of two values is not walked 2,000 times).
@@ -156,7 +158,7 @@ const shape = z.object({
   mode: z.enum(['sample', 'full']),
   range: z.object({ start: nat, end: nat, first: nat, stop: nat, newlines: nat, alignment: z.enum(['file-start', 'quote', 'assumed']) }),
   head: z.object({
-    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'mixed']), delimiter: z.string(), hasHeader: z.boolean(), names: z.array(z.string()),
+    encoding: z.enum(['utf-8', 'utf-8-bom', 'windows-1252', 'mixed']), delimiter: z.string(), hasHeader: z.boolean(), names: z.array(z.string()), labels: z.array(z.nullable(z.string())),
     verdicts: z.array(z.looseObject({ field: z.nullable(z.string()), reason: z.string() })), distinctShares: z.array(z.number()), keyColumn: z.number().check(z.int()),
     examples: z.array(z.record(z.string(), z.array(z.string()))),
   }),
@@ -184,6 +186,6 @@ export function readShardProfile(text: string): ShardProfile | ProfileReadError 
   if (!r.success) return { code: 'profile-damaged', where: r.error.issues[0]?.path.join('.') ?? '' };
   const p = r.data as unknown as ShardProfile;
   const width = p.head.names.length;
-  if (p.head.verdicts.length !== width || p.head.examples.length !== width || (p.full && (p.full.nonEmpty.length !== width || p.full.valid.length !== width))) return { code: 'profile-damaged', where: 'head' };
+  if (p.head.verdicts.length !== width || p.head.labels.length !== width || p.head.examples.length !== width || (p.full && (p.full.nonEmpty.length !== width || p.full.valid.length !== width))) return { code: 'profile-damaged', where: 'head' };
   return p;
 }

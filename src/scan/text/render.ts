@@ -3,6 +3,7 @@
 import Table from 'cli-table3';
 import type { Lang } from '../../i18n/index.js';
 import { cleanText } from '../../util/sanitize.js';
+import { joinExamples } from '../mask.js';
 import type { TextType } from './find.js';
 import { textText } from './messages.js';
 import { FAMILIES, type TextSummary, type TextTypeTotal } from './summary.js';
@@ -44,7 +45,7 @@ export function renderTextTable(s: TextSummary, lang: Lang, today: string): stri
       head: [textText(lang, 'col.type'), textText(lang, 'col.occurrences'), textText(lang, 'col.distinct'), textText(lang, 'col.failed'), textText(lang, 'col.files'), textText(lang, 'col.examples')],
       colWidths: [18, 10, 11, 12, 10, 30], wordWrap: true, style: { head: [], border: [] },
     });
-    for (const t of s.types) table.push([typeName(t.type, lang), num(t.occurrences, lang), distinctCell(t, lang), t.failedCheck === undefined ? '-' : num(t.failedCheck, lang), num(t.files, lang), t.examples.map((e) => cleanText(e)).join(' ')]);
+    for (const t of s.types) table.push([typeName(t.type, lang), num(t.occurrences, lang), distinctCell(t, lang), t.failedCheck === undefined ? '-' : num(t.failedCheck, lang), num(t.files, lang), joinExamples(t.examples.map((e) => cleanText(e)))]);
     lines.push(table.toString());
   }
   return `${[...lines, ...tail].join('\n')}\n`;
