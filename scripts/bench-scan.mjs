@@ -8,9 +8,13 @@
 // quote-aware newline count of the same file (targets ≤ 2.5x each) and peak memory (≤ 256 MB).
 // And a Latin-1 export (issue 14: Windows-1252, `;`, CRLF, quoted addresses holding newlines):
 // default scan against the quote-aware newline count of the same file (target ≤ 2x).
+// Shards (issue 14 part 2): the same Latin-1 export scanned as BENCH_SCAN_SHARDS ranges (`--range
+// --profile-out`, one after the other, then `scan merge`) against the whole-file scan, default and
+// --full, each on one core (BREACH_SCAN_THREADS=1): the per-core rate (MB/s) the 6 TB estimate of
+// docs/scale.md starts from, and what cutting a file into ranges costs.
 // Then a generated mailbox (issue 14: mail with quoted-printable, base64, HTML, text and binary
 // attachments, identifiers planted): default scan against the newline floor (target ≤ 3x), peak ≤ 256 MB.
-// Sizes: BENCH_SCAN_MB (CSV), BENCH_SCAN_LATIN1_MB, BENCH_SCAN_SQL_MB, BENCH_SCAN_JSONL_MB, BENCH_SCAN_MAIL_MB (0 skips a part).
+// Sizes: BENCH_SCAN_MB (CSV), BENCH_SCAN_LATIN1_MB (BENCH_SCAN_SHARDS ranges, 0 skips them), BENCH_SCAN_SQL_MB, BENCH_SCAN_JSONL_MB, BENCH_SCAN_MAIL_MB (0 skips a part).
 import { spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { once } from 'node:events';
@@ -24,6 +28,7 @@ const SQL_MB = Number(process.env.BENCH_SCAN_SQL_MB ?? 500);
 const JSONL_MB = Number(process.env.BENCH_SCAN_JSONL_MB ?? 500);
 const MAIL_MB = Number(process.env.BENCH_SCAN_MAIL_MB ?? 500);
 const RUNS = Number(process.env.BENCH_SCAN_RUNS ?? 3);
+const SHARDS = Number(process.env.BENCH_SCAN_SHARDS ?? 4);
 const dir = resolve('bench-tmp');
 mkdirSync(dir, { recursive: true });
 const dump = join(dir, `dump-${MB}mb.csv`);
@@ -129,10 +134,48 @@ function formatBench(label, file, target = 2.5) {
   console.log(`${label} default scan / newline floor: ${ratio.toFixed(2)}x, min/min ${(min(s.map((x) => x.ms)) / min(f.map((x) => x.ms))).toFixed(2)}x (target ≤ ${target}x: ${ratio <= target ? 'met' : 'MISSED'}); peak memory ${peak.toFixed(0)} MB (target ≤ 256 MB: ${peak <= 256 ? 'met' : 'MISSED'})`);
 }
 
+/**
+ * One command on one core (BREACH_SCAN_THREADS=1): its wall time and its CPU time (user + system,
+ * from /usr/bin/time), which a busy shared machine does not inflate: MB per CPU-second is the
+ * per-core rate.
+ */
+function timedOneCore(args) {
+  const t = process.hrtime.bigint();
+  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, BREACH_SCAN_THREADS: '1' } });
+  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
+  const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
+  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (user + sys) * 1000 };
+}
+
+/** The whole-file scan against the same file cut into SHARDS ranges and merged, in the same run. */
+function shardBench(file) {
+  const bytes = statSync(file).size;
+  const ranges = spawnSync(process.execPath, ['bin/breach.cjs', 'scan', file, '--plan', String(SHARDS)], { encoding: 'utf8' }).stdout.trim().split('\n');
+  const profiles = ranges.map((_, i) => join(dir, `shard-${i}.json`));
+  const sum = (xs) => xs.reduce((a, b) => ({ ms: a.ms + b.ms, cpu: a.cpu + b.cpu }), { ms: 0, cpu: 0 });
+  for (const mode of [[], ['--full']]) {
+    const whole = [];
+    const sharded = [];
+    const merges = [];
+    for (let i = 0; i < RUNS; i++) {
+      whole.push(timedOneCore(['bin/breach.cjs', 'scan', file, ...mode, '--json', '--no-progress']));
+      const parts = ranges.map((r, k) => timedOneCore(['bin/breach.cjs', 'scan', file, ...mode, '--range', r, '--profile-out', profiles[k], '--force', '-q']));
+      const merge = timedOneCore(['bin/breach.cjs', 'scan', 'merge', ...profiles, '--json']);
+      sharded.push(sum([...parts, merge]));
+      merges.push(merge);
+    }
+    const med = (xs, k) => median(xs.map((x) => x[k]));
+    const rate = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(0);
+    const [w, sh, wc, shc] = [med(whole, 'ms'), med(sharded, 'ms'), med(whole, 'cpu'), med(sharded, 'cpu')];
+    console.log(`shards ${mode.length ? '--full ' : 'default'} ${(bytes / 1e6).toFixed(0)} MB, one core: whole ${(w / 1000).toFixed(2)} s wall, ${(wc / 1000).toFixed(2)} s CPU (${rate(wc)} MB per CPU-second); ${SHARDS} ranges + merge ${(sh / 1000).toFixed(2)} s wall, ${(shc / 1000).toFixed(2)} s CPU (${rate(shc)} MB per CPU-second; merge ${(med(merges, 'cpu') / 1000).toFixed(2)} s CPU): ${(shc / wc).toFixed(2)}x the whole scan's CPU, so each range costs ${((shc - wc) / SHARDS / 1000).toFixed(2)} CPU-seconds beyond its bytes`);
+  }
+}
+
 if (LATIN1_MB > 0) {
   const file = join(dir, `latin1-${LATIN1_MB}mb.csv`);
   await generate(file, LATIN1_MB, 232, (rows) => latin1Chunks(rows, { chunkRows: 20000 }));
   formatBench('Latin-1 ;  ', file, 2);
+  if (SHARDS > 0) shardBench(file);
 }
 if (SQL_MB > 0) {
   const file = join(dir, `dump-${SQL_MB}mb.sql`);

@@ -14,6 +14,7 @@ import { CLI_MESSAGES } from '../src/cli/cli-messages.js';
 import { DIAG_MESSAGES } from '../src/input/messages.js';
 import { TEXT_MESSAGES, TEXT_PROBLEMS } from '../src/scan/text/messages.js';
 import { INIT_MESSAGES } from '../src/init/messages.js';
+import { SHARD_MESSAGES } from '../src/scan/shard/messages.js';
 import { buildDrafts } from '../src/notify/documents.js';
 import { renderDraft } from '../src/notify/render.js';
 import { assessText } from './helpers.js';
@@ -27,6 +28,7 @@ const TABLES: [string, Record<string, string>, Record<string, string>][] = [
   ['src/scan/text/messages.ts', TEXT_MESSAGES.en, TEXT_MESSAGES.es],
   ['src/scan/text/messages.ts (problems)', TEXT_PROBLEMS.en, TEXT_PROBLEMS.es],
   ['src/init/messages.ts', INIT_MESSAGES.en, INIT_MESSAGES.es],
+  ['src/scan/shard/messages.ts', SHARD_MESSAGES.en, SHARD_MESSAGES.es],
 ];
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 

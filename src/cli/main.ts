@@ -139,30 +139,44 @@ program
     process.exitCode = await runNotify(files, opts);
   });
 
-program
-  .command('scan')
-  .description(h('scan.description'))
-  .argument('<dump...>', h('arg.dumps'))
-  .addOption(langOption())
-  .option('--json', h('opt.json.scan'))
-  .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']))
-  .option('--full', h('opt.full'))
-  .option('--max-expansion <N>', h('opt.maxExpansion'))
-  .option('--describe <out.yaml>', h('opt.describe'))
-  .option('--force', h('opt.force.describe'))
-  .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))
-  .addOption(new Option('--branch <branch>', h('opt.branch')).choices(BRANCHES))
-  .option('--state <state>', h('opt.state'))
-  .addOption(new Option('--industry <industry>', h('opt.industry')).choices(INDUSTRIES))
-  .option('--controller <name>', h('opt.controller'))
-  .option('--title <title>', h('opt.title'))
-  .option('--discovered <date>', h('opt.discovered'))
-  .option('--trust-values', h('opt.trustValues'))
+/** The report options of `scan` and `scan merge` (both print a profile with the same renderers). */
+function reportOptions(cmd: Command, extra: (c: Command) => Command = (c) => c, force: 'opt.force.describe' | 'opt.force.scan' = 'opt.force.describe'): Command {
+  cmd
+    .addOption(langOption())
+    .option('--json', h('opt.json.scan'))
+    .addOption(new Option('-f, --format <format>', h('opt.format.scan')).choices(['table', 'json', 'markdown']));
+  return extra(cmd)
+    .option('--describe <out.yaml>', h('opt.describe'))
+    .option('--force', h(force))
+    .addOption(new Option('--sector <sector>', h('opt.sector')).choices(SECTORS))
+    .addOption(new Option('--branch <branch>', h('opt.branch')).choices(BRANCHES))
+    .option('--state <state>', h('opt.state'))
+    .addOption(new Option('--industry <industry>', h('opt.industry')).choices(INDUSTRIES))
+    .option('--controller <name>', h('opt.controller'))
+    .option('--title <title>', h('opt.title'))
+    .option('--discovered <date>', h('opt.discovered'))
+    .option('--trust-values', h('opt.trustValues'));
+}
+
+const scan = reportOptions(program.command('scan').description(h('scan.description')).argument('<dump...>', h('arg.dumps')), (c) => c.option('--full', h('opt.full')).option('--max-expansion <N>', h('opt.maxExpansion')), 'opt.force.scan')
   .option('--no-progress', h('opt.noProgress'))
   .option('-q, --quiet', h('opt.quiet'))
+  .option('--range <start:end>', h('opt.range'))
+  .option('--profile-out <file.json>', h('opt.profileOut'))
+  .option('--plan <n>', h('opt.plan'))
   .action(async (files: string[], opts) => {
     const { runScan } = command<typeof import('./scan-command.js')>('scan');
     process.exitCode = await runScan(files, opts);
+  });
+
+// `scan merge`: commander hands the options both commands know to `scan`, so the action reads
+// them with its parent's.
+reportOptions(scan.command('merge').description(h('scanMerge.description')).argument('<profile...>', h('arg.profiles')).option('--allow-different-files', h('opt.allowDifferentFiles')))
+  .option('-q, --quiet', h('opt.quiet'))
+  .helpOption('-h, --help', h('opt.help'))
+  .action(async (profiles: string[], _opts, cmd: Command) => {
+    const { runScanMerge } = command<typeof import('./scan-command.js')>('scan');
+    process.exitCode = await runScanMerge(profiles, cmd.optsWithGlobals());
   });
 
 program

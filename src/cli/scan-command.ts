@@ -12,6 +12,10 @@ import { detectLang, type Lang, translator, type Translator } from '../i18n/inde
 import { problemText, scanText } from '../scan/formats/messages.js';
 import { peopleAcross, type PeopleAcross } from '../scan/formats/people.js';
 import { scanPaths } from '../scan/formats/scan-paths.js';
+import type { ScanProblem } from '../scan/formats/problems.js';
+import type { TextFileProfile } from '../scan/text/read-text.js';
+import type { SketchTotals } from '../scan/text/tally.js';
+import { mergeScanned, runRange } from './scan-range-command.js';
 import { cleanText } from '../util/sanitize.js';
 import { fmtNumber } from '../report/view.js';
 import { summarize } from '../scan/text/summary.js';
@@ -21,7 +25,9 @@ import { checkTarget, isStdout, writeAtomic } from './io.js';
 import { printLines, progressClear, progressLine, writeStdout } from './terminal.js';
 import { dateOption, today } from './shared.js';
 
-interface ScanCommandOptions {
+export interface ScanCommandOptions {
+  /** --range START:END, --profile-out FILE, --plan N (shards; see runRange), --allow-different-files (scan merge). */
+  range?: string; profileOut?: string; plan?: string; allowDifferentFiles?: boolean;
   json?: boolean; full?: boolean; describe?: string; force?: boolean; sector?: 'public' | 'private'; branch?: string; state?: string;
   industry?: string; controller?: string; title?: string; discovered?: string; progress?: boolean; quiet?: boolean;
   lang?: Lang; trustValues?: boolean; format?: 'table' | 'json' | 'markdown'; maxExpansion?: string;
@@ -142,51 +148,81 @@ function expansionOption(value: string | undefined): number | undefined {
   return Number(value);
 }
 
+/** What `scan` and `scan merge` print: the datasets' reports, the problems, the description. */
+export interface Scanned {
+  profiles: FileProfile[];
+  problems: ScanProblem[];
+  texts: TextFileProfile[];
+  textTotals?: SketchTotals;
+}
+
+export interface ScanContext { lang: Lang; t: Translator; day: string; discovered: string; inputs: string[] }
+
+function context(opts: ScanCommandOptions, inputs: string[]): ScanContext {
+  const day = today();
+  const lang = opts.lang ?? detectLang(process.env);
+  const discovered = dateOption('--discovered', opts.discovered) ?? day;
+  if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is', 'describe.sector');
+  if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`, 'describe.branch', { branches: BRANCHES.join(', ') });
+  if (opts.describe && !isStdout('--describe', opts.describe)) checkTarget(opts.describe, { option: '--describe', force: !!opts.force, inputs });
+  return { lang, t: translator(lang), day, discovered, inputs };
+}
+
+async function report(scanned: Scanned, opts: ScanCommandOptions, ctx: ScanContext): Promise<void> {
+  const { lang, t, day, discovered, inputs } = ctx;
+  // --describe - writes the description to stdout, in place of the report.
+  const describeToStdout = opts.describe !== undefined && isStdout('--describe', opts.describe);
+  const problems = scanned.problems;
+  const profiles = scanned.profiles.map((p) => reviewProfile(p, { trustValues: !!opts.trustValues }));
+  const diagnostics = problems.map((p) => ({ file: p.file, line: p.line, col: p.col, message: cleanText(problemText(lang, p)) }));
+  // Nothing readable: the problems are the answer (exit 2). Otherwise they are listed and the scan goes on.
+  const text = summarize(scanned.texts, scanned.textTotals);
+  if (!profiles.length && !text) throw new InputError(diagnostics.length ? diagnostics : inputs.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
+  printLines('err', diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`));
+  const people = peopleAcross(profiles);
+  if (opts.describe) {
+    const doc = describe(profiles, { sector: opts.sector!, ...(text && { text: { ...textDatasets(text, lang, day), files: scanned.texts.map((x) => x.file) } }), ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang), ...(people && { people }) });
+    if (describeToStdout) await writeStdout([doc], 'text');
+    else writeAtomic(opts.describe, [doc], 'text', { option: '--describe', force: !!opts.force, inputs });
+  }
+  if (opts.quiet || describeToStdout) return;
+  const dropped = profiles.reduce((k, p) => k + p.columns.filter((c) => c.note?.code === 'dropped-trust-values').length, 0);
+  const format = opts.json ? 'json' : opts.format ?? 'table';
+  if (format === 'json') {
+    const json = { schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles, ...(people && { people }), ...(text && { text: { ...text, byFile: scanned.texts } }), ...(problems.length && { problems: problems.map((p, i) => ({ file: p.file, line: p.line, col: p.col, code: p.code, message: diagnostics[i]!.message })) }) };
+    await writeStdout([`${JSON.stringify(json, null, 2)}\n`], 'json');
+  } else if (format === 'markdown') {
+    await writeStdout([...profiles.map((p) => renderMarkdown(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n\n`] : []), ...(text ? [renderTextMarkdown(text, lang, day)] : [])], 'text');
+  } else {
+    await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : []), ...(text ? [renderTextTable(text, lang, day)] : [])], 'text');
+  }
+}
+
 export async function runScan(files: string[], opts: ScanCommandOptions): Promise<number> {
   try {
-    const day = today();
-    const lang = opts.lang ?? detectLang(process.env);
-    const t = translator(lang);
-    const discovered = dateOption('--discovered', opts.discovered) ?? day;
-    if (opts.describe && !opts.sector) throw new UsageError('--describe needs --sector public|private (and --branch for a public body): breach does not guess who the controller is', 'describe.sector');
-    if (opts.describe && opts.sector === 'public' && !opts.branch) throw new UsageError(`--describe with --sector public needs --branch (${BRANCHES.join(', ')})`, 'describe.branch', { branches: BRANCHES.join(', ') });
-    // --describe - writes the description to stdout, in place of the report.
-    const describeToStdout = opts.describe !== undefined && isStdout('--describe', opts.describe);
-    if (opts.describe && !describeToStdout) checkTarget(opts.describe, { option: '--describe', force: !!opts.force, inputs: files });
+    const ctx = context(opts, files);
+    if (opts.range !== undefined || opts.profileOut !== undefined || opts.plan !== undefined) return await runRange(files, opts, ctx, (scanned) => report(scanned, opts, ctx));
     const quietBars = opts.progress === false || opts.quiet;
     const maxExpansion = expansionOption(opts.maxExpansion);
     const scanned = await scanPaths(files, {
-      today: day,
+      today: ctx.day,
       ...(opts.full && { full: true }),
       ...(maxExpansion !== undefined && { maxExpansion }),
-      progress: (label) => (quietBars ? undefined : progressBar(basename(label), t, lang)),
+      progress: (label) => (quietBars ? undefined : progressBar(basename(label), ctx.t, ctx.lang)),
       progressDone: progressClear,
     });
-    const problems = scanned.problems;
-    const profiles = scanned.profiles.map((p) => reviewProfile(p, { trustValues: !!opts.trustValues }));
-    const diagnostics = problems.map((p) => ({ file: p.file, line: p.line, col: p.col, message: cleanText(problemText(lang, p)) }));
-    // Nothing readable: the problems are the answer (exit 2). Otherwise they are listed and the scan goes on.
-    const text = summarize(scanned.texts, scanned.textTotals);
-    if (!profiles.length && !text) throw new InputError(diagnostics.length ? diagnostics : files.map((f) => ({ file: f, line: 1, col: 1, message: scanText(lang, 'folder-empty') })));
-    printLines('err', diagnostics.map((d) => `${d.file}:${d.line}:${d.col}: ${d.message}`));
-    const people = peopleAcross(profiles);
-    if (opts.describe) {
-      const doc = describe(profiles, { sector: opts.sector!, ...(text && { text: { ...textDatasets(text, lang, day), files: scanned.texts.map((x) => x.file) } }), ...(opts.branch && { branch: opts.branch }), ...(opts.state && { state: opts.state }), ...(opts.industry && { industry: opts.industry }), ...(opts.controller && { controller: opts.controller }), ...(opts.title && { title: opts.title }), discovered, today: day, t, noteText: (c) => noteText(c, t, lang), ...(people && { people }) });
-      if (describeToStdout) await writeStdout([doc], 'text');
-      else writeAtomic(opts.describe, [doc], 'text', { option: '--describe', force: !!opts.force, inputs: files });
-    }
-    if (!opts.quiet && !describeToStdout) {
-      const dropped = profiles.reduce((k, p) => k + p.columns.filter((c) => c.note?.code === 'dropped-trust-values').length, 0);
-      const format = opts.json ? 'json' : opts.format ?? 'table';
-      if (format === 'json') {
-        const json = { schemaVersion: 1, ...(opts.trustValues && { trustValues: { dropped } }), files: profiles, ...(people && { people }), ...(text && { text: { ...text, byFile: scanned.texts } }), ...(problems.length && { problems: problems.map((p, i) => ({ file: p.file, line: p.line, col: p.col, code: p.code, message: diagnostics[i]!.message })) }) };
-        await writeStdout([`${JSON.stringify(json, null, 2)}\n`], 'json');
-      } else if (format === 'markdown') {
-        await writeStdout([...profiles.map((p) => renderMarkdown(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n\n`] : []), ...(text ? [renderTextMarkdown(text, lang, day)] : [])], 'text');
-      } else {
-        await writeStdout([...profiles.map((p) => render(p, t, lang)), ...(people ? [`${peopleLine(people, lang)}\n`] : []), ...(opts.trustValues ? [`${t('scan.trustValues', { count: dropped })}\n`] : []), ...(text ? [renderTextTable(text, lang, day)] : [])], 'text');
-      }
-    }
+    await report(scanned, opts, ctx);
+    return EXIT.ok;
+  } catch (e) {
+    return reportFailure(e);
+  }
+}
+
+/** `breach scan merge PROFILES...`: the report of the whole file from the profiles of its ranges. */
+export async function runScanMerge(paths: string[], opts: ScanCommandOptions): Promise<number> {
+  try {
+    const ctx = context(opts, paths);
+    await report(mergeScanned(paths, opts, ctx.lang), opts, ctx);
     return EXIT.ok;
   } catch (e) {
     return reportFailure(e);

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { classify, type Counts, testsFor } from './classify.js';
 import { HyperLogLog } from './hll.js';
 import { maskedExamples } from './mask.js';
-import { type FileProfile, KEY_SKETCHES, openDump, type ScanOptions, streamError } from './profile.js';
+import { type FileProfile, type FullCounts, type HeadInfo, KEY_SKETCHES, openDump, rangeChunks, type ScanOptions, streamError } from './profile.js';
 import type { JobConfig, JobResult } from './worker-job.js';
 
 const MAX_CARRY = 64 << 20;
@@ -27,6 +27,18 @@ function countQuotes(buf: Uint8Array, from: number, to: number): number {
   return n;
 }
 
+/** Offset just past the first newline outside quotes at or after `from` in `buf`, given the quote parity at its start (-1: none). */
+export function boundaryAfter(buf: Buffer, from: number, startParity: number): number {
+  let parity = (startParity + countQuotes(buf, 0, from)) & 1;
+  let at = from;
+  for (let nl = buf.indexOf(NL, from); nl !== -1; nl = buf.indexOf(NL, nl + 1)) {
+    parity ^= countQuotes(buf, at, nl) & 1;
+    if (parity === 0) return nl + 1;
+    at = nl;
+  }
+  return -1;
+}
+
 /** Offset just past the last newline outside quotes in `buf`, given the quote parity at its start (-1: none). */
 export function cutPoint(buf: Buffer, startParity: number): number {
   const endParity = (startParity + countQuotes(buf, 0, buf.length)) & 1;
@@ -40,20 +52,27 @@ export function cutPoint(buf: Buffer, startParity: number): number {
   return -1;
 }
 
-export async function scanFileFull(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const { src, it, headChunks, done, info } = await openDump(path, opts.maxExpansion);
+/** What --full counts for a file whose head was judged `info` (the same for a whole file and for each of its ranges). */
+export function fullConfig(info: Pick<HeadInfo, 'delimiter' | 'verdicts' | 'keyColumn'>, today: string): JobConfig {
   const minorsCol = info.verdicts.findIndex((v) => v.field === 'curp' && v.evidence !== 'header');
   const birthCol = info.verdicts.findIndex((v) => v.field === 'birth_date' && v.evidence !== 'header');
-  const cfg: JobConfig = {
+  return {
     delimiter: info.delimiter,
-    width: info.width,
+    width: info.verdicts.length,
     // Each column is validated as what the head found it to be and as what its header names;
     // columns the head could not classify by their values are tested against every distinctive type.
     types: info.verdicts.map(testsFor),
     keyColumn: info.keyColumn,
     minors: minorsCol >= 0 ? { column: minorsCol, field: 'curp' } : birthCol >= 0 ? { column: birthCol, field: 'birth_date' } : null,
-    today: opts.today,
+    today,
   };
+}
+
+export async function scanFileFull(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
+  const opened = opts.opened ?? await openDump(path, opts.maxExpansion);
+  const { info } = opened;
+  const range = opts.range;
+  const cfg = fullConfig(info, opts.today);
   // BREACH_SCAN_THREADS caps the workers (as for folders): the bench measures one core with it.
   const count = Math.max(1, Number(process.env.BREACH_SCAN_THREADS) || availableParallelism());
   const workers = Array.from({ length: count }, () => new Worker(workerPath(), { workerData: cfg, resourceLimits: { maxOldGenerationSizeMb: 64, maxYoungGenerationSizeMb: 16 } }));
@@ -92,8 +111,17 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   const order: number[] = [];
   let carry: Buffer = Buffer.alloc(0);
   let carryParity = 0;
-  let first = info.hasHeader;
-  const feed = async (chunk: Buffer) => {
+  let first = info.hasHeader && (range?.first ?? 0) === 0;
+  // A range ends at the first line boundary at or after its end (the row begun before it is read whole).
+  let at = range?.first ?? 0;
+  let stop = range && range.first >= range.end ? range.first : -1;
+  const feed = async (whole: Buffer) => {
+    let chunk = whole;
+    if (range && at + chunk.length >= range.end) {
+      const b = boundaryAfter(chunk, Math.max(0, range.end - 1 - at), carryParity);
+      if (b >= 0) { chunk = chunk.subarray(0, b); stop = at + b; }
+    }
+    at += whole.length;
     const cut = cutPoint(chunk, carryParity);
     if (cut < 0) {
       carry = carry.length + chunk.length > MAX_CARRY ? carry : Buffer.concat([carry, chunk]);
@@ -107,15 +135,11 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     carryParity = countQuotes(carry, 0, carry.length) & 1;
   };
   try {
-    for (const c of headChunks) await feed(c);
-    if (!done) {
-      let n = 0;
-      for (;;) {
-        const r = await it.next();
-        if (r.done) break;
-        await feed(r.value);
-        if (++n % 32 === 0) opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: results.reduce((s, x) => s + (x?.rows ?? 0), 0) });
-      }
+    let n = 0;
+    if (stop < 0) for await (const c of rangeChunks(opened, range)) {
+      await feed(c);
+      if (stop >= 0) break;
+      if (++n % 32 === 0) opts.onProgress?.({ bytes: opened.src.readBytes(), total: opened.src.size, rows: results.reduce((s, x) => s + (x?.rows ?? 0), 0) });
     }
     if (carry.length) { order.push(nextId); await send([carry], first); }
     await Promise.all(inflight);
@@ -132,34 +156,51 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   }
   if (failure) throw failure;
   // Turn the blocks' local lines into file lines, in file order.
-  const totals = { rows: 0, malformed: 0, lines: [] as number[], nonEmpty: new Array(info.width).fill(0) as number[], valid: info.names.map(() => ({}) as Record<string, number>), minors: 0, minorsTested: 0, latin1: 0 };
-  let unclosed: number | undefined;
+  const totals: FullCounts = { rows: 0, malformed: 0, lines: [], nonEmpty: new Array(info.width).fill(0) as number[], valid: info.names.map(() => ({})), minors: 0, minorsTested: 0, latin1: 0 };
   let lineBase = 0;
   for (const id of order) {
     const r = results[id];
     if (!r) continue;
-    totals.rows += r.rows;
-    totals.malformed += r.malformed;
-    for (const l of r.malformedLines) if (totals.lines.length < 20) totals.lines.push(lineBase + l);
-    if (r.unclosedQuoteLine !== undefined) unclosed = lineBase + r.unclosedQuoteLine;
-    r.nonEmpty.forEach((x, i) => { totals.nonEmpty[i]! += x; });
-    r.valid.forEach((v, i) => { for (const [k, x] of Object.entries(v)) totals.valid[i]![k] = (totals.valid[i]![k] ?? 0) + x; });
-    totals.minors += r.minors;
-    totals.minorsTested += r.minorsTested;
-    totals.latin1 += r.latin1Rows;
+    addCounts(totals, { ...r, lines: r.malformedLines, latin1: r.latin1Rows, ...(r.unclosedQuoteLine !== undefined && { unclosed: r.unclosedQuoteLine }) }, lineBase);
     lineBase += r.newlines;
   }
+  const { src } = opened;
   opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: totals.rows });
+  if (range) Object.assign(range.out, { stop: stop >= 0 ? stop : src.size, newlines: lineBase, ...(info.keyColumn >= 0 && { registers: hll.registers }), full: { ...totals, minorRegisters: minorsHll.registers } });
+  const head = { ...info, examples: (i: number, field: string | null) => maskedExamples(info.headRows.map((r) => r[i] ?? ''), field) };
+  return fullProfile(head, totals, { file: label, bytes: src.size, gzip: src.gzip, today: opts.today }, hll, minorsHll);
+}
+
+/** Adds the counts of a block (or a range) whose first line is line `lineBase + 1` of the whole. */
+export function addCounts(totals: FullCounts, r: Omit<FullCounts, 'minorRegisters'>, lineBase: number): void {
+  totals.rows += r.rows;
+  totals.malformed += r.malformed;
+  for (const l of r.lines) if (totals.lines.length < 20) totals.lines.push(lineBase + l);
+  if (r.unclosed !== undefined) totals.unclosed = lineBase + r.unclosed;
+  r.nonEmpty.forEach((x, i) => { totals.nonEmpty[i]! += x; });
+  r.valid.forEach((v, i) => { for (const [k, x] of Object.entries(v)) totals.valid[i]![k] = (totals.valid[i]![k] ?? 0) + x; });
+  totals.minors += r.minors;
+  totals.minorsTested += r.minorsTested;
+  totals.latin1 += r.latin1;
+}
+
+/** What a --full profile is made from: the head's judgement and its masked examples for a field. */
+export type FullHead = Pick<HeadInfo, 'names' | 'labels' | 'verdicts' | 'hasHeader' | 'distinctShares' | 'encoding' | 'delimiter' | 'keyColumn'> & { examples: (column: number, field: string | null) => string[] };
+
+/** The profile of a file every value of which was counted (one scan, or the merge of its ranges). */
+export function fullProfile(info: FullHead, totals: FullCounts, meta: { file: string; bytes: number; gzip: boolean; today: string }, hll: HyperLogLog, minorsHll: HyperLogLog): FileProfile {
+  const cfg = fullConfig(info, meta.today);
   const columns = info.names.map((name, i) => {
     // Only the counters this column kept: an untested shape is absent from the evidence, not 0 %.
     const valid = Object.fromEntries(cfg.types[i]!.map((t) => [t, totals.valid[i]![t] ?? 0])) as Counts;
     const head = info.verdicts[i]!;
     // Header-only columns keep the head's verdict; others are judged on every value.
     const verdict = head.reason === 'header' ? head : classify(info.labels[i], totals.nonEmpty[i]!, valid, Math.round(info.distinctShares[i]! * totals.nonEmpty[i]!));
-    return { index: i, name, ...verdict, examples: maskedExamples(info.headRows.map((r) => r[i] ?? ''), verdict.field), nonEmpty: totals.nonEmpty[i]! };
+    return { index: i, name, ...verdict, examples: info.examples(i, verdict.field), nonEmpty: totals.nonEmpty[i]! };
   });
+  const unclosed = totals.unclosed;
   const profile: FileProfile = {
-    file: label, bytes: src.size, gzip: src.gzip, encoding: info.encoding === 'mixed' || (totals.latin1 && info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,
+    file: meta.file, bytes: meta.bytes, gzip: meta.gzip, encoding: info.encoding === 'mixed' || (totals.latin1 && info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,
     delimiter: info.delimiter, hasHeader: info.hasHeader, rows: totals.rows,
     malformed: { rows: totals.malformed, lines: totals.lines, ...(unclosed !== undefined && { unclosedQuoteLine: unclosed }) },
     columns, sample: { rows: totals.rows, mode: 'full' },

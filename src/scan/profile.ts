@@ -87,6 +87,44 @@ export interface ScanOptions {
   onProgress?: (p: Progress) => void;
   reservoir?: number;
   seed?: number;
+  /** Only the rows of a byte range (shard/range.ts); what a mergeable profile keeps is left in it. */
+  range?: RangeRead;
+  /** The dump with its head already read (a range's caller read it to align the range). */
+  opened?: Opened;
+}
+
+/** A byte range to read: its rows start at `first` (a line boundary); it stops at the first boundary at or after `end`. */
+export interface RangeRead {
+  first: number;
+  end: number;
+  /** Only what a mergeable profile keeps: the range's own columns are not judged (nobody reads them). */
+  bare?: boolean;
+  /** Filled by the scan: where it stopped, the newlines read, the key sketch and, by mode, the sample or the totals. */
+  out: RangeOut;
+}
+
+export interface RangeOut {
+  stop: number;
+  newlines: number;
+  registers?: Uint8Array;
+  /** Default mode: the reservoir (rows after the head) and the rows it was drawn from. */
+  sample?: { head: string[][]; reservoir: string[][]; seen: number; latin1: number; utf8: number };
+  /** --full: the counters of every row (full.ts). */
+  full?: FullCounts;
+}
+
+/** What --full counts over every row of a file or range, summed over its blocks. */
+export interface FullCounts {
+  rows: number;
+  malformed: number;
+  lines: number[];
+  unclosed?: number;
+  nonEmpty: number[];
+  valid: Record<string, number>[];
+  minors: number;
+  minorsTested: number;
+  latin1: number;
+  minorRegisters?: Uint8Array;
 }
 
 /** A small seeded generator (mulberry32): samples are the same from run to run. */
@@ -160,6 +198,7 @@ export function judgeHead(header: (string | undefined)[] | undefined, headRows: 
 }
 
 export interface Opened {
+  path: string;
   src: Source;
   it: AsyncIterator<Buffer>;
   headChunks: Buffer[];
@@ -185,15 +224,52 @@ export async function openDump(path: string, maxExpansion = DEFAULT_MAX_EXPANSIO
     throw streamError(e);
   }
   if (headLen === 0) throw new ScanError('the file is empty');
-  return { src, it, headChunks, done, info: readHead(Buffer.concat(headChunks), done) };
+  return { path, src, it, headChunks, done, info: readHead(Buffer.concat(headChunks), done) };
+}
+
+/**
+ * Offset where the rows after the head begin (the head's rows are sampled whole, the reservoir
+ * draws from the rest): the start of row `skip`, found by the same row machine as the scan.
+ */
+export function headEnd(headChunks: Buffer[], info: HeadInfo, done: boolean): number {
+  const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
+  let at = -1;
+  const m = new RowMachine({ delimiter: info.delimiter.charCodeAt(0), expectedCells: 0, keyColumn: -1, headerRows: 0, wantRow: (index, pos) => { if (index === skip && at < 0) at = pos; return false; }, onRow: () => {} });
+  for (const c of headChunks) m.feed(c);
+  return at >= 0 ? at : done ? Infinity : headChunks.reduce((n, c) => n + c.length, 0);
+}
+
+/**
+ * The chunks a scan reads: the whole file after its head, or a byte range from its first row (a
+ * second stream; the head, read from the file's start, is not fed again).
+ */
+export async function* rangeChunks(o: Opened, range: RangeRead | undefined): AsyncGenerator<Buffer> {
+  if (!range) {
+    yield* o.headChunks.splice(0);
+    if (o.done) return;
+    for (;;) {
+      const r = await o.it.next();
+      if (r.done) return;
+      yield r.value;
+    }
+  }
+  await o.it.return?.();
+  const src = openSource(o.path, 0, range.first); // ranges are plain files only (gzip is refused): no guard
+  o.src = { ...src, size: o.src.size, readBytes: () => range.first + src.readBytes() };
+  yield* src.chunks;
 }
 
 export async function scanFile(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
-  const { src, it, headChunks, done, info } = await openDump(path, opts.maxExpansion);
+  const opened = opts.opened ?? await openDump(path, opts.maxExpansion);
+  const { info } = opened;
+  const range = opts.range;
   const limit = opts.reservoir ?? RESERVOIR;
   const reservoir: string[][] = [];
   const random = rng(opts.seed ?? 1);
   const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
+  // A range tells the head's rows by their offset (it does not count the rows before it).
+  const sampleFrom = range ? headEnd(opened.headChunks, info, opened.done) : 0;
+  const header = info.hasHeader && (range?.first ?? 0) === 0 ? 1 : 0;
   let seen = 0;
   let slot = -1;
   let latin1 = 0;
@@ -203,12 +279,13 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     delimiter: info.delimiter.charCodeAt(0),
     expectedCells: info.width,
     keyColumn: info.keyColumn,
-    headerRows: info.hasHeader ? 1 : 0,
+    headerRows: header,
     hll,
+    ...(range && { startPos: range.first, stopAt: range.end }),
     // Reservoir sampling (Vitter's algorithm R) over the rows after the head: a uniform sample of
     // the whole file, whatever its size, without knowing the size in advance.
-    wantRow: (index) => {
-      if (index < skip) return false;
+    wantRow: (index, pos) => {
+      if (range ? pos < sampleFrom : index < skip) return false;
       seen++;
       if (reservoir.length < limit) { slot = reservoir.length; return true; }
       const j = Math.floor(random() * seen);
@@ -224,26 +301,22 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     },
   });
   let chunks = 0;
-  const progress = () => opts.onProgress?.({ bytes: src.readBytes(), total: src.size, rows: machine.rows });
+  const progress = () => opts.onProgress?.({ bytes: opened.src.readBytes(), total: opened.src.size, rows: machine.rows });
   try {
-    for (const c of headChunks) machine.feed(c);
-    headChunks.length = 0;
-    if (!done) {
-      for (;;) {
-        const r = await it.next();
-        if (r.done) break;
-        machine.feed(r.value);
-        if (++chunks % 32 === 0) progress();
-      }
+    for await (const c of rangeChunks(opened, range)) {
+      machine.feed(c);
+      if (machine.stopped) break;
+      if (++chunks % 32 === 0) progress();
     }
   } catch (e) {
     throw streamError(e);
   }
   machine.end();
   progress();
+  const { src } = opened;
   const sample = [...info.headRows, ...reservoir];
-  const columns = profileColumns(info, sample);
-  const dataRows = machine.rows - (info.hasHeader ? 1 : 0);
+  const columns = range?.bare ? [] : profileColumns(info, sample);
+  const dataRows = machine.rows - header;
   const keyField = info.keyColumn >= 0 ? info.verdicts[info.keyColumn]!.field! : undefined;
   const profile: FileProfile = {
     file: label,
@@ -263,6 +336,10 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   }
   const minors = minorsIn(columns, sample, opts.today, profile.key?.column);
   if (minors) profile.minors = minorsFigures(minors, profile.key, profile.rows);
+  if (range) {
+    const stop = machine.stopped ? machine.stoppedAt : src.size;
+    Object.assign(range.out, { stop, newlines: machine.lines - 1, ...(keyField && { registers: hll.registers }), sample: { head: info.headRows, reservoir, seen, latin1, utf8: utf8Rows } });
+  }
   return profile;
 }
 
@@ -296,27 +373,39 @@ export function minorsFigures(m: { field: string; share: number; rowShare: numbe
     : { field: m.field, share: m.rowShare, estimate: rows, tested: m.tested, unit: 'rows', rows };
 }
 
-export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string, keyColumn?: number): { field: string; rowShare: number; share: number; tested: number } | undefined {
-  const col = columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
-  if (!col) return undefined;
+/** The column minors are read from: a CURP the values confirm, else a birth date. */
+export function minorsColumn(columns: ColumnProfile[]): ColumnProfile | undefined {
+  return columns.find((c) => c.field === 'curp' && c.evidence !== 'header') ?? columns.find((c) => c.field === 'birth_date' && c.evidence !== 'header');
+}
+
+/** The minors' shares over rows with a birth date, and over the distinct keys among them (`key` '': none). */
+export function minorsTally(field: string, rows: Iterable<{ minor: boolean; key: string }>): { field: string; rowShare: number; share: number; tested: number } | undefined {
   let tested = 0;
   let minors = 0;
   const people = new Map<string, boolean>();
-  for (const r of sample) {
-    const raw = r[col.index];
-    if (!raw) continue;
-    const b = birthDateOf(raw, col.field as 'curp' | 'birth_date');
-    if (!b) continue;
+  for (const { minor, key } of rows) {
     tested++;
-    const minor = ageOn(b, today) < 18;
     if (minor) minors++;
-    const key = keyColumn === undefined ? '' : normKey(r[keyColumn] ?? '');
     if (key) people.set(key, minor || (people.get(key) ?? false));
   }
   if (!tested) return undefined;
   const round4 = (x: number) => Math.round(x * 10000) / 10000;
   const minorPeople = [...people.values()].filter(Boolean).length;
-  return { field: col.field!, rowShare: round4(minors / tested), share: people.size ? round4(minorPeople / people.size) : round4(minors / tested), tested };
+  return { field, rowShare: round4(minors / tested), share: people.size ? round4(minorPeople / people.size) : round4(minors / tested), tested };
+}
+
+export function minorsIn(columns: ColumnProfile[], sample: string[][], today: string, keyColumn?: number): { field: string; rowShare: number; share: number; tested: number } | undefined {
+  const col = minorsColumn(columns);
+  if (!col) return undefined;
+  function* rows() {
+    for (const r of sample) {
+      const raw = r[col!.index];
+      if (!raw) continue;
+      const b = birthDateOf(raw, col!.field as 'curp' | 'birth_date');
+      if (b) yield { minor: ageOn(b, today) < 18, key: keyColumn === undefined ? '' : normKey(r[keyColumn] ?? '') };
+    }
+  }
+  return minorsTally(col.field!, rows());
 }
 
 /** A key as the distinct-people count hashes it: spaces, dashes, dots and quotes dropped, upper case. */

@@ -27,6 +27,13 @@ export interface RowMachineOptions {
   /** Asked at the start of each row: keep this row whole for `onRow`? */
   wantRow: (rowIndex: number, bytePos: number) => boolean;
   onRow: (bytes: Buffer, line: number, rowIndex: number) => void;
+  /** Offset in the file of the first byte fed (a byte range starts there; positions given to `wantRow` are the file's). */
+  startPos?: number;
+  /**
+   * A byte range's end: the machine stops at the first line boundary at or after it (the rows
+   * that start before it are read whole, Hadoop's rule). Default: the end of the input.
+   */
+  stopAt?: number;
 }
 
 /** Bytes left out of the key hash, so "LOOA 531113-..." and "looa531113..." are one person. */
@@ -44,7 +51,10 @@ export class RowMachine {
   longestRow = 0;
   /** After feed(): the offset just past the last row that ended in that buffer (-1: none). */
   lastRowEnd = -1;
-  private lines = 1;
+  /** The file offset where the machine stopped (a line boundary at or after `stopAt`), or -1. */
+  stoppedAt = -1;
+  /** Current line, 1-based from the first byte fed (after a stop: the line at the stop). */
+  lines = 1;
   // State of a row being read byte by byte (possibly across chunks).
   private inQ = false;
   private open = false;
@@ -58,20 +68,39 @@ export class RowMachine {
   private capturing = false;
   private captured: Buffer[] = [];
   private capturedLen = 0;
+  private readonly stopAt: number;
+  /** The last byte fed was a newline that ended a line (the next chunk starts at a line boundary). */
+  private afterNewline = true;
 
-  constructor(private readonly o: RowMachineOptions) {}
+  constructor(private readonly o: RowMachineOptions) {
+    this.pos = o.startPos ?? 0;
+    this.stopAt = o.stopAt ?? Infinity;
+  }
+
+  get stopped(): boolean {
+    return this.stoppedAt >= 0;
+  }
 
   feed(buf: Buffer): void {
+    if (this.stopped) return;
     const n = buf.length;
     let i = 0;
     this.nextQuote = -1;
     this.lastRowEnd = -1;
     if (this.open) i = this.slow(buf, 0);
     while (i < n) {
+      if (this.pos + i >= this.stopAt && this.atBoundary(buf, i)) { this.stoppedAt = this.pos + i; return; }
       const next = this.fastRow(buf, i, n);
       i = next >= 0 ? next : this.slow(buf, i);
+      if (this.stopped) return;
     }
+    this.afterNewline = !this.open && buf[n - 1] === NL;
     this.pos += n;
+  }
+
+  /** Whether offset `i` of `buf` starts a line (outside any row: only asked between rows). */
+  private atBoundary(buf: Buffer, i: number): boolean {
+    return i === 0 ? this.afterNewline : buf[i - 1] === NL;
   }
 
   private nextQuote = -1;
@@ -151,6 +180,11 @@ export class RowMachine {
     for (let i = start; i < n; i++) {
       const b = buf[i]!;
       if (!this.open) {
+        if (this.pos + i >= this.stopAt && (i === start ? this.atBoundary(buf, i) : buf[i - 1] === NL)) {
+          this.lines = lines;
+          this.stoppedAt = this.pos + i;
+          return n;
+        }
         if (b === NL) { lines++; this.lastRowEnd = i + 1; continue; }
         if (b === CR) continue;
         this.open = true;

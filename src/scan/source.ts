@@ -12,8 +12,11 @@ export interface Source {
   readBytes: () => number;
 }
 
-/** `maxExpansion`: the decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. */
-export function openSource(path: string, maxExpansion: number): Source {
+/**
+ * `maxExpansion`: the decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it.
+ * `start`: the offset to read from (a byte range of a plain file; gzip cannot start mid-stream).
+ */
+export function openSource(path: string, maxExpansion: number, start = 0): Source {
   const st = statSync(path);
   if (st.isDirectory()) throw Object.assign(new Error('is a directory, not a file'), { code: 'EISDIR' });
   const fd = openSync(path, 'r');
@@ -21,7 +24,7 @@ export function openSource(path: string, maxExpansion: number): Source {
   const n = readSync(fd, magic, 0, 2, 0);
   closeSync(fd);
   const gzip = n === 2 && magic[0] === 0x1f && magic[1] === 0x8b;
-  const raw = createReadStream(path, { highWaterMark: 1 << 20 });
+  const raw = createReadStream(path, { highWaterMark: 1 << 20, start });
   let read = 0;
   raw.on('data', (c) => { read += (c as Buffer).length; });
   const chunks = gzip ? raw.pipe(createGunzip({ chunkSize: 1 << 20 })) : raw;
