@@ -49,24 +49,32 @@ describe('description bounds', () => {
     expect(es.stderr).toMatch(/:100005:5: una lista o mapa con más de 100000 elementos/);
   }, 60_000);
 
-  it('a 30 MB title is refused before its text is built, in bounded memory (took 1.8 GB at 50 MB)', () => {
-    const f = file('title.yaml', `incident:\n  title: "${'x'.repeat(30_000_000)}"\n  controller: { sector: private }\ndatasets:\n  - { name: a, records: 1, fields: [email] }\n`);
+  it('a 20 MB title is refused before its text is built, in bounded memory (took 1.8 GB at 50 MB)', () => {
+    const f = file('title.yaml', `incident:\n  title: "${'x'.repeat(20_000_000)}"\n  controller: { sector: private }\ndatasets:\n  - { name: a, records: 1, fields: [email] }\n`);
     const r = run(['assess', f]);
     expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${f}:2:10: a value written with 30000002 characters, more than the 65536 any value of a description may take (texts hold at most 2000): the file is refused before it is read further`);
+    expect(r.stderr).toBe(`${f}:2:10: a value written with 20000002 characters, more than the 65536 any value of a description may take (texts hold at most 2000): the file is refused before it is read further`);
     expect(r.rssMb).toBeLessThan(300);
   }, 60_000);
 
-  it('a description over 256 MiB is refused by its size, before a byte is read', () => {
-    const f = join(dir, 'huge.yaml');
-    const fd = openSync(f, 'w');
-    ftruncateSync(fd, (256 << 20) + 1); // sparse: no disk used
-    closeSync(fd);
-    const r = run(['validate', f]);
-    expect(r.status).toBe(2);
-    expect(r.stderr).toBe(`${f}:1:1: the file is larger than 256 MiB: a description should be small (use \`breach scan\` for dumps)`);
-    // Reading it first, as before, held the 256 MiB it read.
-    expect(r.rssMb).toBeLessThan(150);
+  it("a description over its format's bound (24 MiB of YAML or JSON, 64 MiB of CSV) is refused by its size, before a byte is read", () => {
+    const sparse = (name: string, bytes: number) => {
+      const f = join(dir, name);
+      const fd = openSync(f, 'w');
+      ftruncateSync(fd, bytes); // sparse: no disk used
+      closeSync(fd);
+      return f;
+    };
+    for (const [name, mib] of [['huge.yaml', 24], ['huge.json', 24], ['huge.csv', 64]] as const) {
+      const f = sparse(name, (mib << 20) + 1);
+      const r = run(['validate', f]);
+      expect(r.status).toBe(2);
+      expect(r.stderr).toBe(`${f}:1:1: the file is larger than ${mib} MiB: a description should be small (use \`breach scan\` for dumps)`);
+      // Reading it first, as before, held what it read; a 256 MiB YAML would need some 30 GB.
+      expect(r.rssMb).toBeLessThan(150);
+    }
+    // Under the bound, the file is read (and here found not to be a description).
+    expect(run(['validate', sparse('under.csv', 30 << 20)]).stderr).not.toContain('larger than');
   }, 60_000);
 
   it('a CSV incident of 300,000 rows is refused at its 100,001st row, before any incident is built', () => {

@@ -2,7 +2,7 @@ import type { SourcedIncident } from '../core/incident.js';
 import { type Diagnostic, InputError } from '../input/diagnostic.js';
 import { formatFromPath, type InputFormat, loadFile } from '../input/load.js';
 import { UsageError } from './errors.js';
-import { readInput } from './io.js';
+import { MAX_INPUT_BYTES, readInput } from './io.js';
 import { today } from './shared.js';
 
 export interface LoadOptions { inputFormat?: InputFormat; skipInvalid?: boolean; bail?: boolean }
@@ -33,11 +33,11 @@ export function loadEach(files: string[], opts: LoadOptions): LoadResult {
     try {
       if (!format) {
         // A file that cannot be read says why (a folder, a missing file) before its extension is questioned.
-        if (file !== '-') readInput(file);
+        if (file !== '-') readInput(file, undefined, true);
         r = { incidents: [], skipped: 0, problems: [file === '-'
           ? { file: label, line: 1, col: 1, message: 'reading stdin needs --input-format yaml|json|csv', key: 'format.stdin', args: {} }
           : { file: label, line: 1, col: 1, message: 'cannot tell the format from the extension (.yaml, .yml, .json, .csv, .tsv); use --input-format', key: 'format.unknown', args: {} }] };
-      } else r = loadFile(readInput(file), label, format, day, { skipInvalid: !!opts.skipInvalid });
+      } else r = loadFile(readInput(file, MAX_INPUT_BYTES[format]), label, format, day, { skipInvalid: !!opts.skipInvalid });
     } catch (e) {
       if (e instanceof InputError) r = { incidents: [], problems: e.diagnostics, skipped: 0 };
       else throw e;
