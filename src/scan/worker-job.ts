@@ -1,12 +1,13 @@
 // What a --full worker does with one block of whole rows: decode, split, count, validate every
 // value, hash the key column. Blocks come cut at row boundaries by the main thread.
 //
-// Speed (issue 14): ASCII blocks are read as one-byte strings without UTF-8 validation; a column's
-// tests run as one function that returns a bit per test, remembered per value within a block for
+// Speed (issue 14): blocks are read as one-byte strings (a copy, no decoding) and only rows holding
+// other bytes are decoded; a column's tests run as one function that returns a bit per test, remembered per value within a block for
 // columns that repeat values (statuses, categories, free-text placeholders: a dozen tests skipped
 // per repeated value), and counted in typed arrays rather than keyed objects.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { TESTS, type TestKey } from './classify.js';
+import type { TestKey } from './classify.js';
+import { type ColumnPlan, MAX_BITS, maskOf, planFor } from './column-plan.js';
 import { fmix32, HyperLogLog } from './hll.js';
 import { parseRow } from './parse-row.js';
 import { ageOn, birthDateOf } from './age.js';
@@ -39,16 +40,37 @@ export interface JobResult {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
+/** For rows after a block's first: the whole-block decoding this replaces dropped a BOM at the block's start only. */
+const utf8KeepBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+const HIGH = /[\x80-\xff]/g;
 
-function decode(bytes: Uint8Array, r: JobResult): string {
+/**
+ * A block as a one-byte string (each byte one character, so offsets in the text are offsets in the
+ * bytes: a copy, no decoding) and the text of a row as it reads in its encoding: ASCII rows are
+ * slices of that string; rows with other bytes are decoded as the whole block would have been (UTF-8
+ * when the block is, else line by line, each as UTF-8 when valid, else Windows-1252).
+ */
+function blockText(bytes: Uint8Array, r: JobResult): { text: string; row: (start: number, end: number) => string } {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  // ASCII reads the same in every encoding: a copy into a one-byte string, no validation.
-  if (isAscii(b)) return b.toString('latin1');
-  if (isUtf8(b)) return utf8.decode(b);
-  // Mixed encodings: line by line, each as UTF-8 when it is valid.
-  const d = decodeLines(b);
-  r.latin1Rows += d.latin1;
-  return d.text;
+  const text = b.toString('latin1');
+  if (isAscii(b)) return { text, row: (start, end) => text.slice(start, end) };
+  const whole = isUtf8(b);
+  let high = -1;
+  return {
+    text,
+    row: (start, end) => {
+      if (high < start) {
+        HIGH.lastIndex = start;
+        high = HIGH.exec(text)?.index ?? text.length;
+      }
+      if (high >= end) return text.slice(start, end);
+      const part = b.subarray(start, end);
+      if (whole) return (start === 0 ? utf8 : utf8KeepBom).decode(part);
+      const d = decodeLines(part);
+      r.latin1Rows += d.latin1;
+      return d.text;
+    },
+  };
 }
 
 /** Values looked up before a column's cache proves itself (or is dropped for good). */
@@ -57,41 +79,6 @@ const PROBE = 2048;
 const MIN_HIT_SHARE = 0.5;
 /** Values remembered per column and block, at most. */
 const CACHE_SIZE = 4096;
-/** Tests in one bit mask, at most (more: tested and counted one by one, never cached). */
-const MAX_BITS = 30;
-
-/**
- * What a test needs of a value, checked once per value for columns tested against many types (the
- * unexplained ones): a digit (every identifier, date, amount, phone, postal code and address
- * validator asks for ASCII digits), no digit (names: letters only), an '@' (e-mails). A value
- * without what a test needs fails it for certain, so the test is not run.
- */
-const NEEDS_DIGIT = 1;
-const NO_DIGIT = 2;
-const NEEDS_AT = 3;
-const NEEDS: Partial<Record<TestKey, number>> = {
-  curp: NEEDS_DIGIT, 'curp~shape': NEEDS_DIGIT, rfc: NEEDS_DIGIT, 'rfc~shape': NEEDS_DIGIT, nss: NEEDS_DIGIT, 'nss~shape': NEEDS_DIGIT,
-  clabe: NEEDS_DIGIT, 'clabe~shape': NEEDS_DIGIT, card: NEEDS_DIGIT, 'card~shape': NEEDS_DIGIT, voter_key: NEEDS_DIGIT, phone: NEEDS_DIGIT,
-  postal_code: NEEDS_DIGIT, date: NEEDS_DIGIT, money: NEEDS_DIGIT, address: NEEDS_DIGIT,
-  name: NO_DIGIT, name_part: NO_DIGIT, name_known: NO_DIGIT, given_known: NO_DIGIT, surname_known: NO_DIGIT,
-  email: NEEDS_AT,
-};
-/** Columns with at least this many tests check the needs first (one digit search saves several tests). */
-const SCREEN_FROM = 6;
-const DIGIT = /[0-9]/;
-
-/** What a column is tested for, and whether its values repeat enough to remember their results. */
-interface ColumnPlan {
-  keys: TestKey[];
-  fns: ((s: string) => boolean)[];
-  /** Per test, what it needs of a value (see NEEDS), when the column screens values first. */
-  needs: number[] | null;
-  /** Bit of the 'curp' test, for the minors' birth dates (-1: none). */
-  curpBit: number;
-  cache: boolean;
-  lookups: number;
-  hits: number;
-}
 
 /** Plans per config, kept across the blocks of a scan (a worker runs one scan). */
 const PLANS = new WeakMap<JobConfig, ColumnPlan[]>();
@@ -99,29 +86,10 @@ const PLANS = new WeakMap<JobConfig, ColumnPlan[]>();
 function plansFor(cfg: JobConfig): ColumnPlan[] {
   let plans = PLANS.get(cfg);
   if (!plans) {
-    plans = cfg.types.map((keys) => ({ keys, fns: keys.map((k) => TESTS[k]), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null, curpBit: keys.indexOf('curp'), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0 }));
+    plans = cfg.types.map(planFor);
     PLANS.set(cfg, plans);
   }
   return plans;
-}
-
-/** One bit per test the value passes, in the column's key order. */
-function maskOf(p: ColumnPlan, v: string): number {
-  const fns = p.fns;
-  let m = 0;
-  if (p.needs) {
-    const needs = p.needs;
-    const digit = DIGIT.test(v);
-    const at = v.includes('@');
-    for (let k = 0; k < fns.length; k++) {
-      const n = needs[k]!;
-      if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
-      if (fns[k]!(v)) m |= 1 << k;
-    }
-    return m;
-  }
-  for (let k = 0; k < fns.length; k++) if (fns[k]!(v)) m |= 1 << k;
-  return m;
 }
 
 /** FNV-1a over a key's characters, with the same normalisation as the row machine. */
@@ -138,7 +106,7 @@ function hashKey(s: string): number {
 
 export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog, minorsHll?: HyperLogLog): JobResult {
   const r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
-  const text = decode(bytes, r);
+  const { text, row } = blockText(bytes, r);
   const plans = plansFor(cfg);
   const counts = plans.map((p) => new Float64Array(p.keys.length));
   const caches = plans.map(() => new Map<string, number>());
@@ -230,7 +198,7 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
     }
     line++;
     if (inQ) continue;
-    handle(text.slice(start, i), rowLine, false);
+    handle(row(start, i), rowLine, false);
     start = i + 1;
     rowLine = line;
   }
@@ -239,7 +207,7 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
     if (inQ) quoteLine = line;
     nextQuote = text.indexOf('"', nextQuote + 1);
   }
-  if (start < text.length) handle(text.slice(start), rowLine, inQ);
+  if (start < text.length) handle(row(start, text.length), rowLine, inQ);
   if (inQ) r.unclosedQuoteLine = quoteLine;
   for (let c = 0; c < width; c++) {
     r.nonEmpty[c] = nonEmpty[c]!;
