@@ -2,6 +2,7 @@
 // then one streaming pass (exact row count, malformed rows, distinct people, a reservoir sample
 // spread over the whole file), then a verdict per column. Raw values never leave this module:
 // the profile holds counts, shares and masked examples only.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { classify, type ColumnVerdict, countValid, KEY_FIELDS } from './classify.js';
 import { decodeLines, decodeRow, detectDelimiter, detectEncoding, type Encoding, looksLikeHeader, splitRows } from './detect.js';
 import { HyperLogLog } from './hll.js';
@@ -99,6 +100,10 @@ export function rng(seed: number): () => number {
 }
 
 
+function hasBom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
 /** Whether the bytes hold at least one valid UTF-8 multi-byte sequence (an accent written in UTF-8). */
 function hasUtf8Multibyte(b: Buffer): boolean {
   for (let i = 0; i + 1 < b.length; i++) if (b[i]! >= 0xc2 && b[i]! <= 0xf4 && (b[i + 1]! & 0xc0) === 0x80) return true;
@@ -185,7 +190,9 @@ export async function openDump(path: string): Promise<Opened> {
 export async function scanFile(path: string, label: string, opts: ScanOptions): Promise<FileProfile> {
   const { src, it, headChunks, done, info } = await openDump(path);
   const limit = opts.reservoir ?? RESERVOIR;
-  const reservoir: string[][] = [];
+  // Sampled rows stay bytes (each in a buffer of its own, not a slice of a shared pool) until the
+  // pass ends: most are replaced later, and only the rows kept are decoded and split.
+  const reservoir: Uint8Array[] = [];
   const random = rng(opts.seed ?? 1);
   const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
   let seen = 0;
@@ -210,11 +217,11 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
       return false;
     },
     onRow: (bytes) => {
-      const d = decodeRow(bytes);
-      if (d.latin1) latin1++;
-      // Rows of plain ASCII read the same in both encodings: only multi-byte UTF-8 rows make a Latin-1 file mixed.
-      else if (/[^\x00-\x7f]/.test(d.text)) utf8Rows++;
-      reservoir[slot] = parseRow(d.text.replace(/\r?\n$/, ''), info.delimiter);
+      if (!isUtf8(bytes)) latin1++;
+      // Rows of plain ASCII read the same in both encodings: only multi-byte UTF-8 rows make a Latin-1
+      // file mixed (a leading BOM is not text: decoding drops it).
+      else if (!isAscii(hasBom(bytes) ? bytes.subarray(3) : bytes)) utf8Rows++;
+      reservoir[slot] = new Uint8Array(bytes);
     },
   });
   let chunks = 0;
@@ -235,7 +242,7 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   }
   machine.end();
   progress();
-  const sample = [...info.headRows, ...reservoir];
+  const sample = [...info.headRows, ...reservoir.map((b) => parseRow(decodeRow(Buffer.from(b.buffer, b.byteOffset, b.length)).text.replace(/\r?\n$/, ''), info.delimiter))];
   const columns = profileColumns(info, sample);
   const dataRows = machine.rows - (info.hasHeader ? 1 : 0);
   const keyField = info.keyColumn >= 0 ? info.verdicts[info.keyColumn]!.field! : undefined;
