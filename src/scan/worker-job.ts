@@ -1,10 +1,10 @@
 // What a --full worker does with one block of whole rows: decode, split, count, validate every
 // value, hash the key column. Blocks come cut at row boundaries by the main thread.
 //
-// Speed (issue 14): blocks are read as one-byte strings (a copy, no decoding) and only rows holding
-// other bytes are decoded; a column's tests run as one function that returns a bit per test, remembered per value within a block for
-// columns that repeat values (statuses, categories, free-text placeholders: a dozen tests skipped
-// per repeated value), and counted in typed arrays rather than keyed objects.
+// Speed (issue 14): ASCII blocks are read as one-byte strings without UTF-8 validation; a column's
+// tests run as one function that returns a bit per test (column-plan.ts), remembered per value
+// within a block for columns that repeat values (statuses, categories, free-text placeholders: a
+// dozen tests skipped per repeated value), and counted in typed arrays rather than keyed objects.
 import { isAscii, isUtf8 } from 'node:buffer';
 import type { TestKey } from './classify.js';
 import { type ColumnPlan, MAX_BITS, maskOf, planFor } from './column-plan.js';
@@ -40,37 +40,16 @@ export interface JobResult {
 }
 
 const utf8 = new TextDecoder('utf-8', { fatal: true });
-/** For rows after a block's first: the whole-block decoding this replaces dropped a BOM at the block's start only. */
-const utf8KeepBom = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
-const HIGH = /[\x80-\xff]/g;
 
-/**
- * A block as a one-byte string (each byte one character, so offsets in the text are offsets in the
- * bytes: a copy, no decoding) and the text of a row as it reads in its encoding: ASCII rows are
- * slices of that string; rows with other bytes are decoded as the whole block would have been (UTF-8
- * when the block is, else line by line, each as UTF-8 when valid, else Windows-1252).
- */
-function blockText(bytes: Uint8Array, r: JobResult): { text: string; row: (start: number, end: number) => string } {
+function decode(bytes: Uint8Array, r: JobResult): string {
   const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
-  const text = b.toString('latin1');
-  if (isAscii(b)) return { text, row: (start, end) => text.slice(start, end) };
-  const whole = isUtf8(b);
-  let high = -1;
-  return {
-    text,
-    row: (start, end) => {
-      if (high < start) {
-        HIGH.lastIndex = start;
-        high = HIGH.exec(text)?.index ?? text.length;
-      }
-      if (high >= end) return text.slice(start, end);
-      const part = b.subarray(start, end);
-      if (whole) return (start === 0 ? utf8 : utf8KeepBom).decode(part);
-      const d = decodeLines(part);
-      r.latin1Rows += d.latin1;
-      return d.text;
-    },
-  };
+  // ASCII reads the same in every encoding: a copy into a one-byte string, no validation.
+  if (isAscii(b)) return b.toString('latin1');
+  if (isUtf8(b)) return utf8.decode(b);
+  // Mixed encodings: line by line, each as UTF-8 when it is valid.
+  const d = decodeLines(b);
+  r.latin1Rows += d.latin1;
+  return d.text;
 }
 
 /** Values looked up before a column's cache proves itself (or is dropped for good). */
@@ -106,7 +85,7 @@ function hashKey(s: string): number {
 
 export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig, hll: HyperLogLog, minorsHll?: HyperLogLog): JobResult {
   const r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: new Array(cfg.width).fill(0), valid: cfg.types.map(() => ({})), minors: 0, minorsTested: 0, latin1Rows: 0 };
-  const { text, row } = blockText(bytes, r);
+  const text = decode(bytes, r);
   const plans = plansFor(cfg);
   const counts = plans.map((p) => new Float64Array(p.keys.length));
   const caches = plans.map(() => new Map<string, number>());
@@ -198,7 +177,7 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
     }
     line++;
     if (inQ) continue;
-    handle(row(start, i), rowLine, false);
+    handle(text.slice(start, i), rowLine, false);
     start = i + 1;
     rowLine = line;
   }
@@ -207,7 +186,7 @@ export function runJob(bytes: Uint8Array, skipFirstRow: boolean, cfg: JobConfig,
     if (inQ) quoteLine = line;
     nextQuote = text.indexOf('"', nextQuote + 1);
   }
-  if (start < text.length) handle(row(start, text.length), rowLine, inQ);
+  if (start < text.length) handle(text.slice(start), rowLine, inQ);
   if (inQ) r.unclosedQuoteLine = quoteLine;
   for (let c = 0; c < width; c++) {
     r.nonEmpty[c] = nonEmpty[c]!;
