@@ -38,15 +38,24 @@ function nameWords(v: string): string[] | undefined {
 let lastValue: string | undefined;
 let lastWords: string[] | undefined;
 
+/** Words of ASCII letters one space apart: each is a WORD and folds to its upper case. */
+const ASCII_WORDS = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+
 function analyse(v: string): string[] | undefined {
   const s = v.trim();
   if (s.length < 2 || s.length > 60) return undefined;
+  // The common case (--full analyses every row's names): one upper-casing and one split, no per-word pattern.
+  if (ASCII_WORDS.test(s)) return coreWords(s.toUpperCase().split(' '));
   const parts = s.split(/\s+/);
-  if (parts.length > 6) return undefined;
+  if (parts.length > 6 || !parts.every((w) => WORD.test(w))) return undefined;
+  return coreWords(parts.map(fold));
+}
+
+/** The words of a name's shape, folded: particles left out, undefined for a word names never hold. */
+function coreWords(folded: string[]): string[] | undefined {
+  if (folded.length > 6) return undefined;
   const core: string[] = [];
-  for (const w of parts) {
-    if (!WORD.test(w)) return undefined;
-    const f = fold(w);
+  for (const f of folded) {
     if (PARTICLES.has(f)) continue;
     if (NON_NAME.has(f)) return undefined;
     core.push(f);

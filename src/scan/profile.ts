@@ -2,6 +2,7 @@
 // then one streaming pass (exact row count, malformed rows, distinct people, a reservoir sample
 // spread over the whole file), then a verdict per column. Raw values never leave this module:
 // the profile holds counts, shares and masked examples only.
+import { isAscii, isUtf8 } from 'node:buffer';
 import { classify, type ColumnVerdict, countValid, KEY_FIELDS } from './classify.js';
 import { decodeLines, decodeRow, detectDelimiter, detectEncoding, type Encoding, splitRows } from './detect.js';
 import { headerCells, looksLikeHeader, numberedColumns } from './header-row.js';
@@ -140,6 +141,10 @@ export function rng(seed: number): () => number {
 }
 
 
+function hasBom(b: Uint8Array): boolean {
+  return b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf;
+}
+
 /** Whether the bytes hold at least one valid UTF-8 multi-byte sequence (an accent written in UTF-8). */
 function hasUtf8Multibyte(b: Buffer): boolean {
   for (let i = 0; i + 1 < b.length; i++) if (b[i]! >= 0xc2 && b[i]! <= 0xf4 && (b[i + 1]! & 0xc0) === 0x80) return true;
@@ -264,7 +269,9 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   const { info } = opened;
   const range = opts.range;
   const limit = opts.reservoir ?? RESERVOIR;
-  const reservoir: string[][] = [];
+  // Sampled rows stay bytes (each in a buffer of its own, not a slice of a shared pool) until the
+  // pass ends: most are replaced later, and only the rows kept are decoded and split.
+  const reservoir: Uint8Array[] = [];
   const random = rng(opts.seed ?? 1);
   const skip = info.headRows.length + (info.hasHeader ? 1 : 0);
   // A range tells the head's rows by their offset (it does not count the rows before it).
@@ -293,11 +300,11 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
       return false;
     },
     onRow: (bytes) => {
-      const d = decodeRow(bytes);
-      if (d.latin1) latin1++;
-      // Rows of plain ASCII read the same in both encodings: only multi-byte UTF-8 rows make a Latin-1 file mixed.
-      else if (/[^\x00-\x7f]/.test(d.text)) utf8Rows++;
-      reservoir[slot] = parseRow(d.text.replace(/\r?\n$/, ''), info.delimiter);
+      if (!isUtf8(bytes)) latin1++;
+      // Rows of plain ASCII read the same in both encodings: only multi-byte UTF-8 rows make a Latin-1
+      // file mixed (a leading BOM is not text: decoding drops it).
+      else if (!isAscii(hasBom(bytes) ? bytes.subarray(3) : bytes)) utf8Rows++;
+      reservoir[slot] = new Uint8Array(bytes);
     },
   });
   let chunks = 0;
@@ -314,7 +321,9 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   machine.end();
   progress();
   const { src } = opened;
-  const sample = [...info.headRows, ...reservoir];
+  // Only the rows the sample kept are decoded and split.
+  const kept = reservoir.map((b) => parseRow(decodeRow(Buffer.from(b.buffer, b.byteOffset, b.length)).text.replace(/\r?\n$/, ''), info.delimiter));
+  const sample = [...info.headRows, ...kept];
   const columns = range?.bare ? [] : profileColumns(info, sample);
   const dataRows = machine.rows - header;
   const keyField = info.keyColumn >= 0 ? info.verdicts[info.keyColumn]!.field! : undefined;
@@ -338,7 +347,7 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
   if (minors) profile.minors = minorsFigures(minors, profile.key, profile.rows);
   if (range) {
     const stop = machine.stopped ? machine.stoppedAt : src.size;
-    Object.assign(range.out, { stop, newlines: machine.lines - 1, ...(keyField && { registers: hll.registers }), sample: { head: info.headRows, reservoir, seen, latin1, utf8: utf8Rows } });
+    Object.assign(range.out, { stop, newlines: machine.lines - 1, ...(keyField && { registers: hll.registers }), sample: { head: info.headRows, reservoir: kept, seen, latin1, utf8: utf8Rows } });
   }
   return profile;
 }

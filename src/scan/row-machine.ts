@@ -125,8 +125,9 @@ export class RowMachine {
     let hash = FNV;
     let keyLen = 0;
     let extraLines = 0;
+    // The first newline at or after `j`: a quoted section's newline count ends on the one after it.
+    let nl = buf.indexOf(NL, j);
     for (;;) {
-      const nl = buf.indexOf(NL, j);
       if (nl === -1) return -1;
       if (this.nextQuote < j) {
         const q = buf.indexOf(QUOTE, j);
@@ -134,11 +135,19 @@ export class RowMachine {
       }
       const stop = this.nextQuote < nl ? this.nextQuote : nl;
       for (let k = j; k < stop; k++) {
+        // Outside the key column only delimiters matter: a loop with one test per byte.
+        if (!inKey) {
+          while (k < stop && buf[k] !== delim) k++;
+          if (k === stop) break;
+          cells++;
+          inKey = cells - 1 === key;
+          continue;
+        }
         const b = buf[k]!;
         if (b === delim) {
           cells++;
-          inKey = cells - 1 === key;
-        } else if (inKey && !skipped(b)) {
+          inKey = false;
+        } else if (!skipped(b)) {
           hash = Math.imul(hash ^ (b >= 97 && b <= 122 ? b - 32 : b), 16777619);
           keyLen++;
         }
@@ -158,7 +167,11 @@ export class RowMachine {
       let c = buf.indexOf(QUOTE, stop + 1);
       while (c !== -1 && c + 1 < n && buf[c + 1] === QUOTE) c = buf.indexOf(QUOTE, c + 2);
       if (c === -1 || c + 1 >= n) return -1;
-      for (let k = buf.indexOf(NL, stop + 1); k !== -1 && k < c; k = buf.indexOf(NL, k + 1)) extraLines++;
+      // `nl` (past `stop`) is the section's first newline; counting stops at the first one after it.
+      while (nl !== -1 && nl < c) {
+        extraLines++;
+        nl = buf.indexOf(NL, nl + 1);
+      }
       if (inKey) {
         for (let k = stop + 1; k < c; k++) {
           const b = buf[k]!;

@@ -224,13 +224,33 @@ export function isName(v: string): boolean {
   // Plain ASCII names split on single spaces, without the accented pattern and the \s+ split (--full tests every row's).
   const plain = ASCII_NAME.test(s);
   if (!plain && !NAME_SHAPE.test(s)) return false;
-  let capitalised = 0;
-  for (const w of plain ? s.split(' ') : s.split(/\s+/)) {
-    if (CAPITAL.test(w)) capitalised++;
-    else if (!PARTICLES.has(w.toLowerCase())) return false;
-  }
+  const capitalised = plain ? capitalisedAscii(s) : capitalisedWords(s.split(/\s+/));
   // No word that names never hold (COL., LOMAS, AUXILIAR...): the name-part analysis decides it.
   return capitalised >= 2 && isNamePart(s);
+}
+
+/** Capitalised words, -1 when a word is neither capitalised nor a particle. */
+function capitalisedWords(words: string[]): number {
+  let n = 0;
+  for (const w of words) {
+    if (CAPITAL.test(w)) n++;
+    else if (!PARTICLES.has(w.toLowerCase())) return -1;
+  }
+  return n;
+}
+
+/** capitalisedWords() of ASCII words one space apart, read in place (no split, no pattern per word). */
+function capitalisedAscii(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; ) {
+    let end = s.indexOf(' ', i);
+    if (end === -1) end = s.length;
+    const c = s.charCodeAt(i);
+    if (c >= 65 && c <= 90) n++;
+    else if (!PARTICLES.has(s.slice(i, end).toLowerCase())) return -1;
+    i = end + 1;
+  }
+  return n;
 }
 
 const STREET = /\b(CALLE|C\.|AV\.?|AVENIDA|BLVD|BOULEVARD|CALZ|CALZADA|COL\.?|COLONIA|PRIV|PRIVADA|CERRADA|ANDADOR|CARRETERA|KM|MZ|MANZANA|LT|LOTE|NUM|NO\.|#|INT|EXT|FRACC|UNIDAD|EDIF)\b/i;

@@ -2,11 +2,12 @@
 // value, hash the key column. Blocks come cut at row boundaries by the main thread.
 //
 // Speed (issue 14): ASCII blocks are read as one-byte strings without UTF-8 validation; a column's
-// tests run as one function that returns a bit per test, remembered per value within a block for
-// columns that repeat values (statuses, categories, free-text placeholders: a dozen tests skipped
-// per repeated value), and counted in typed arrays rather than keyed objects.
+// tests run as one function that returns a bit per test (column-plan.ts), remembered per value
+// within a block for columns that repeat values (statuses, categories, free-text placeholders: a
+// dozen tests skipped per repeated value), and counted in typed arrays rather than keyed objects.
 import { isAscii, isUtf8 } from 'node:buffer';
-import { TESTS, type TestKey } from './classify.js';
+import type { TestKey } from './classify.js';
+import { type ColumnPlan, MAX_BITS, maskOf, planFor } from './column-plan.js';
 import { fmix32, HyperLogLog } from './hll.js';
 import { parseRow } from './parse-row.js';
 import { ageOn, birthDateOf } from './age.js';
@@ -57,41 +58,6 @@ const PROBE = 2048;
 const MIN_HIT_SHARE = 0.5;
 /** Values remembered per column and block, at most. */
 const CACHE_SIZE = 4096;
-/** Tests in one bit mask, at most (more: tested and counted one by one, never cached). */
-const MAX_BITS = 30;
-
-/**
- * What a test needs of a value, checked once per value for columns tested against many types (the
- * unexplained ones): a digit (every identifier, date, amount, phone, postal code and address
- * validator asks for ASCII digits), no digit (names: letters only), an '@' (e-mails). A value
- * without what a test needs fails it for certain, so the test is not run.
- */
-const NEEDS_DIGIT = 1;
-const NO_DIGIT = 2;
-const NEEDS_AT = 3;
-const NEEDS: Partial<Record<TestKey, number>> = {
-  curp: NEEDS_DIGIT, 'curp~shape': NEEDS_DIGIT, rfc: NEEDS_DIGIT, 'rfc~shape': NEEDS_DIGIT, nss: NEEDS_DIGIT, 'nss~shape': NEEDS_DIGIT,
-  clabe: NEEDS_DIGIT, 'clabe~shape': NEEDS_DIGIT, card: NEEDS_DIGIT, 'card~shape': NEEDS_DIGIT, voter_key: NEEDS_DIGIT, phone: NEEDS_DIGIT,
-  postal_code: NEEDS_DIGIT, date: NEEDS_DIGIT, money: NEEDS_DIGIT, address: NEEDS_DIGIT,
-  name: NO_DIGIT, name_part: NO_DIGIT, name_known: NO_DIGIT, given_known: NO_DIGIT, surname_known: NO_DIGIT,
-  email: NEEDS_AT,
-};
-/** Columns with at least this many tests check the needs first (one digit search saves several tests). */
-const SCREEN_FROM = 6;
-const DIGIT = /[0-9]/;
-
-/** What a column is tested for, and whether its values repeat enough to remember their results. */
-interface ColumnPlan {
-  keys: TestKey[];
-  fns: ((s: string) => boolean)[];
-  /** Per test, what it needs of a value (see NEEDS), when the column screens values first. */
-  needs: number[] | null;
-  /** Bit of the 'curp' test, for the minors' birth dates (-1: none). */
-  curpBit: number;
-  cache: boolean;
-  lookups: number;
-  hits: number;
-}
 
 /** Plans per config, kept across the blocks of a scan (a worker runs one scan). */
 const PLANS = new WeakMap<JobConfig, ColumnPlan[]>();
@@ -99,29 +65,10 @@ const PLANS = new WeakMap<JobConfig, ColumnPlan[]>();
 function plansFor(cfg: JobConfig): ColumnPlan[] {
   let plans = PLANS.get(cfg);
   if (!plans) {
-    plans = cfg.types.map((keys) => ({ keys, fns: keys.map((k) => TESTS[k]), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null, curpBit: keys.indexOf('curp'), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0 }));
+    plans = cfg.types.map(planFor);
     PLANS.set(cfg, plans);
   }
   return plans;
-}
-
-/** One bit per test the value passes, in the column's key order. */
-function maskOf(p: ColumnPlan, v: string): number {
-  const fns = p.fns;
-  let m = 0;
-  if (p.needs) {
-    const needs = p.needs;
-    const digit = DIGIT.test(v);
-    const at = v.includes('@');
-    for (let k = 0; k < fns.length; k++) {
-      const n = needs[k]!;
-      if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
-      if (fns[k]!(v)) m |= 1 << k;
-    }
-    return m;
-  }
-  for (let k = 0; k < fns.length; k++) if (fns[k]!(v)) m |= 1 << k;
-  return m;
 }
 
 /** FNV-1a over a key's characters, with the same normalisation as the row machine. */

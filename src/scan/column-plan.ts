@@ -1,0 +1,87 @@
+// What `scan --full` runs on each value of a column: the column's tests as one function returning a
+// bit per test passed. Tests a value fails or passes for certain are not run:
+// - screens (columns tested against many types): a test that needs a digit, no digit or an '@' the
+//   value lacks fails;
+// - prerequisites: every name test (full name, known given name, known surname, known name) passes
+//   only on a value the name-part analysis accepts, so a value it rejects fails them all;
+// - implications: a check-digit type's shape holds whenever its full test passes (a valid CURP has
+//   a CURP's shape), so the shape is tested only on the values the full test rejects.
+import { TESTS, type TestKey } from './classify.js';
+
+/** Tests in one bit mask, at most (more: tested and counted one by one, never cached). */
+export const MAX_BITS = 30;
+
+const NEEDS_DIGIT = 1;
+const NO_DIGIT = 2;
+const NEEDS_AT = 3;
+/**
+ * What a test needs of a value: a digit (every identifier, date, amount, phone, postal code and
+ * address validator asks for ASCII digits), no digit (names: letters only), an '@' (e-mails).
+ */
+const NEEDS: Partial<Record<TestKey, number>> = {
+  curp: NEEDS_DIGIT, 'curp~shape': NEEDS_DIGIT, rfc: NEEDS_DIGIT, 'rfc~shape': NEEDS_DIGIT, nss: NEEDS_DIGIT, 'nss~shape': NEEDS_DIGIT,
+  clabe: NEEDS_DIGIT, 'clabe~shape': NEEDS_DIGIT, card: NEEDS_DIGIT, 'card~shape': NEEDS_DIGIT, voter_key: NEEDS_DIGIT, phone: NEEDS_DIGIT,
+  postal_code: NEEDS_DIGIT, date: NEEDS_DIGIT, money: NEEDS_DIGIT, address: NEEDS_DIGIT,
+  name: NO_DIGIT, name_part: NO_DIGIT, name_known: NO_DIGIT, given_known: NO_DIGIT, surname_known: NO_DIGIT,
+  email: NEEDS_AT,
+};
+/** Columns with at least this many tests check the needs first (one digit search saves several tests). */
+const SCREEN_FROM = 6;
+const DIGIT = /[0-9]/;
+/** Tests that pass only where name_part passes (validators.ts isName and names.ts: one analysis). */
+const NEEDS_NAME_PART: TestKey[] = ['name', 'name_known', 'given_known', 'surname_known'];
+/** A shape that holds wherever its full test passes (the full test matches the shape's pattern first). */
+const SHAPE_OF: Partial<Record<TestKey, TestKey>> = { 'curp~shape': 'curp', 'rfc~shape': 'rfc', 'nss~shape': 'nss', 'clabe~shape': 'clabe', 'card~shape': 'card' };
+
+/** What a column is tested for, and whether its values repeat enough to remember their results. */
+export interface ColumnPlan {
+  keys: TestKey[];
+  fns: ((s: string) => boolean)[];
+  /** Per test, what it needs of a value, when the column screens values first (null: it does not). */
+  needs: number[] | null;
+  /** Tests in the order they run: prerequisites and full tests before what depends on them. */
+  order: number[];
+  /** Per test, the test it needs passed (-1: none). */
+  requires: number[];
+  /** Per test, the test whose pass implies it (-1: none). */
+  impliedBy: number[];
+  /** Bit of the 'curp' test, for the minors' birth dates (-1: none). */
+  curpBit: number;
+  cache: boolean;
+  lookups: number;
+  hits: number;
+}
+
+export function planFor(keys: TestKey[]): ColumnPlan {
+  const namePart = keys.indexOf('name_part');
+  const requires = keys.map((k) => (namePart >= 0 && NEEDS_NAME_PART.includes(k) ? namePart : -1));
+  const impliedBy = keys.map((k) => (SHAPE_OF[k] ? keys.indexOf(SHAPE_OF[k]!) : -1));
+  const dependent = (k: number) => requires[k]! >= 0 || impliedBy[k]! >= 0;
+  const all = keys.map((_, k) => k);
+  return {
+    keys, fns: keys.map((k) => TESTS[k]), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null,
+    order: [...all.filter((k) => !dependent(k)), ...all.filter(dependent)], requires, impliedBy,
+    curpBit: keys.indexOf('curp'), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
+  };
+}
+
+/** One bit per test the value passes, in the column's key order (at most MAX_BITS tests). */
+export function maskOf(p: ColumnPlan, v: string): number {
+  const { fns, order, requires, impliedBy, needs } = p;
+  const digit = needs ? DIGIT.test(v) : false;
+  const at = needs ? v.includes('@') : false;
+  let m = 0;
+  for (let o = 0; o < order.length; o++) {
+    const k = order[o]!;
+    const q = requires[k]!;
+    if (q >= 0 && !(m & (1 << q))) continue;
+    const s = impliedBy[k]!;
+    if (s >= 0 && m & (1 << s)) { m |= 1 << k; continue; }
+    if (needs) {
+      const n = needs[k]!;
+      if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
+    }
+    if (fns[k]!(v)) m |= 1 << k;
+  }
+  return m;
+}
