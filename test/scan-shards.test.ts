@@ -213,3 +213,26 @@ describe('a profile holds no value of the dump', () => {
     expect(values.filter((v) => words.has(v!))).toEqual([]);
   }, 120000);
 });
+
+describe('a hostile profile', () => {
+  it('escapes, bidi controls and formulas planted in its column names and examples never reach the terminal or the description', () => {
+    const [a, b] = shards(latin1, plan(latin1, 2), [], 'hostile');
+    const MARK = '\u001b]0;pwned\u0007\u001b[31m\u202e\u200b=HYPERLINK("x")';
+    for (const f of [a!, b!]) {
+      const p = JSON.parse(readFileSync(f, 'utf8'));
+      p.head.names = p.head.names.map((n: string) => `${MARK}${n}`);
+      p.head.examples = p.head.examples.map((e: Record<string, string[]>) => Object.fromEntries(Object.entries(e).map(([k, v]) => [k, v.map((x) => `${MARK}${x}`)])));
+      writeFileSync(f, JSON.stringify(p));
+    }
+    const yaml = join(dir, 'hostile-merge.yaml');
+    for (const args of [[], ['--lang', 'es'], ['--format', 'markdown'], ['--json'], ['--describe', yaml, '--force', '--sector', 'private']]) {
+      const r = run(['scan', 'merge', a!, b!, ...args]);
+      expect(r.status, r.stderr).toBe(0);
+      const out = r.stdout + r.stderr + (args.includes('--describe') ? readFileSync(yaml, 'utf8') : '');
+      // eslint-disable-next-line no-control-regex
+      expect(out, args.join(' ')).not.toMatch(/[\u001b\u0007\u009b\u202e\u200b]/);
+      // The planted names did reach the report (cleaned), so the check above saw them.
+      if (!args.includes('--describe')) expect(out).toContain('HYPERLINK');
+    }
+  }, 120000);
+});
