@@ -38,6 +38,12 @@ export function assess(incident: Incident, source: string, options: AssessOption
   if (asOfSource === 'today') caveats.push({ code: 'discovered-defaulted', args: { date: asOf } });
   if (incident.subjects.count === undefined && incident.datasets.length > 1) caveats.push({ code: 'subjects-summed', args: { people: subjects } });
   const law = evaluateLaw(incident, asOf);
+  // Significant by the data's kind, yet no field identifies anyone (every dataset's EI is EI-NONE):
+  // personal data are those of an identified or identifiable person (LGPDPPSO 2025 art. 3-IX;
+  // LFPDPPP 2025 art. 2-V), which the description cannot tell. Read from the severity's factors.
+  const unidentified = law.significantImpact.value && sev.datasets.every((d) => d.factors.some((f) => f.factor === 'EI' && f.rule === 'EI-NONE'));
+  // After 'not legal advice', which stays first.
+  const lawCaveats = unidentified ? [...law.caveats.slice(0, 1), { code: 'significant-but-no-identifier' }, ...law.caveats.slice(1)] : law.caveats;
   return {
     source,
     incident,
@@ -47,6 +53,6 @@ export function assess(incident: Incident, source: string, options: AssessOption
     severity: sev.incident,
     datasets,
     ...law,
-    caveats: [...caveats, ...law.caveats],
+    caveats: [...caveats, ...lawCaveats],
   };
 }

@@ -69,6 +69,11 @@ export function holidays(id: CalendarId, year: number): Set<string> {
   return set;
 }
 
+/** Whether a calendar's own listed days (`extra`) fall in (from, to]: a cheap test before counting on it. */
+export function hasExtraDaysIn(id: CalendarId, from: string, to: string): boolean {
+  return (DATA[id].extra ?? []).some((d) => d > from && d <= to);
+}
+
 export function isBusinessDay(date: string, id: CalendarId): boolean {
   const wd = new Date(`${date}T00:00:00Z`).getUTCDay();
   return wd !== 0 && wd !== 6 && !holidays(id, Number(date.slice(0, 4))).has(date);

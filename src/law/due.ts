@@ -4,7 +4,7 @@
 // authority ceases before the term ends. Pure: the incident carries every date it reads.
 import type { Incident } from '../core/incident.js';
 import authoritiesRaw from '../../data/law/mx/authorities.yaml';
-import { addBusinessDays, addDays, calendarInfo, type CalendarId, mexicoOffset } from './calendar.js';
+import { addBusinessDays, addDays, calendarInfo, type CalendarId, hasExtraDaysIn, mexicoOffset } from './calendar.js';
 import type { Basis, Deadline, Handover, Obligation, Reason, Status } from './types.js';
 
 export interface AuthorityInfo { code: string; name: string; valid_from?: string; valid_to?: string; successor: string; status: Status; checked_on: string; basis: Basis[] }
@@ -80,7 +80,7 @@ export function withDueDates(o: Obligation, start: Start, successor: SuccessorLo
         if (info.unpublished.length) caveats.push({ code: 'calendar-unpublished', args: { calendar: cal, years: info.unpublished.join(', ') } });
         // The CNBV's own non-working days (its holiday periods) may or may not extend the term: the
         // earlier date is the due date, and the later one is said.
-        if (cal === 'cnbv') {
+        if (cal === 'cnbv' && hasExtraDaysIn('cnbv-procedural', start.date, day)) {
           const later = addBusinessDays(start.date, m.businessDays, 'cnbv-procedural');
           if (later !== day) caveats.push({ code: 'cnbv-procedural-days', args: { milestone: m.code, businessDays: m.businessDays, date: day, until: later } });
         }

@@ -7,7 +7,7 @@ import { penalties, penaltyProfile } from './penalties.js';
 import { memo, periodOf } from './periods.js';
 import { lawsInForce } from './rules.js';
 import type { Controller } from '../core/incident.js';
-import { hasLoss, noIdentifyingField, significantImpact } from './significance.js';
+import { hasLoss, significantImpact } from './significance.js';
 import type { Basis, LawResult, Obligation, Penalties, Reason } from './types.js';
 
 const obligationsMemo = memo<ReturnType<typeof obligations>>();
@@ -24,7 +24,6 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   const of = c.onBehalfOf;
   const ob = obligationsMemo(`${period}|${c.sector}|${c.role}|${c.industry ?? ''}|${c.branch ?? ''}|${sig.value}|${loss}|${c.state ?? ''}|${of?.sector ?? ''}`, () => obligations(incident, asOf, sig.value, loss));
   if (!sig.value) caveats.push({ code: 'document-not-significant' });
-  else if (noIdentifyingField(incident)) caveats.push({ code: 'significant-but-no-identifier' });
   caveats.push(...ob.caveats);
   // Dates depend on the confirmation day and hour, not only on the legal period: computed per incident.
   const start = startOf(incident);

@@ -2,7 +2,7 @@
 // No law defines it; law-mx.md gives the test encoded here, and every conclusion carries reasons.
 import type { Incident } from '../core/incident.js';
 import { fieldById, isLegallySensitive, isPossiblySensitive } from '../fields/catalogue.js';
-import { eiFactor, fieldsOf, identityKit } from '../severity/context.js';
+import { fieldsOf, identityKit } from '../severity/context.js';
 import type { Reason, SignificantImpact } from './types.js';
 
 /** Groups whose exposure touches moral rights (liberty, integrity, private life). */
@@ -61,12 +61,3 @@ export function significantImpact(incident: Incident, asOf: string): Significant
   return { value: patrimonial || moral, patrimonial, moral, reasons };
 }
 
-/**
- * No dataset holds a field that identifies anyone, alone or combined (every EI is EI-NONE). The
- * data's kind may still touch patrimonial or moral rights, but only if they can be linked to a
- * person: personal data are those of an "identified or identifiable" person (LGPDPPSO 2025 art.
- * 3-IX; LFPDPPP 2025 art. 2-V). The report says so rather than deciding it.
- */
-export function noIdentifyingField(incident: Incident): boolean {
-  return incident.datasets.every((ds) => eiFactor(ds, incident).rule === 'EI-NONE');
-}
