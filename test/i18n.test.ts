@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
 import { en } from '../src/i18n/en.js';
 import { es } from '../src/i18n/es.js';
@@ -146,6 +147,26 @@ describe('the command line speaks the selected language', () => {
   const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
   const run = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21', ...env } });
   const COMMANDS = ['assess', 'validate', 'fields', 'rules', 'notify', 'scan', 'explain', 'init'];
+
+  it('scan says why a file cannot be scanned at all in Spanish: empty, UTF-16, binary, a cut gzip (the reasons were English)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'breach-'));
+    try {
+      const files: [string, Buffer, string][] = [
+        ['vacio.csv', Buffer.alloc(0), 'el archivo está vacío'],
+        ['u16.csv', Buffer.from([0xff, 0xfe, 0x6e, 0, 0x6f, 0]), 'no se leen volcados en UTF-16: conviértalo antes a UTF-8 (iconv -f UTF-16 -t UTF-8)'],
+        ['bin.csv', Buffer.from('a,b\n1,\u00002\n'), 'el archivo contiene bytes NUL: es binario, no un volcado CSV'],
+        ['cortado.csv.gz', gzipSync(Buffer.from('a,b\n'.repeat(1000))).subarray(0, 20), 'el flujo gzip está truncado o dañado'],
+      ];
+      for (const [name, bytes, why] of files) {
+        writeFileSync(join(dir, name), bytes);
+        const r = run(['scan', join(dir, name), '--lang', 'es']);
+        expect([r.status, r.stderr], name).toEqual([2, `${join(dir, name)}:1:1: ${why}\n`]);
+      }
+      expect(run(['scan', join(dir, 'vacio.csv'), '--lang', 'en']).stderr).toContain(':1:1: the file is empty');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it.each([[[]], ...COMMANDS.map((c) => [[c]])])('help %j in Spanish (--lang es, or an es locale)', (cmd) => {
     for (const r of [run([...cmd, '--help', '--lang', 'es']), run([...cmd, '--help'], { LANG: 'es_MX.UTF-8' })]) {

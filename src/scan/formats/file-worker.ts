@@ -20,6 +20,6 @@ parentPort?.on('message', async (job: FileJob) => {
     parentPort!.postMessage({ id: job.id, profiles: r.profiles, sketches: r.profiles.map((p) => KEY_SKETCHES.get(p) ?? null), problems: r.problems.list, texts: r.texts, textSketches: r.texts.map((t) => TEXT_SKETCHES.get(t) ?? null) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
-    parentPort!.postMessage({ id: job.id, error: { scan: e instanceof ScanError, message: err.message, line: e instanceof ScanError ? e.line : 1, code: err.code, ...(e instanceof ExpansionError && { expansion: { limit: e.limit, bytes: e.bytes } }) } });
+    parentPort!.postMessage({ id: job.id, error: { scan: e instanceof ScanError, message: err.message, line: e instanceof ScanError ? e.line : 1, ...(e instanceof ScanError && { why: e.why, errno: e.errno }), code: err.code, ...(e instanceof ExpansionError && { expansion: { limit: e.limit, bytes: e.bytes } }) } });
   }
 });
