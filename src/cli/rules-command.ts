@@ -1,4 +1,4 @@
-import { basisList, fmtNumber } from '../report/view.js';
+import { basisList, fmtNumber, unitText } from '../report/view.js';
 import { PRIVATE_SUPERVISOR } from '../law/due.js';
 import type { Translator } from '../i18n/index.js';
 import { longDate } from '../util/long-date.js';
@@ -108,7 +108,7 @@ export function rulesText(r: Rules, t: Translator): string {
         out.push(`  ${t('rules.penalties')}:`);
         for (const p of pens) {
           const who = p.scope.role === 'processor' ? t('rules.processor') : p.ranges.length && p.ranges.every((x) => x.kind === 'coercive') ? t('rules.coerciveWho') : t('rules.controller');
-          const ranges = p.ranges.map((x) => `${t(`penalty.${x.code}`)}${x.kind === 'coercive' ? ` (${t('ui.coercive')})` : ''}: ${t('rules.unitRange', { min: fmtNumber(x.min, lang), max: fmtNumber(x.max, lang), unit: t(`unit.short.${r.penaltyUnit?.unit ?? 'UMA'}`) })}`).join('; ');
+          const ranges = p.ranges.map((x) => `${t(`penalty.${x.code}`)}${x.kind === 'coercive' ? ` (${t('ui.coercive')})` : ''}: ${t('rules.unitRange', { min: fmtNumber(x.min, lang), max: fmtNumber(x.max, lang), unit: unitText(r.penaltyUnit?.unit ?? 'UMA', t, 'short') })}`).join('; ');
           out.push(...para(`- ${who}: ${ranges || t('rules.noFines')}`, '    '));
           for (const l of [...(p.liability ?? []), ...(p.partyLiability ?? [])]) out.push(...para(`${t(`liability.${l.code}`)} (${basisList(l.basis, lang)})`, '      '));
           for (const note of p.notes) out.push(...para(t(`note.${note}`), '      '));

@@ -7,6 +7,7 @@ import { describe } from '../scan/describe.js';
 import type { ColumnProfile, FileProfile, Progress } from '../scan/profile.js';
 import { joinExamples } from '../scan/mask.js';
 import { reviewProfile } from '../scan/review.js';
+import { numberedName } from '../scan/header-row.js';
 import { fieldById } from '../fields/catalogue.js';
 import { detectLang, type Lang, translator, type Translator } from '../i18n/index.js';
 import { problemText, scanText } from '../scan/formats/messages.js';
@@ -66,7 +67,7 @@ function fieldName(id: string, lang: Lang): string {
 
 /** A column's name for people: a column without a header is numbered in the report's language. */
 export function columnName(c: ColumnProfile, t: Translator): string {
-  return c.name === `column ${c.index + 1}` ? t('scan.columnN', { n: c.index + 1 }) : c.name;
+  return c.name === numberedName(c.index) ? t('scan.columnN', { n: c.index + 1 }) : c.name;
 }
 
 /** A column's note as a sentence (codes in the core, words here). */
@@ -75,7 +76,7 @@ export function noteText(c: ColumnProfile, t: Translator, lang: Lang): string | 
   const label = (id: string | undefined) => (id ? fieldById(id)?.label[lang] ?? id : '');
   const pct = (x: number | undefined) => String(Math.round((x ?? 0) * 100));
   // 'columna 2 (nombre)'; a column without a header is only its number ('columna 2').
-  const column = c.name === `column ${c.index + 1}` ? String(c.index + 1) : `${c.index + 1} (${c.name})`;
+  const column = c.name === numberedName(c.index) ? String(c.index + 1) : `${c.index + 1} (${c.name})`;
   if (!n) {
     if (c.reason !== 'unknown' || !c.tested) return undefined;
     // Why unknown: no header, and the closest value type (the JSON has every share).

@@ -123,7 +123,7 @@ export function headerCells(cells: string[]): HeaderCells {
   cells.forEach((raw, i) => {
     const s = cleanText(raw).trim();
     const value = looksLikeValue(s);
-    names.push(!s ? `column ${i + 1}` : value ? mask(s, fieldOf(s)) : s.slice(0, 40));
+    names.push(!s ? numberedName(i) : value ? mask(s, fieldOf(s)) : s.slice(0, 40));
     labels.push(s && !value ? s.slice(0, 40) : undefined);
   });
   return { names, labels };
@@ -131,13 +131,13 @@ export function headerCells(cells: string[]): HeaderCells {
 
 /** Column names a schema declares (SQL DDL): shown as written, read by the classifier. */
 export function schemaColumns(cells: string[]): HeaderCells {
-  const names = cells.map((raw, i) => cleanText(raw).trim().slice(0, 40) || `column ${i + 1}`);
+  const names = cells.map((raw, i) => cleanText(raw).trim().slice(0, 40) || numberedName(i));
   return { names, labels: names.map((n, i) => (cells[i]?.trim() ? n : undefined)) };
 }
 
 /** Column names for a table without a header. */
 export function numberedColumns(width: number): HeaderCells {
-  return { names: Array.from({ length: width }, (_, i) => `column ${i + 1}`), labels: new Array<undefined>(width).fill(undefined) };
+  return { names: Array.from({ length: width }, (_, i) => numberedName(i)), labels: new Array<undefined>(width).fill(undefined) };
 }
 
 /** Table and sheet names are shown as they are unless they look like a person's value. */
@@ -148,4 +148,9 @@ export function datasetName(raw: string): string {
 
 function fieldOf(s: string): string | null {
   return v.isEmail(s) ? 'email' : v.isName(s) ? 'full_name' : v.isAddress(s) ? 'address' : null;
+}
+
+/** A column without a header is named by its position ("column 3"; reports word it in their language). */
+export function numberedName(index: number): string {
+  return `column ${index + 1}`;
 }
