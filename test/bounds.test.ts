@@ -88,4 +88,13 @@ describe('description bounds', () => {
     const portfolio = file('portfolio.csv', `incident,dataset,records,fields,sector\n${rows.map((l, i) => l.replace('big', `i${i % 3}`)).join('\n')}\n`);
     expect(run(['validate', portfolio]).status).toBe(0);
   }, 60_000);
+
+  it('rows read before the fast CSV parser hands over to csv-parse are not counted twice (60,000 rows then a stray quote)', () => {
+    const rows = Array.from({ length: 60_000 }, (_, i) => `big,d${i},${i + 1},email;full_name,private`);
+    const f = file('stray.csv', `incident,dataset,records,fields,sector\n${rows.join('\n')}\nbig,"x"y,1,email,private\n`);
+    const r = run(['validate', f]);
+    expect(r.status).toBe(2);
+    expect(r.stderr).not.toMatch(/more than 100000 rows/);
+    expect(r.stderr).toMatch(/:60002:/);
+  }, 60_000);
 });

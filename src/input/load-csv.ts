@@ -129,6 +129,8 @@ function rowLimit(file: string, lineOf: (record: number) => number): (record: st
   const counts = new Map<string, number>();
   return (record, index) => {
     if (index === 0) {
+      // A second reading (csv-parse after the fast parser gave up midway) counts from the start again.
+      counts.clear();
       column = record.findIndex((h) => HEADER_INDEX.get(normalizeName(h)) === 'incident');
       return;
     }
