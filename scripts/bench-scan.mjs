@@ -151,19 +151,11 @@ function formatBench(label, file, target = 2.5) {
 }
 
 /**
- * One command on one core (BREACH_SCAN_THREADS=1): its wall time and its CPU time (user + system,
- * from /usr/bin/time), which a busy shared machine does not inflate: MB per CPU-second is the
- * per-core rate.
+ * The whole-file scan against the same file cut into SHARDS ranges and merged, in the same run, each
+ * on one core (BREACH_SCAN_THREADS=1): CPU time, which a busy shared machine does not inflate, gives
+ * the per-core rate.
  */
-function timedOneCore(args) {
-  const t = process.hrtime.bigint();
-  const r = spawnSync('/usr/bin/time', ['-f', '%U %S', process.execPath, ...args], { stdio: ['ignore', 'ignore', 'pipe'], encoding: 'utf8', env: { ...process.env, BREACH_SCAN_THREADS: '1' } });
-  if (r.status !== 0) throw new Error(`${args.join(' ')} failed (${r.status}): ${r.stderr}`);
-  const [user, sys] = r.stderr.trim().split('\n').pop().split(' ').map(Number);
-  return { ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (user + sys) * 1000 };
-}
-
-/** The whole-file scan against the same file cut into SHARDS ranges and merged, in the same run. */
+const timedOneCore = (args) => timed([ONE_THREAD, ...args]);
 function shardBench(file) {
   const bytes = statSync(file).size;
   const ranges = spawnSync(process.execPath, ['bin/breach.cjs', 'scan', file, '--plan', String(SHARDS)], { encoding: 'utf8' }).stdout.trim().split('\n');

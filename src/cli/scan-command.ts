@@ -8,7 +8,6 @@ import type { ColumnProfile, FileProfile, Progress } from '../scan/profile.js';
 import { joinExamples } from '../scan/mask.js';
 import { reviewProfile } from '../scan/review.js';
 import { numberedName } from '../scan/header-row.js';
-import { fieldById } from '../fields/catalogue.js';
 import { detectLang, type Lang, translator, type Translator } from '../i18n/index.js';
 import { problemText, scanText } from '../scan/formats/messages.js';
 import { peopleAcross, type PeopleAcross } from '../scan/formats/people.js';
@@ -18,10 +17,10 @@ import type { TextFileProfile } from '../scan/text/read-text.js';
 import type { SketchTotals } from '../scan/text/tally.js';
 import { mergeScanned, runRange } from './scan-range-command.js';
 import { cleanText } from '../util/sanitize.js';
-import { fmtNumber } from '../report/view.js';
+import { fieldLabel, fmtNumber } from '../report/view.js';
 import { summarize } from '../scan/text/summary.js';
 import { renderTextMarkdown, renderTextTable, textDatasets } from '../scan/text/render.js';
-import { EXIT, reportFailure, UsageError } from './errors.js';
+import { EXIT, reportFailure, usage, UsageError } from './errors.js';
 import { checkTarget, isStdout, writeAtomic } from './io.js';
 import { printLines, progressClear, progressLine, writeStdout } from './terminal.js';
 import { dateOption, today } from './shared.js';
@@ -60,20 +59,15 @@ function progressBar(label: string, t: Translator, lang: Lang): ((p: Progress) =
   };
 }
 
-/** A field type in the table: its label in the report's language (the id is what --describe writes, and the JSON keeps). */
-function fieldName(id: string, lang: Lang): string {
-  return fieldById(id)?.label[lang] ?? cleanText(id);
-}
-
 /** A column's name for people: a column without a header is numbered in the report's language. */
-export function columnName(c: ColumnProfile, t: Translator): string {
+function columnName(c: ColumnProfile, t: Translator): string {
   return c.name === numberedName(c.index) ? t('scan.columnN', { n: c.index + 1 }) : c.name;
 }
 
 /** A column's note as a sentence (codes in the core, words here). */
 export function noteText(c: ColumnProfile, t: Translator, lang: Lang): string | undefined {
   const n = c.note;
-  const label = (id: string | undefined) => (id ? fieldById(id)?.label[lang] ?? id : '');
+  const label = (id: string | undefined) => (id ? fieldLabel(id, lang) : '');
   const pct = (x: number | undefined) => String(Math.round((x ?? 0) * 100));
   // 'columna 2 (nombre)'; a column without a header is only its number ('columna 2').
   const column = c.name === numberedName(c.index) ? String(c.index + 1) : `${c.index + 1} (${c.name})`;
@@ -111,9 +105,9 @@ function render(p: FileProfile, t: Translator, lang: Lang): string {
   if (p.malformed.rows) lines.push(t('scan.malformed', { rows: p.malformed.rows, lines: `${p.malformed.lines.join(', ')}${p.malformed.rows > p.malformed.lines.length ? ', ...' : ''}` }));
   if (p.malformed.unclosedQuoteLine) lines.push(t('scan.unclosed', { line: p.malformed.unclosedQuoteLine }));
   const table = new Table({ head: ['#', t('scan.col.column'), t('scan.col.field'), t('scan.col.confidence'), t('scan.col.valid'), t('scan.col.examples')], colWidths: [4, 16, 15, 7, 9, 25], wordWrap: true, style: { head: [], border: [] } });
-  for (const c of p.columns) table.push([String(c.index + 1), columnName(c, t), c.field ? fieldName(c.field, lang) : t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, joinExamples(c.examples)]);
+  for (const c of p.columns) table.push([String(c.index + 1), columnName(c, t), c.field ? fieldLabel(c.field, lang) : t('scan.unknown'), c.field ? c.confidence.toFixed(2) : '-', c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`, joinExamples(c.examples)]);
   lines.push(table.toString());
-  const label = (id: string) => fieldById(id)?.label[lang] ?? id;
+  const label = (id: string) => fieldLabel(id, lang);
   if (p.key) lines.push(t('scan.people', { people: n(p.key.distinct), field: label(p.key.field) }));
   const m = p.minors;
   if (m) {
@@ -132,20 +126,20 @@ function renderMarkdown(p: FileProfile, t: Translator, lang: Lang): string {
   const cell = (x: string) => cleanText(x).replace(/\|/g, '\\|');
   const first = render(p, t, lang).split('\n')[0]!;
   const out = [`## ${cell(first)}`, '', `| # | ${t('scan.col.column')} | ${t('scan.col.field')} | ${t('scan.col.confidence')} | ${t('scan.col.valid')} | ${t('scan.col.examples')} |`, '|---:|---|---|---:|---:|---|'];
-  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(columnName(c, t))} | ${c.field ? `${fieldName(c.field, lang)} (\`${c.field}\`)` : t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
+  for (const c of p.columns) out.push(`| ${c.index + 1} | ${cell(columnName(c, t))} | ${c.field ? `${fieldLabel(c.field, lang)} (\`${c.field}\`)` : t('scan.unknown')} | ${c.field ? c.confidence.toFixed(2) : '-'} | ${c.validShare === null ? '-' : `${Math.round(c.validShare * 100)}%`} | ${c.examples.map((e) => `\`${cell(e).replace(/`/g, "'")}\``).join(' ')} |`);
   const notes = p.columns.map((c) => noteText(c, t, lang)).filter((x): x is string => !!x);
   if (notes.length) out.push('', ...notes.map((x) => `- ${cell(x.trim())}`));
   return `${out.join('\n')}\n\n`;
 }
 
 function peopleLine(p: PeopleAcross, lang: Lang): string {
-  return scanText(lang, 'label-people', { count: fmtNumber(p.count, lang), field: fieldById(p.field)?.label[lang] ?? cleanText(p.field), datasets: p.datasets });
+  return scanText(lang, 'label-people', { count: fmtNumber(p.count, lang), field: fieldLabel(p.field, lang), datasets: p.datasets });
 }
 
 /** --max-expansion N: a whole number of times; 0 lifts the decompression-bomb guard. */
 function expansionOption(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
-  if (!/^\d{1,9}$/.test(value)) throw new UsageError(`--max-expansion must be a whole number of times, 0 to lift the guard (got "${value.slice(0, 30)}")`, 'max-expansion', { value: value.slice(0, 30) });
+  if (!/^\d{1,9}$/.test(value)) throw usage('max-expansion', { value: value.slice(0, 30) });
   return Number(value);
 }
 

@@ -8,7 +8,7 @@ import { Worker } from 'node:worker_threads';
 import { classify, type Counts, testsFor } from './classify.js';
 import { HyperLogLog } from './hll.js';
 import { maskedExamples } from './mask.js';
-import { type FileProfile, type FullCounts, type HeadInfo, KEY_SKETCHES, openDump, rangeChunks, type ScanOptions, streamError } from './profile.js';
+import { type FileProfile, fileEncoding, type FullCounts, type HeadInfo, KEY_SKETCHES, openDump, rangeChunks, type ScanOptions, streamError } from './profile.js';
 import type { JobConfig, JobResult } from './worker-job.js';
 
 const MAX_CARRY = 64 << 20;
@@ -200,7 +200,7 @@ export function fullProfile(info: FullHead, totals: FullCounts, meta: { file: st
   });
   const unclosed = totals.unclosed;
   const profile: FileProfile = {
-    file: meta.file, bytes: meta.bytes, gzip: meta.gzip, encoding: info.encoding === 'mixed' || (totals.latin1 && info.encoding !== 'windows-1252') ? 'mixed' : info.encoding,
+    file: meta.file, bytes: meta.bytes, gzip: meta.gzip, encoding: fileEncoding(info.encoding, totals.latin1, 0),
     delimiter: info.delimiter, hasHeader: info.hasHeader, rows: totals.rows,
     malformed: { rows: totals.malformed, lines: totals.lines, ...(unclosed !== undefined && { unclosedQuoteLine: unclosed }) },
     columns, sample: { rows: totals.rows, mode: 'full' },

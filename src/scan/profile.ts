@@ -335,7 +335,7 @@ export async function scanFile(path: string, label: string, opts: ScanOptions): 
     file: label,
     bytes: src.size,
     gzip: src.gzip,
-    encoding: info.encoding === 'mixed' || (latin1 && (utf8Rows || info.encoding !== 'windows-1252')) ? 'mixed' : info.encoding,
+    encoding: fileEncoding(info.encoding, latin1, utf8Rows),
     delimiter: info.delimiter,
     hasHeader: info.hasHeader,
     rows: Math.max(0, dataRows),
@@ -421,7 +421,15 @@ export function minorsIn(columns: ColumnProfile[], sample: string[][], today: st
   return minorsTally(col.field!, rows());
 }
 
+/**
+ * A file's encoding from its head's verdict and the rows read after it: Latin-1 rows make a UTF-8
+ * file mixed, and so do multi-byte UTF-8 rows a Windows-1252 file (`utf8`: 0 where not counted).
+ */
+export function fileEncoding(head: Encoding | 'mixed', latin1: number, utf8: number): Encoding | 'mixed' {
+  return head === 'mixed' || (latin1 && (utf8 || head !== 'windows-1252')) ? 'mixed' : head;
+}
+
 /** A key as the distinct-people count hashes it: spaces, dashes, dots and quotes dropped, upper case. */
-function normKey(s: string): string {
+export function normKey(s: string): string {
   return s.replace(/[\s\-."]/g, '').toUpperCase();
 }

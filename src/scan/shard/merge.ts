@@ -6,7 +6,7 @@
 // range end exactly where its first row begins, which proves every row was read exactly once.
 import { HyperLogLog } from '../hll.js';
 import { classify, type Counts } from '../classify.js';
-import { type FileProfile, type FullCounts, KEY_SKETCHES, minorsColumn, minorsFigures, minorsTally, RESERVOIR, rng } from '../profile.js';
+import { type FileProfile, fileEncoding, type FullCounts, KEY_SKETCHES, minorsColumn, minorsFigures, minorsTally, RESERVOIR, rng } from '../profile.js';
 import { addCounts, fullProfile } from '../full.js';
 import { decodeFeatures, EMPTY, type Features, type SampleFeatures, TEST_KEYS, TESTED } from './sample-features.js';
 import type { ShardProfile } from './shard-profile.js';
@@ -141,7 +141,7 @@ function mergeSample(group: MergeInput[], base: Omit<FileProfile, 'columns' | 's
   const utf8 = sorted.reduce((n, p) => n + p.sample!.utf8, 0);
   const profile: FileProfile = {
     ...base,
-    encoding: head.encoding === 'mixed' || (latin1 && (utf8 || head.encoding !== 'windows-1252')) ? 'mixed' : head.encoding,
+    encoding: fileEncoding(head.encoding, latin1, utf8),
     columns,
     sample: { rows: rows.length, mode: 'sample' },
   };

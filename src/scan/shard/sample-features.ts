@@ -6,6 +6,7 @@
 // cannot be tried against guesses, and whoever holds the file holds the values already.
 import { createHmac } from 'node:crypto';
 import { ageOn, birthDateOf } from '../age.js';
+import { normKey } from '../profile.js';
 import { TESTS, type TestKey } from '../classify.js';
 
 export const TEST_KEYS = Object.keys(TESTS) as TestKey[];
@@ -51,15 +52,13 @@ function hashInto(out: Uint32Array, at: number, secret: Buffer, s: string): void
   out[at + 1] = d.readUInt32LE(4);
 }
 
-const b64 = (a: Uint32Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
+export const b64 = (a: Uint32Array | Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 function ageCode(raw: string, field: 'curp' | 'birth_date', today: string): number {
   const b = raw ? birthDateOf(raw, field) : undefined;
   return b ? (ageOn(b, today) < 18 ? 2 : 1) : 0;
 }
 
-/** A key as the distinct-people count of the sample reads it (profile.ts normKey). */
-const normKey = (s: string) => s.replace(/[\s\-."]/g, '').toUpperCase();
 
 export function rowFeatures(rows: string[][], o: FeatureOptions): SampleFeatures {
   const n = rows.length;

@@ -11,7 +11,7 @@ import type { Encoding } from '../detect.js';
 import { maskedExamples } from '../mask.js';
 import type { HeadInfo, RangeOut } from '../profile.js';
 import type { Alignment } from './range.js';
-import { rowFeatures, type SampleFeatures, secretOf, TESTED } from './sample-features.js';
+import { b64, rowFeatures, type SampleFeatures, secretOf, TESTED } from './sample-features.js';
 
 export const PROFILE_FORMAT = 'breach/scan-profile';
 export const PROFILE_VERSION = 1;
@@ -92,7 +92,6 @@ export function headSummary(info: HeadInfo): HeadSummary {
   };
 }
 
-const b64 = (a: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).toString('base64');
 
 export interface ShardMeta {
   name: string;
