@@ -36,9 +36,13 @@ function cellLines(s: string, width: number): string[] {
 
 export function textBlock(block: Block, width: number, ch: ChalkInstance, paint: (level: Level, s: string) => string): string {
   // Each column asks for its whole header and cells; it can give way down to its longest word.
-  const longestWord = (x: string) => Math.max(0, ...x.split(' ').map((w) => [...w].length));
-  const full = block.head.map((h, i) => Math.max([...h].length, ...block.rows.map((r) => [...(r[i] ?? '')].length)));
-  const words = block.head.map((h, i) => Math.max(longestWord(h), ...block.rows.map((r) => longestWord(r[i] ?? ''))));
+  // Maxima by a loop, never by spreading rows into Math.max: --detail lists every incident of a
+  // portfolio, and 150,000 arguments overflow the stack.
+  const widest = (start: number, rows: string[][], i: number, width: (s: string) => number) => rows.reduce((m, r) => Math.max(m, width(r[i] ?? '')), start);
+  const length = (s: string) => [...s].length;
+  const longestWord = (x: string) => x.split(' ').reduce((m, w) => Math.max(m, length(w)), 0);
+  const full = block.head.map((h, i) => widest(length(h), block.rows, i, length));
+  const words = block.head.map((h, i) => widest(longestWord(h), block.rows, i, longestWord));
   // Optional columns go first when the table is too wide for the terminal.
   const drop = new Set<number>();
   for (const i of [...(block.optional ?? [])].reverse()) {
@@ -48,7 +52,8 @@ export function textBlock(block: Block, width: number, ch: ChalkInstance, paint:
   const keep = (_: unknown, i: number) => !drop.has(i);
   const b: Block = { ...block, head: block.head.filter(keep), rows: block.rows.map((r) => r.filter(keep)), right: (block.right ?? []).filter((i) => !drop.has(i)) };
   const cols = b.head.length;
-  const widths = full.filter(keep);
+  const fullKept = full.filter(keep);
+  const widths = [...fullKept];
   const least = words.filter(keep);
   const total = () => widths.reduce((x, y) => x + y, 0) + 2 * (cols - 1) + 2;
   /** Narrows the widest column that is wider than `floor(i)` by one; false when none is. */
@@ -60,10 +65,10 @@ export function textBlock(block: Block, width: number, ch: ChalkInstance, paint:
     return true;
   };
   // Too wide: first the text columns wrap, down to 20 characters (or their longest word).
-  while (total() > width && narrow((i) => Math.max(least[i]!, Math.min(full.filter(keep)[i]!, 20))));
+  while (total() > width && narrow((i) => Math.max(least[i]!, Math.min(fullKept[i]!, 20))));
   // Then the headers wider than their cells wrap onto two lines, the most space they save first.
   const heads = b.head;
-  const cells = b.head.map((h, i) => Math.max(longestWord(h), ...b.rows.map((r) => [...(r[i] ?? '')].length)));
+  const cells = b.head.map((h, i) => widest(longestWord(h), b.rows, i, length));
   const twoLines = (i: number) => {
     let w = cells[i]!;
     while (w < widths[i]! && cellLines(heads[i]!, w).length > 2) w++;
@@ -77,7 +82,6 @@ export function textBlock(block: Block, width: number, ch: ChalkInstance, paint:
   while (total() > width && narrow((i) => least[i]!));
   while (total() > width && narrow(() => 8));
   // Room left after a header wrapped goes back to the text columns that gave the most.
-  const fullKept = full.filter(keep);
   for (let spare = width - total(); spare > 0; spare--) {
     let gi = -1;
     for (let i = 0; i < cols; i++) if (widths[i]! < fullKept[i]! && cells[i]! > widths[i]! && (gi < 0 || fullKept[i]! - widths[i]! > fullKept[gi]! - widths[gi]!)) gi = i;
