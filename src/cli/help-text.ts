@@ -213,6 +213,7 @@ export function helpText(lang: Lang): (key: HelpKey, ...args: string[]) => strin
 const PLACEHOLDERS_ES: Record<string, string> = {
   file: 'archivo', query: 'palabras', dump: 'volcado', format: 'formato', lang: 'idioma', level: 'nivel', date: 'fecha', dir: 'carpeta',
   'out.yaml': 'salida.yaml', branch: 'rama', state: 'estado', industry: 'giro', name: 'nombre', title: 'título', options: 'opciones', command: 'comando',
+  profile: 'perfil', 'file.json': 'archivo.json', 'start:end': 'inicio:fin',
 };
 
 /** An argument's name in the interface language (the parser still knows it by its English name). */
@@ -222,7 +223,7 @@ export function localArgName(name: string, lang: Lang): string {
 
 /** Usage lines and option terms with their `<value>` and `[value]` placeholders in the interface language. */
 export function localPlaceholders(text: string, lang: Lang): string {
-  return lang === 'es' ? text.replace(/([<[])([\w.]+?)(\.\.\.)?([>\]])/g, (_, open: string, name: string, dots = '', close: string) => `${open}${localArgName(name, lang)}${dots}${close}`) : text;
+  return lang === 'es' ? text.replace(/([<[])([\w.:]+?)(\.\.\.)?([>\]])/g, (_, open: string, name: string, dots = '', close: string) => `${open}${localArgName(name, lang)}${dots}${close}`) : text;
 }
 
 /** Commander's English error lines in the interface language (the codes and values stay as typed). */
