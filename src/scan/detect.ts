@@ -7,13 +7,13 @@ export type Encoding = 'utf-8' | 'utf-8-bom' | 'windows-1252';
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** Encoding of the head bytes; an error message for what is not a text dump. */
-export function detectEncoding(head: Buffer): { encoding: Encoding } | { error: string; why: 'utf16' | 'binary' } {
+export function detectEncoding(head: Buffer): { encoding: Encoding } | { why: 'utf16' | 'binary' } {
   if (head.length >= 2 && ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff))) {
-    return { error: 'UTF-16 dumps are not supported: convert to UTF-8 first (iconv -f UTF-16 -t UTF-8)', why: 'utf16' };
+    return { why: 'utf16' };
   }
   let nul = 0;
   for (let i = 0; i < Math.min(head.length, 65536); i++) if (head[i] === 0) nul++;
-  if (nul > 0) return { error: 'the file contains NUL bytes: it is binary, not a CSV dump', why: 'binary' };
+  if (nul > 0) return { why: 'binary' };
   if (head.length >= 3 && head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf) return { encoding: 'utf-8-bom' };
   let end = head.length;
   // Do not judge a multi-byte character cut by the end of the head.

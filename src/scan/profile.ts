@@ -13,18 +13,16 @@ import { RowMachine } from './row-machine.js';
 import { openSource, type Source } from './source.js';
 import { DEFAULT_MAX_EXPANSION, ExpansionError } from './expansion.js';
 import { ageOn, birthDateOf } from './age.js';
+import { scanWhyText, type ScanWhy } from './formats/messages.js';
 
 export const HEAD_BYTES = 1 << 20;
 export const HEAD_ROWS = 2000;
 export const RESERVOIR = 10000;
 
-/** Why a file cannot be scanned at all: a code the command line words in the user's language. */
-export type ScanWhy = 'utf16' | 'binary' | 'no-rows' | 'long-lines' | 'empty' | 'gzip-corrupt' | 'unreadable';
-
+/** A file that cannot be scanned at all: `why` (and the system's `errno`) are worded in the user's language; the message is the English wording. */
 export class ScanError extends Error {
-  /** `message` is the English wording (logs, --debug); `why` and `errno` choose the user's. */
-  constructor(message: string, readonly line = 1, readonly why?: ScanWhy, readonly errno?: string) {
-    super(message);
+  constructor(readonly why: ScanWhy, readonly line = 1, readonly errno?: string) {
+    super(scanWhyText('en', why, errno));
     this.name = 'ScanError';
   }
 }
@@ -174,13 +172,13 @@ export interface HeadInfo {
 /** Everything the first megabytes decide. */
 export function readHead(head: Buffer, complete: boolean): HeadInfo {
   const enc = detectEncoding(head);
-  if ('error' in enc) throw new ScanError(enc.error, 1, enc.why);
+  if ('why' in enc) throw new ScanError(enc.why);
   const start = enc.encoding === 'utf-8-bom' ? 3 : 0;
   const decoded = decodeLines(head.subarray(start));
   const text = decoded.text;
   const encoding: Encoding | 'mixed' = decoded.latin1 > 0 && hasUtf8Multibyte(head) ? 'mixed' : enc.encoding;
   const lines = splitRows(text, HEAD_ROWS + 1, complete);
-  if (!lines.length) throw complete ? new ScanError('the file holds no rows', 1, 'no-rows') : new ScanError('no complete row in the first 1 MiB: the lines are too long for a CSV dump', 1, 'long-lines');
+  if (!lines.length) throw new ScanError(complete ? 'no-rows' : 'long-lines');
   const delimiter = detectDelimiter(lines);
   const rows = lines.map((l) => parseRow(l, delimiter));
   const hasHeader = looksLikeHeader(rows[0]!, rows.slice(1));
@@ -232,7 +230,7 @@ export async function openDump(path: string, maxExpansion = DEFAULT_MAX_EXPANSIO
   } catch (e) {
     throw streamError(e);
   }
-  if (headLen === 0) throw new ScanError('the file is empty', 1, 'empty');
+  if (headLen === 0) throw new ScanError('empty');
   return { path, src, it, headChunks, done, info: readHead(Buffer.concat(headChunks), done) };
 }
 
@@ -360,9 +358,9 @@ export function streamError(e: unknown): ScanError | ExpansionError {
   if (e instanceof ExpansionError) return e;
   const code = (e as NodeJS.ErrnoException).code ?? '';
   if (code === 'Z_BUF_ERROR' || code === 'Z_DATA_ERROR' || /unexpected end|incorrect header|invalid/i.test((e as Error).message)) {
-    return new ScanError('the gzip stream is truncated or corrupt', 1, 'gzip-corrupt');
+    return new ScanError('gzip-corrupt');
   }
-  return new ScanError(`cannot read the file: ${code || (e as Error).message}`, 1, 'unreadable', code || 'EIO');
+  return new ScanError('unreadable', 1, code || 'EIO');
 }
 
 export function profileColumns(info: Pick<HeadInfo, 'names' | 'labels'>, sample: string[][]): ColumnProfile[] {

@@ -102,8 +102,10 @@ const ERRNO: Record<Lang, Record<string, string>> = {
   es: { ENOENT: 'no existe', EISDIR: 'es un directorio, no un archivo', EACCES: 'permiso denegado', dangling: 'un enlace simbólico que no apunta a nada', ENOTDIR: 'una parte de la ruta no es un directorio', ENAMETOOLONG: 'la ruta es demasiado larga', EIO: 'error de entrada/salida', other: 'error del sistema {code}' },
 };
 
-/** Why a file could not be scanned at all (ScanError's code), in each language. */
-const SCAN_WHY: Record<Lang, Record<string, string>> = {
+/** Why a file cannot be scanned at all (ScanError's code; `unreadable` is worded as `file-unreadable`). */
+export type ScanWhy = 'utf16' | 'binary' | 'no-rows' | 'long-lines' | 'empty' | 'gzip-corrupt' | 'unreadable';
+
+const SCAN_WHY: Record<Lang, Record<Exclude<ScanWhy, 'unreadable'>, string>> = {
   en: {
     utf16: 'UTF-16 dumps are not supported: convert to UTF-8 first (iconv -f UTF-16 -t UTF-8)',
     binary: 'the file contains NUL bytes: it is binary, not a CSV dump',
@@ -111,7 +113,6 @@ const SCAN_WHY: Record<Lang, Record<string, string>> = {
     'long-lines': 'no complete row in the first 1 MiB: the lines are too long for a CSV dump',
     empty: 'the file is empty',
     'gzip-corrupt': 'the gzip stream is truncated or corrupt',
-    unreadable: 'cannot read the file: {reason}',
   },
   es: {
     utf16: 'no se leen volcados en UTF-16: conviértalo antes a UTF-8 (iconv -f UTF-16 -t UTF-8)',
@@ -120,15 +121,24 @@ const SCAN_WHY: Record<Lang, Record<string, string>> = {
     'long-lines': 'no hay una fila completa en el primer MiB: las líneas son demasiado largas para un volcado CSV',
     empty: 'el archivo está vacío',
     'gzip-corrupt': 'el flujo gzip está truncado o dañado',
-    unreadable: 'no se puede leer el archivo: {reason}',
   },
 };
+
+/** Why a path could not be read, by its system code (never the bare code in a sentence). */
+function errnoText(lang: Lang, errno: string): string {
+  return ERRNO[lang][errno] ?? fill(ERRNO[lang].other!, { code: errno });
+}
+
+/** A ScanError's reason in a language (the core keeps the English one as its message). */
+export function scanWhyText(lang: Lang, why: ScanWhy, errno = 'EIO'): string {
+  return why === 'unreadable' ? scanText(lang, 'file-unreadable', { reason: errnoText(lang, errno) }) : SCAN_WHY[lang][why];
+}
 
 /** One problem as its sentence. */
 export function problemText(lang: Lang, p: ScanProblem): string {
   const args = { ...p.args };
-  if (typeof args.errno === 'string') args.reason = ERRNO[lang][args.errno] ?? fill(ERRNO[lang].other!, { code: args.errno });
-  if (typeof args.why === 'string' && SCAN_WHY[lang][args.why]) args.reason = fill(SCAN_WHY[lang][args.why]!, { reason: String(args.reason ?? '') });
+  if (typeof args.errno === 'string') args.reason = errnoText(lang, args.errno);
+  if (typeof args.why === 'string') args.reason = scanWhyText(lang, args.why as ScanWhy, typeof args.errno === 'string' ? args.errno : undefined);
   const table = args.table;
   args.tableSuffix = table ? (lang === 'es' ? ` (tabla "${table}")` : ` (table "${table}")`) : '';
   return scanText(lang, p.code, args);

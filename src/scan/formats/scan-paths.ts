@@ -6,7 +6,8 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { ExpansionError } from '../expansion.js';
-import { type FileProfile, KEY_SKETCHES, type Progress, ScanError, type ScanWhy } from '../profile.js';
+import { type FileProfile, KEY_SKETCHES, type Progress, ScanError } from '../profile.js';
+import type { ScanWhy } from './messages.js';
 import type { FileJob } from './file-worker.js';
 import { type Target, walk } from './folder.js';
 import type { ScanProblem } from './problems.js';
@@ -54,7 +55,7 @@ interface FileResult {
 function failure(path: string, e: unknown): FileResult {
   const code = (e as NodeJS.ErrnoException).code;
   if (e instanceof ExpansionError) return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: 'expansion', args: { limit: e.limit, mib: Math.floor(e.bytes / 1048576) } }] };
-  if (e instanceof ScanError) return { profiles: [], problems: [{ file: path, line: e.line, col: 1, code: 'scan-failed', args: { reason: e.message, ...(e.why && { why: e.why }), ...(e.errno && { errno: e.errno }) } }] };
+  if (e instanceof ScanError) return { profiles: [], problems: [{ file: path, line: e.line, col: 1, code: 'scan-failed', args: { why: e.why, ...(e.errno && { errno: e.errno }) } }] };
   // Any refusal of the system (no such file, a loop, a path too long, a device error) is the
   // file's problem, located and worded in the user's language (exit 2), not a bug.
   if (code) return { profiles: [], problems: [{ file: path, line: 1, col: 1, code: code === 'ESPIPE' ? 'file-stream' : code === 'ELOOP' ? 'path-loop' : 'file-unreadable', args: { errno: code } }] };
@@ -94,7 +95,7 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
       w.on('message', (m: { id: number; profiles?: FileProfile[]; sketches?: (Uint8Array | null)[]; problems?: ScanProblem[]; texts?: TextFileProfile[]; textSketches?: (TallySketches | null)[]; error?: { scan: boolean; message: string; line: number; why?: ScanWhy; errno?: string; code?: string; expansion?: { limit: number; bytes: number } } }) => {
         const path = targets[m.id]!.path;
         if (m.error) {
-          const e = m.error.expansion ? new ExpansionError(m.error.expansion.limit, m.error.expansion.bytes) : m.error.scan ? new ScanError(m.error.message, m.error.line, m.error.why, m.error.errno) : Object.assign(new Error(m.error.message), { code: m.error.code });
+          const e = m.error.expansion ? new ExpansionError(m.error.expansion.limit, m.error.expansion.bytes) : m.error.scan && m.error.why ? new ScanError(m.error.why, m.error.line, m.error.errno) : Object.assign(new Error(m.error.message), { code: m.error.code });
           try {
             results[m.id] = failure(path, e);
           } catch (err) {

@@ -4,7 +4,7 @@
 // YYYY-MM-DD. Written here rather than taken from a package: the registry's `xlsx` is an old
 // release with advisories, and the streaming readers pull in many dependencies for what is a
 // small, well-specified job (ECMA-376 part 1, §18.3 sheets, §18.4 shared strings, §18.8 styles).
-import { datasetName, looksLikeHeader, numberedName } from '../header-row.js';
+import { datasetName, looksLikeHeader, numberedColumns } from '../header-row.js';
 import type { FileProfile } from '../profile.js';
 import type { Problems } from './problems.js';
 import { FNV, hashText, TableProfiler, type TableOptions } from './table.js';
@@ -178,7 +178,8 @@ async function readSheet(path: string, entry: ZipEntry, name: string, ctx: Ctx, 
     const header = probe.length > 0 && looksLikeHeader(first, probe.slice(1).map((r) => r.cells));
     width = Math.max(first.length, ...probe.map((r) => r.cells.length));
     if (header) width = first.length;
-    prof = new TableProfiler(header ? first.map((h, i) => h || numberedName(i)) : Array.from({ length: width }, (_, i) => numberedName(i)), opts, header);
+    // A header's empty cells are numbered by headerCells; a sheet without one has numbered columns and no labels.
+    prof = new TableProfiler(header ? first : numberedColumns(width), opts, header);
     for (const r of probe.slice(header ? 1 : 0)) add(r.cells, r.line);
     probe.length = 0;
   };
