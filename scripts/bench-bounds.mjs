@@ -33,12 +33,10 @@ function runs(cmd, args) {
   return { s: median(all.map((x) => x.s)), mb: Math.max(...all.map((x) => x.mb)), status: all[0].status };
 }
 
-const rows = [];
 function bound(label, base, breach) {
   const b = runs(...base);
   const r = runs(...breach);
   const other = OTHER ? runs('node', [resolve(OTHER), ...breach[1].slice(1)]) : undefined;
-  rows.push({ label, b, r, other });
   console.log(`${label}\n  baseline ${b.s.toFixed(2)} s ${b.mb.toFixed(0)} MB | breach ${r.s.toFixed(2)} s ${r.mb.toFixed(0)} MB exit ${r.status} | ratio ${(r.s / Math.max(b.s, 0.01)).toFixed(1)}x time, ${(r.mb / b.mb).toFixed(1)}x memory${other ? ` | other build ${other.s.toFixed(2)} s ${other.mb.toFixed(0)} MB exit ${other.status}` : ''}`);
 }
 

@@ -17,7 +17,7 @@ import { usage } from './errors.js';
  */
 export const MAX_INPUT_BYTES = { yaml: 24 * 1024 * 1024, json: 24 * 1024 * 1024, csv: 64 * 1024 * 1024 } as const;
 /** The largest of them: a file of no known format, and the profiles `scan merge` reads. */
-export const MAX_ANY_INPUT_BYTES = 64 * 1024 * 1024;
+export const MAX_ANY_INPUT_BYTES = MAX_INPUT_BYTES.csv;
 
 const READ_REASONS = new Set(['ENOENT', 'EACCES', 'EISDIR', 'ENOTDIR', 'ELOOP', 'ENAMETOOLONG']);
 

@@ -14,6 +14,12 @@ const obligationsMemo = memo<ReturnType<typeof obligations>>();
 const penaltiesMemo = memo<{ penalties: Penalties; caveats: Reason[] }>();
 const lawsMemo = memo<string[]>(1000);
 
+/** The laws the processing falls under: the controller's (a processor acts under its controller's regime). */
+function lawsOf(asOf: string, period: number, regime: Pick<Controller, 'sector' | 'branch' | 'state'>): string[] {
+  const local = isLocal(regime);
+  return lawsMemo(`${period}|${regime.sector}|${local}`, () => lawsInForce(asOf, regime.sector, local));
+}
+
 export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   const caveats: Reason[] = [{ code: 'not-legal-advice' }];
   const sig = significantImpact(incident, asOf);
@@ -51,7 +57,7 @@ export function evaluateLaw(incident: Incident, asOf: string): LawResult {
   return {
     // A processor acting for a controller processes under the controller's regime (a private
     // company working for a public body: the LGPDPPSO and the contract it requires, not the LFPDPPP).
-    law: { asOf, laws: lawsMemo(`${period}|${c.sector}|${isLocal(c)}|${of?.sector ?? ''}|${of ? isLocal(of) : ''}`, () => (of ? lawsInForce(asOf, of.sector, isLocal(of)) : lawsInForce(asOf, c.sector, isLocal(c)))) },
+    law: { asOf, laws: lawsOf(asOf, period, of ?? c) },
     significantImpact: sig,
     obligations: dated,
     ...(controllerObligations && { controllerObligations }),
