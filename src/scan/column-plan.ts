@@ -7,6 +7,8 @@
 // - implications: a check-digit type's shape holds whenever its full test passes (a valid CURP has
 //   a CURP's shape), so the shape is tested only on the values the full test rejects.
 import { TESTS, type TestKey } from './classify.js';
+import { BYTE_TESTS, type ByteTest } from './byte-tests.js';
+import { latin1 } from './slices.js';
 
 /** Tests in one bit mask, at most (more: tested and counted one by one, never cached). */
 export const MAX_BITS = 30;
@@ -37,6 +39,8 @@ const SHAPE_OF: Partial<Record<TestKey, TestKey>> = { 'curp~shape': 'curp', 'rfc
 export interface ColumnPlan {
   keys: TestKey[];
   fns: ((s: string) => boolean)[];
+  /** Per test, its version on a cell's ASCII bytes (null: the test needs the cell as a string). */
+  bytes: (ByteTest | null)[];
   /** Per test, what it needs of a value, when the column screens values first (null: it does not). */
   needs: number[] | null;
   /** Tests in the order they run: prerequisites and full tests before what depends on them. */
@@ -59,7 +63,7 @@ export function planFor(keys: TestKey[]): ColumnPlan {
   const dependent = (k: number) => requires[k]! >= 0 || impliedBy[k]! >= 0;
   const all = keys.map((_, k) => k);
   return {
-    keys, fns: keys.map((k) => TESTS[k]), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null,
+    keys, fns: keys.map((k) => TESTS[k]), bytes: keys.map((k) => BYTE_TESTS[k] ?? null), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null,
     order: [...all.filter((k) => !dependent(k)), ...all.filter(dependent)], requires, impliedBy,
     curpBit: keys.indexOf('curp'), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
   };
@@ -82,6 +86,38 @@ export function maskOf(p: ColumnPlan, v: string): number {
       if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
     }
     if (fns[k]!(v)) m |= 1 << k;
+  }
+  return m;
+}
+
+/**
+ * maskOf() of a cell given as its ASCII bytes b[s..e) (trimmed, not empty): byte tests where they
+ * exist, the string tests on `v` (built once, when first needed) otherwise.
+ */
+export function maskOfBytes(p: ColumnPlan, b: Uint8Array, s: number, e: number, v: string | undefined): number {
+  const { fns, bytes, order, requires, impliedBy, needs } = p;
+  let digit = false;
+  let at = false;
+  if (needs) {
+    for (let i = s; i < e; i++) {
+      const c = b[i]!;
+      if (c >= 48 && c <= 57) digit = true;
+      else if (c === 64) at = true;
+    }
+  }
+  let m = 0;
+  for (let o = 0; o < order.length; o++) {
+    const k = order[o]!;
+    const q = requires[k]!;
+    if (q >= 0 && !(m & (1 << q))) continue;
+    const implied = impliedBy[k]!;
+    if (implied >= 0 && m & (1 << implied)) { m |= 1 << k; continue; }
+    if (needs) {
+      const n = needs[k]!;
+      if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
+    }
+    const bt = bytes[k];
+    if (bt ? bt(b, s, e) : fns[k]!((v ??= latin1(b, s, e)))) m |= 1 << k;
   }
   return m;
 }

@@ -1,0 +1,155 @@
+// The rows of a --full block read as bytes (issue 14 part 3): cells are found by one pass over the
+// bytes and handed to the counter as offsets, so an ASCII cell with a byte test is validated
+// without a line, an array of cells or a string. Rows the fast reader is not sure of (a quote inside
+// a cell, an escaped quote, text after a closing quote, a quote that never closes, and in a block
+// that is not UTF-8 any row with a byte over 127) are read the way text rows always were: the
+// counts are the same either way (test/block-rows.test.ts compares them on hostile blocks).
+import { isUtf8 } from 'node:buffer';
+import type { BlockCounter } from './block-counter.js';
+import { decodeLines } from './detect.js';
+import { latin1, utf8 } from './slices.js';
+
+const NL = 10;
+const CR = 13;
+const QUOTE = 34;
+
+/** Reads a block; returns its newline count. `skipFirstRow`: the block starts with the header. */
+export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolean): number {
+  const n = b.length;
+  const width = counter.cfg.width;
+  const delim = counter.cfg.delimiter.charCodeAt(0);
+  const isText = isUtf8(b);
+  const starts = new Int32Array(width);
+  const ends = new Int32Array(width);
+  const ascii = new Uint8Array(width);
+  const text = (s: number, e: number) => (isText ? utf8(b, s, e) : latin1(b, s, e));
+  let skip = skipFirstRow;
+  /** A text row, as the text path always read one: trailing CR off, empty lines and the header skipped. */
+  const textLine = (t: string, lineNo: number, broken: boolean) => {
+    if (t.charCodeAt(t.length - 1) === CR) t = t.slice(0, -1);
+    if (!t) return;
+    if (skip) { skip = false; return; }
+    counter.textRow(t, lineNo, broken);
+  };
+  /** Decodes b[s..e) as the text path did: UTF-8 blocks whole, other blocks line by line. */
+  const decode = (s: number, e: number) => {
+    if (isText) return utf8(b, s, e);
+    const d = decodeLines(b.subarray(s, e));
+    counter.r.latin1Rows += d.latin1;
+    return d.text;
+  };
+  // A UTF-8 decoder drops a byte-order mark at the start of what it decodes.
+  let pos = isText && n >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
+  let line = 1;
+  while (pos < n) {
+    const first = b[pos]!;
+    // Empty lines (a lone CR too) are no rows.
+    if (first === NL) { pos++; line++; continue; }
+    if (first === CR && (pos + 1 === n || b[pos + 1] === NL)) { pos += 2; if (pos <= n) line++; continue; }
+    const rowStart = pos;
+    let newlines = 0;
+    let cells = 0;
+    let rowHi = 0;
+    let sure = true;
+    for (;;) {
+      if (b[pos] === QUOTE) {
+        // A quoted cell: up to the next quote, which must close it (no "" inside) and be followed
+        // by the delimiter, the end of the line or the end of the block.
+        let j = pos + 1;
+        let hi = 0;
+        while (j < n) {
+          const y = b[j]!;
+          if (y === QUOTE) break;
+          hi |= y;
+          if (y === NL) newlines++;
+          j++;
+        }
+        const after = j + 1 < n ? b[j + 1]! : -1;
+        if (j >= n || after === QUOTE) { sure = false; break; }
+        if (cells < width) { starts[cells] = pos + 1; ends[cells] = j; ascii[cells] = hi < 128 ? 1 : 0; }
+        cells++;
+        rowHi |= hi;
+        if (after === delim) { pos = j + 2; continue; }
+        if (after === -1) { pos = n; break; }
+        if (after === NL) { pos = j + 2; newlines++; break; }
+        if (after === CR && j + 2 < n && b[j + 2] === NL) { pos = j + 3; newlines++; break; }
+        sure = false;
+        break;
+      }
+      let j = pos;
+      let hi = 0;
+      let y = -1;
+      while (j < n) {
+        y = b[j]!;
+        if (y === delim || y === NL || y === QUOTE) break;
+        hi |= y;
+        j++;
+      }
+      if (j < n && y === QUOTE) { sure = false; break; }
+      if (j < n && y === delim) {
+        if (cells < width) { starts[cells] = pos; ends[cells] = j; ascii[cells] = hi < 128 ? 1 : 0; }
+        cells++;
+        rowHi |= hi;
+        pos = j + 1;
+        continue;
+      }
+      // The last cell: up to the newline (its CR off) or the end of the block.
+      const end = j > pos && b[j - 1] === CR ? j - 1 : j;
+      if (cells < width) { starts[cells] = pos; ends[cells] = end; ascii[cells] = hi < 128 ? 1 : 0; }
+      cells++;
+      rowHi |= hi;
+      if (j < n) newlines++;
+      pos = j < n ? j + 1 : n;
+      break;
+    }
+    if (!sure || (!isText && rowHi >= 128)) {
+      ({ pos, line } = textRow(b, rowStart, line, decode, textLine, counter));
+      continue;
+    }
+    const rowLine = line;
+    line += newlines;
+    if (skip) { skip = false; continue; }
+    if (cells !== width) { counter.malformedRow(rowLine); continue; }
+    counter.startBytesRow();
+    for (let c = 0; c < width; c++) {
+      const s = starts[c]!;
+      const e = ends[c]!;
+      if (s === e) continue;
+      if (ascii[c] && b[s]! > 32 && b[e - 1]! > 32) counter.bytesValue(c, b, s, e);
+      else counter.textValue(c, text(s, e));
+    }
+    counter.endBytesRow(b, starts, ends, ascii, text);
+  }
+  return line - 1;
+}
+
+/**
+ * One row from `pos` read as the text path reads rows: it ends at the first newline with every
+ * quote before it closed; a quote still open at the end of the block makes the rest one broken row.
+ */
+function textRow(b: Buffer, pos: number, line: number, decode: (s: number, e: number) => string, textLine: (t: string, lineNo: number, broken: boolean) => void, counter: BlockCounter): { pos: number; line: number } {
+  const n = b.length;
+  let inQ = false;
+  let quoteLine = 0;
+  let l = line;
+  let nextQuote = b.indexOf(QUOTE, pos);
+  for (let i = b.indexOf(NL, pos); i !== -1; i = b.indexOf(NL, i + 1)) {
+    while (nextQuote !== -1 && nextQuote < i) {
+      inQ = !inQ;
+      if (inQ) quoteLine = l;
+      nextQuote = b.indexOf(QUOTE, nextQuote + 1);
+    }
+    l++;
+    if (inQ) continue;
+    textLine(decode(pos, i), line, false);
+    return { pos: i + 1, line: l };
+  }
+  while (nextQuote !== -1) {
+    inQ = !inQ;
+    if (inQ) quoteLine = l;
+    nextQuote = b.indexOf(QUOTE, nextQuote + 1);
+  }
+  textLine(decode(pos, n), line, inQ);
+  if (inQ) counter.r.unclosedQuoteLine = quoteLine;
+  return { pos: n, line: l };
+}
