@@ -7,8 +7,9 @@
 import { isUtf8 } from 'node:buffer';
 import type { BlockCounter } from './block-counter.js';
 import { decodeLines } from './detect.js';
-import { latin1, utf8 } from './slices.js';
+import { utf8 } from './slices.js';
 
+const win1252 = new TextDecoder('windows-1252');
 const NL = 10;
 const CR = 13;
 const QUOTE = 34;
@@ -22,7 +23,9 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
   const starts = new Int32Array(width);
   const ends = new Int32Array(width);
   const ascii = new Uint8Array(width);
-  const text = (s: number, e: number) => (isText ? utf8(b, s, e) : latin1(b, s, e));
+  /** How this row's cells with bytes over 127 are decoded (a line of a non-UTF-8 block may be either). */
+  let rowIsUtf8 = isText;
+  const text = (s: number, e: number) => (rowIsUtf8 ? utf8(b, s, e) : win1252.decode(b.subarray(s, e)));
   let skip = skipFirstRow;
   /** A text row, as the text path always read one: trailing CR off, empty lines and the header skipped. */
   const textLine = (t: string, lineNo: number, broken: boolean) => {
@@ -102,7 +105,15 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
       pos = j < n ? j + 1 : n;
       break;
     }
-    if (!sure || (!isText && rowHi >= 128)) {
+    if (!isText && rowHi >= 128) {
+      // One line: decoded as the text reader decodes a line (a mark at its start is dropped there: read as text).
+      if (!sure || newlines > 0 || (b[rowStart] === 0xef && b[rowStart + 1] === 0xbb && b[rowStart + 2] === 0xbf)) sure = false;
+      else {
+        rowIsUtf8 = isUtf8(b.subarray(rowStart, pos));
+        if (!rowIsUtf8) counter.r.latin1Rows++;
+      }
+    } else rowIsUtf8 = true; // ASCII reads the same in both
+    if (!sure) {
       ({ pos, line } = textRow(b, rowStart, line, decode, textLine, counter));
       continue;
     }
