@@ -20,6 +20,11 @@ const SURNAMES = new Set(words(DATA.surnames).filter((w) => !PARTICLES.has(w)));
 /** Non-name words, minus any that are also names (LEÓN, VILLA, VALLE are surnames too). */
 const NON_NAME = new Set(words(DATA.non_name).filter((w) => !GIVEN.has(w) && !SURNAMES.has(w)));
 
+/** The folded word lists, read-only: byte-tests.ts builds its byte-keyed table from exactly these. */
+export function nameLists(): { particles: ReadonlySet<string>; given: ReadonlySet<string>; surnames: ReadonlySet<string>; nonName: ReadonlySet<string> } {
+  return { particles: PARTICLES, given: GIVEN, surnames: SURNAMES, nonName: NON_NAME };
+}
+
 const LETTER = 'A-Za-zÁÉÍÓÚÜÑáéíóúüñÀÈÌÒÙàèìòùÄËÏÖäëïö';
 /** One name word: letters, inner apostrophes or hyphens (O'FARRILL, PÉREZ-GIL), or an initial / MA. abbreviation. */
 const WORD = new RegExp(`^(?:[${LETTER}]+(?:['’-][${LETTER}]+)*|[${LETTER}]{1,3}\\.)$`);
