@@ -170,6 +170,8 @@ export class BlockCounter {
     const p = this.plans[c]!;
     if (!p.fns.length) return;
     if (p.fns.length > MAX_BITS) return this.countOneByOne(c, p, latin1(b, s, e));
+    // Cheap byte tests are not worth a string and a lookup: only a screened column remembers values.
+    if (p.maskBytes) return this.count(c, p, p.maskBytes(b, s, e));
     let m: number | undefined;
     if (p.cache) {
       const v = latin1(b, s, e);

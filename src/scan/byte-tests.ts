@@ -591,6 +591,8 @@ function nameWordEnd(b: Uint8Array, s: number, e: number): number {
   return e;
 }
 
+/** Which result bit of analyseName() each name test reads. */
+export const NAME_RESULT_BITS: Partial<Record<TestKey, number>> = { name_part: 1, name: 2, name_known: 4, given_known: 8, surname_known: 16 };
 // Result bits of the one analysis the five name tests share.
 const IS_PART = 1;
 const IS_NAME = 2;
@@ -604,7 +606,7 @@ const FIRST_SURNAME = 16;
  * A full name besides: five or more characters, two or more words, each capitalised or a
  * lower-case particle, at least two capitalised.
  */
-function analyseName(b: Uint8Array, s: number, e: number): number {
+export function analyseName(b: Uint8Array, s: number, e: number): number {
   const len = e - s;
   if (len < 2 || len > 60) return 0;
   let words = 0;

@@ -7,7 +7,7 @@
 // - implications: a check-digit type's shape holds whenever its full test passes (a valid CURP has
 //   a CURP's shape), so the shape is tested only on the values the full test rejects.
 import { TESTS, type TestKey } from './classify.js';
-import { BYTE_TESTS, type ByteTest } from './byte-tests.js';
+import { analyseName, BYTE_TESTS, type ByteTest, NAME_RESULT_BITS } from './byte-tests.js';
 import { latin1 } from './slices.js';
 
 /** Tests in one bit mask, at most (more: tested and counted one by one, never cached). */
@@ -51,9 +51,50 @@ export interface ColumnPlan {
   impliedBy: number[];
   /** Bit of the 'curp' test, for the minors' birth dates (-1: none). */
   curpBit: number;
+  /** The whole column's mask from a cell's bytes in one function, when every test has a byte version and no screen is needed. */
+  maskBytes: ((b: Uint8Array, s: number, e: number) => number) | null;
   cache: boolean;
   lookups: number;
   hits: number;
+}
+
+/**
+ * One function for a column's byte tests: the name tests share one analysis (its result bits map
+ * to the column's bits through a table), a check-digit type's shape is tested only when its full
+ * test fails, a lone test is called directly. Null when a test has no byte version or the column
+ * screens its values (then maskOfBytes).
+ */
+function compileBytes(keys: TestKey[], needs: number[] | null): ColumnPlan['maskBytes'] {
+  if (needs || !keys.length || keys.some((k) => !BYTE_TESTS[k])) return null;
+  const steps: ((b: Uint8Array, s: number, e: number) => number)[] = [];
+  const nameKeys = keys.filter((k) => NAME_RESULT_BITS[k] !== undefined);
+  if (nameKeys.length) {
+    const table = new Int32Array(32);
+    for (let r = 0; r < 32; r++) for (const k of nameKeys) if (r & NAME_RESULT_BITS[k]!) table[r] = table[r]! | (1 << keys.indexOf(k));
+    steps.push((b, s, e) => table[analyseName(b, s, e)]!);
+  }
+  keys.forEach((k, i) => {
+    if (NAME_RESULT_BITS[k] !== undefined) return;
+    const test = BYTE_TESTS[k]!;
+    const shapeOf = SHAPE_OF[k];
+    if (shapeOf && keys.includes(shapeOf)) return; // with its full test, below
+    const shape = keys.find((x) => SHAPE_OF[x] === k);
+    if (shape) {
+      const shapeTest = BYTE_TESTS[shape]!;
+      const both = (1 << i) | (1 << keys.indexOf(shape));
+      const alone = 1 << keys.indexOf(shape);
+      steps.push((b, s, e) => (test(b, s, e) ? both : shapeTest(b, s, e) ? alone : 0));
+    } else {
+      const bit = 1 << i;
+      steps.push((b, s, e) => (test(b, s, e) ? bit : 0));
+    }
+  });
+  if (steps.length === 1) return steps[0]!;
+  return (b, s, e) => {
+    let m = 0;
+    for (let i = 0; i < steps.length; i++) m |= steps[i]!(b, s, e);
+    return m;
+  };
 }
 
 export function planFor(keys: TestKey[]): ColumnPlan {
@@ -62,10 +103,11 @@ export function planFor(keys: TestKey[]): ColumnPlan {
   const impliedBy = keys.map((k) => (SHAPE_OF[k] ? keys.indexOf(SHAPE_OF[k]!) : -1));
   const dependent = (k: number) => requires[k]! >= 0 || impliedBy[k]! >= 0;
   const all = keys.map((_, k) => k);
+  const needs = keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null;
   return {
-    keys, fns: keys.map((k) => TESTS[k]), bytes: keys.map((k) => BYTE_TESTS[k] ?? null), needs: keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null,
+    keys, fns: keys.map((k) => TESTS[k]), bytes: keys.map((k) => BYTE_TESTS[k] ?? null), needs,
     order: [...all.filter((k) => !dependent(k)), ...all.filter(dependent)], requires, impliedBy,
-    curpBit: keys.indexOf('curp'), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
+    curpBit: keys.indexOf('curp'), maskBytes: compileBytes(keys, needs), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
   };
 }
 
