@@ -82,7 +82,7 @@ const CELL = fc.oneof(
 const DELIMS = [',', ';', '\t', '|'];
 /** A cell as written in the block: plain, quoted, quoted with "" inside, or broken. */
 const WRITTEN = fc.tuple(CELL, fc.integer({ min: 0, max: 9 })).map(([v, how]) => ({ v, how }));
-const ROW = fc.array(WRITTEN, { minLength: 0, maxLength: 6 });
+const ROW = fc.array(WRITTEN, { minLength: 0, maxLength: 8 });
 const BLOCK = fc.record({
   delim: fc.constantFrom(...DELIMS),
   rows: fc.array(ROW, { minLength: 0, maxLength: 14 }),
@@ -91,7 +91,7 @@ const BLOCK = fc.record({
   bom: fc.boolean(),
   latin1: fc.boolean(),
   header: fc.boolean(),
-  width: fc.integer({ min: 1, max: 5 }),
+  width: fc.integer({ min: 1, max: 7 }),
 });
 
 interface Block { delim: string; rows: { v: string; how: number }[][]; eol: string; end: string; bom: boolean; latin1: boolean }
@@ -117,6 +117,8 @@ function config(width: number, delim: string): JobConfig {
     ['curp', 'rfc', 'nss', 'clabe', 'card', 'voter_key', 'email', 'ip', 'name', 'name_part', 'name_known', 'given_known', 'surname_known'],
     ['email', 'phone', 'postal_code', 'date', 'money', 'sex', 'address'],
     ['rfc', 'rfc~shape', 'nss', 'nss~shape', 'clabe', 'clabe~shape', 'card', 'card~shape'],
+    ['card', 'card~shape', 'clabe', 'email', 'phone'],
+    ['date', 'sex', 'postal_code', 'money'],
   ];
   return { delimiter: delim, width, types: Array.from({ length: width }, (_, i) => cycle[i % cycle.length]!), keyColumn: 0, minors: { column: 0, field: 'curp' }, today: '2026-11-21' };
 }
