@@ -103,11 +103,12 @@ function write(block: Block): Uint8Array {
     if (how === 8) return `"${v.replaceAll('"', '""')}"`;
     return `"${v}"x`;
   }).join(block.delim));
-  // A byte-order mark opens the block; in a mixed block a UTF-8 row carries one too.
-  const lines = rows.length ? rows.map((l, i) => (block.bom && (i === 0 || (block.latin1 && i === 1)) ? `\ufeff${l}` : l)) : [block.bom ? '\ufeff' : ''];
-  // A "Latin-1" block mixes encodings: every other row in Windows-1252 (accents as single bytes), the others in UTF-8.
-  const parts = lines.map((l, i) => Buffer.from(i ? block.eol + l : l, block.latin1 && i % 2 === 0 ? 'latin1' : 'utf8'));
-  return Buffer.concat([...parts, Buffer.from(block.end, 'utf8')]);
+  const text = (block.bom ? '\ufeff' : '') + rows.join(block.eol) + block.end;
+  if (!block.latin1) return Buffer.from(text, 'utf8');
+  // A "Latin-1" block mixes encodings line by line (a quoted cell over several lines too): every
+  // other line in Windows-1252 (accents as single bytes), the others in UTF-8, some opening with a
+  // byte-order mark.
+  return Buffer.concat(text.split('\n').map((l, i) => Buffer.from(i ? `\n${i % 3 === 1 && block.bom ? '\ufeff' : ''}${l}` : l, i % 2 === 0 ? 'latin1' : 'utf8')));
 }
 
 function config(width: number, delim: string): JobConfig {

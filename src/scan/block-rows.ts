@@ -1,9 +1,12 @@
 // The rows of a --full block read as bytes (issue 14 part 3): cells are found by one pass over the
 // bytes and handed to the counter as offsets, so an ASCII cell with a byte test is validated
 // without a line, an array of cells or a string. Rows the fast reader is not sure of (a quote inside
-// a cell, an escaped quote, text after a closing quote, a quote that never closes, and in a block
-// that is not UTF-8 any row with a byte over 127) are read the way text rows always were: the
-// counts are the same either way (test/block-rows.test.ts compares them on hostile blocks).
+// a cell, an escaped quote, text after a closing quote, a quote that never closes, a UTF-8 line
+// opening with a byte-order mark in a block that is not UTF-8) are read the way text rows always
+// were: the counts are the same either way (test/block-rows.test.ts compares them on hostile
+// blocks). In a block that is not UTF-8 (a Latin-1 export, or one mixing encodings) each line of a
+// row with accents is UTF-8 when it is valid UTF-8 and Windows-1252 otherwise, as the text reader
+// decides it.
 import { isUtf8 } from 'node:buffer';
 import type { BlockCounter } from './block-counter.js';
 import { decodeLines } from './detect.js';
@@ -23,9 +26,10 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
   const starts = new Int32Array(width);
   const ends = new Int32Array(width);
   const ascii = new Uint8Array(width);
-  /** How this row's cells with bytes over 127 are decoded (a line of a non-UTF-8 block may be either). */
-  let rowIsUtf8 = isText;
-  const text = (s: number, e: number) => (rowIsUtf8 ? utf8(b, s, e) : win1252.decode(b.subarray(s, e)));
+  /** Whether this row's lines are decoded one by one (a line of a non-UTF-8 block may be UTF-8 or Windows-1252). */
+  let mixed = false;
+  const lines = new RowLines();
+  const text = (s: number, e: number) => (mixed ? lines.decode(b, s, e) : utf8(b, s, e));
   let skip = skipFirstRow;
   /** A text row, as the text path always read one: trailing CR off, empty lines and the header skipped. */
   const textLine = (t: string, lineNo: number, broken: boolean) => {
@@ -105,14 +109,12 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
       pos = j < n ? j + 1 : n;
       break;
     }
-    if (!isText && rowHi >= 128) {
-      // One line: decoded as the text reader decodes a line (a mark at its start is dropped there: read as text).
-      if (!sure || newlines > 0 || (b[rowStart] === 0xef && b[rowStart + 1] === 0xbb && b[rowStart + 2] === 0xbf)) sure = false;
-      else {
-        rowIsUtf8 = isUtf8(b.subarray(rowStart, pos));
-        if (!rowIsUtf8) counter.r.latin1Rows++;
-      }
-    } else rowIsUtf8 = true; // ASCII reads the same in both
+    // In a block that is not UTF-8, a row with accents is decoded line by line as the text reader decodes lines.
+    mixed = !isText && rowHi >= 128;
+    if (mixed && sure) {
+      sure = lines.read(b, rowStart, pos);
+      if (sure) counter.r.latin1Rows += lines.latin1;
+    }
     if (!sure) {
       ({ pos, line } = textRow(b, rowStart, line, decode, textLine, counter));
       continue;
@@ -132,6 +134,48 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
     counter.endBytesRow(b, starts, ends, ascii, text);
   }
   return line - 1;
+}
+
+/**
+ * The physical lines of one row of a block that is not UTF-8, each judged as the text reader
+ * judges a line (detect.ts decodeLines): UTF-8 when valid, Windows-1252 otherwise. A cell is
+ * decoded piece by piece, each piece as its line.
+ */
+class RowLines {
+  private starts: number[] = [];
+  private isUtf8: boolean[] = [];
+  private end = 0;
+  /** Lines of the row that are not UTF-8. */
+  latin1 = 0;
+
+  /** Judges the lines of b[from..to); false when a UTF-8 line opens with a byte-order mark (the text reader drops it: read as text). */
+  read(b: Buffer, from: number, to: number): boolean {
+    this.starts.length = 0;
+    this.isUtf8.length = 0;
+    this.latin1 = 0;
+    this.end = to;
+    for (let ls = from; ls < to; ) {
+      const nl = b.indexOf(NL, ls);
+      const le = nl === -1 || nl >= to ? to : nl + 1;
+      const ok = isUtf8(b.subarray(ls, le));
+      if (ok && b[ls] === 0xef && b[ls + 1] === 0xbb && b[ls + 2] === 0xbf) return false;
+      this.starts.push(ls);
+      this.isUtf8.push(ok);
+      if (!ok) this.latin1++;
+      ls = le;
+    }
+    return true;
+  }
+
+  decode(b: Buffer, s: number, e: number): string {
+    let out = '';
+    for (let i = 0; i < this.starts.length; i++) {
+      const from = Math.max(s, this.starts[i]!);
+      const to = Math.min(e, i + 1 < this.starts.length ? this.starts[i + 1]! : this.end);
+      if (from < to) out += this.isUtf8[i] ? utf8(b, from, to) : win1252.decode(b.subarray(from, to));
+    }
+    return out;
+  }
 }
 
 /**
