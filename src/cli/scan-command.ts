@@ -4,6 +4,7 @@ import { basename } from 'node:path';
 import { BRANCHES } from '../core/vocab.js';
 import { InputError } from '../input/diagnostic.js';
 import { describe } from '../scan/describe.js';
+import { DEFAULT_MAX_EXPANSION } from '../scan/expansion.js';
 import type { ColumnProfile, FileProfile, Progress } from '../scan/profile.js';
 import { joinExamples } from '../scan/mask.js';
 import { reviewProfile } from '../scan/review.js';
@@ -137,8 +138,9 @@ function peopleLine(p: PeopleAcross, lang: Lang): string {
 }
 
 /** --max-expansion N: a whole number of times; 0 lifts the decompression-bomb guard. */
-function expansionOption(value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
+/** --max-expansion as a number; the guard's default when it is not given. */
+function expansionOption(value: string | undefined): number {
+  if (value === undefined) return DEFAULT_MAX_EXPANSION;
   if (!/^\d{1,9}$/.test(value)) throw usage('max-expansion', { value: value.slice(0, 30) });
   return Number(value);
 }
@@ -198,11 +200,10 @@ export async function runScan(files: string[], opts: ScanCommandOptions): Promis
     const ctx = context(opts, files);
     if (opts.range !== undefined || opts.profileOut !== undefined || opts.plan !== undefined) return await runRange(files, opts, ctx, (scanned) => report(scanned, opts, ctx));
     const quietBars = opts.progress === false || opts.quiet;
-    const maxExpansion = expansionOption(opts.maxExpansion);
     const scanned = await scanPaths(files, {
       today: ctx.day,
       ...(opts.full && { full: true }),
-      ...(maxExpansion !== undefined && { maxExpansion }),
+      maxExpansion: expansionOption(opts.maxExpansion),
       progress: (label) => (quietBars ? undefined : progressBar(basename(label), ctx.t, ctx.lang)),
       progressDone: progressClear,
     });

@@ -85,8 +85,8 @@ export interface Progress { bytes: number; total: number; rows: number }
 
 export interface ScanOptions {
   today: string;
-  /** The decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. Default 100. */
-  maxExpansion?: number;
+  /** The decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. */
+  maxExpansion: number;
   onProgress?: (p: Progress) => void;
   reservoir?: number;
   seed?: number;
@@ -214,7 +214,7 @@ export interface Opened {
 }
 
 /** Opens a dump and reads its head (the first HEAD_BYTES). */
-export async function openDump(path: string, maxExpansion = DEFAULT_MAX_EXPANSION): Promise<Opened> {
+export async function openDump(path: string, maxExpansion: number): Promise<Opened> {
   const src = openSource(path, maxExpansion);
   const it = src.chunks[Symbol.asyncIterator]();
   const headChunks: Buffer[] = [];

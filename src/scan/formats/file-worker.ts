@@ -11,12 +11,12 @@ export interface FileJob {
   path: string;
   inFolder: boolean;
   today: string;
-  maxExpansion?: number;
+  maxExpansion: number;
 }
 
 parentPort?.on('message', async (job: FileJob) => {
   try {
-    const r = await readPath(job.path, job.path, { today: job.today, ...(job.maxExpansion !== undefined && { maxExpansion: job.maxExpansion }) }, job.inFolder);
+    const r = await readPath(job.path, job.path, { today: job.today, maxExpansion: job.maxExpansion }, job.inFolder);
     parentPort!.postMessage({ id: job.id, profiles: r.profiles, sketches: r.profiles.map((p) => KEY_SKETCHES.get(p) ?? null), problems: r.problems.list, texts: r.texts, textSketches: r.texts.map((t) => TEXT_SKETCHES.get(t) ?? null) });
   } catch (e) {
     const err = e as NodeJS.ErrnoException;

@@ -4,7 +4,7 @@
 import { scanFileFull } from '../full.js';
 import { type FileProfile, type Progress, ScanError, scanFile, streamError } from '../profile.js';
 import { openSource } from '../source.js';
-import { DEFAULT_MAX_EXPANSION, ExpansionError } from '../expansion.js';
+import { ExpansionError } from '../expansion.js';
 import { readJson } from './json.js';
 import { Problems } from './problems.js';
 import { type Kind, sniff } from './sniff.js';
@@ -14,6 +14,8 @@ import { readXlsx } from './xlsx.js';
 import { readTextFile, type TextFileProfile, type TextFormat } from '../text/read-text.js';
 
 export interface ReadOptions extends TableOptions {
+  /** The decompression-bomb guard's ratio for gzip and workbook parts (expansion.ts); 0 lifts it. */
+  maxExpansion: number;
   onProgress?: (p: Progress) => void;
 }
 
@@ -39,7 +41,7 @@ export async function readPath(path: string, label: string, opts: ReadOptions, i
     let n = 0;
     const onChunk = opts.onProgress && ((bytes: number, total: number) => { if (++n % 32 === 0) opts.onProgress!({ bytes, total, rows: 0 }); });
     try {
-      texts.push(await readTextFile(path, label, format, { today: opts.today, ...(opts.maxExpansion !== undefined && { maxExpansion: opts.maxExpansion }), ...(onChunk && { onChunk }) }, problems));
+      texts.push(await readTextFile(path, label, format, { today: opts.today, maxExpansion: opts.maxExpansion, ...(onChunk && { onChunk }) }, problems));
     } catch (e) {
       if (e instanceof ScanError || e instanceof ExpansionError) throw e;
       problems.add('scan-failed', 1, { reason: streamError(e).message });
@@ -59,7 +61,7 @@ export async function readPath(path: string, label: string, opts: ReadOptions, i
     case 'xlsx-legacy': problems.add('xlsx-legacy', 1); return done([]);
     case 'xlsx': return done(await readXlsx(path, label, opts, problems));
     default: {
-      const src = openSource(path, opts.maxExpansion ?? DEFAULT_MAX_EXPANSION);
+      const src = openSource(path, opts.maxExpansion);
       const meta = { file: label, bytes: src.size, gzip };
       let n = 0;
       const onChunk = opts.onProgress && (() => { if (++n % 32 === 0) opts.onProgress!({ bytes: src.readBytes(), total: src.size, rows: 0 }); });
@@ -84,7 +86,7 @@ export async function readPath(path: string, label: string, opts: ReadOptions, i
 }
 
 async function csv(path: string, label: string, opts: ReadOptions): Promise<FileProfile> {
-  const o = { today: opts.today, ...(opts.maxExpansion !== undefined && { maxExpansion: opts.maxExpansion }), ...(opts.onProgress && { onProgress: opts.onProgress }) };
+  const o = { today: opts.today, maxExpansion: opts.maxExpansion, ...(opts.onProgress && { onProgress: opts.onProgress }) };
   const p = opts.full ? await scanFileFull(path, label, o) : await scanFile(path, label, o);
   p.format = 'csv';
   return p;

@@ -33,8 +33,8 @@ export interface ScanPathsOptions {
   progressDone?: () => void;
   /** Worker threads for many files (default: the machine's cores). 1: none. */
   threads?: number;
-  /** The decompression-bomb guard's ratio (expansion.ts); 0 lifts it. Default 100. */
-  maxExpansion?: number;
+  /** The decompression-bomb guard's ratio (expansion.ts); 0 lifts it. */
+  maxExpansion: number;
 }
 
 export interface ScanOutcome {
@@ -65,7 +65,7 @@ function failure(path: string, e: unknown): FileResult {
 async function readOne(t: Target, o: ScanPathsOptions): Promise<FileResult> {
   const onProgress = o.progress?.(t.path);
   try {
-    const r = await readPath(t.path, t.path, { today: o.today, ...(o.full && { full: true }), ...(o.maxExpansion !== undefined && { maxExpansion: o.maxExpansion }), ...(onProgress && { onProgress }) }, t.inFolder);
+    const r = await readPath(t.path, t.path, { today: o.today, ...(o.full && { full: true }), maxExpansion: o.maxExpansion, ...(onProgress && { onProgress }) }, t.inFolder);
     return { profiles: r.profiles, problems: r.problems.list, texts: r.texts };
   } catch (e) {
     return failure(t.path, e);
@@ -89,7 +89,7 @@ async function readPooled(targets: Target[], o: ScanPathsOptions, threads: numbe
         if (next >= targets.length) { resolve(); return; }
         const id = next++;
         current = id;
-        const job: FileJob = { id, path: targets[id]!.path, inFolder: targets[id]!.inFolder, today: o.today, ...(o.maxExpansion !== undefined && { maxExpansion: o.maxExpansion }) };
+        const job: FileJob = { id, path: targets[id]!.path, inFolder: targets[id]!.inFolder, today: o.today, maxExpansion: o.maxExpansion };
         w.postMessage(job);
       };
       w.on('message', (m: { id: number; profiles?: FileProfile[]; sketches?: (Uint8Array | null)[]; problems?: ScanProblem[]; texts?: TextFileProfile[]; textSketches?: (TallySketches | null)[]; error?: { scan: boolean; message: string; line: number; why?: ScanWhy; errno?: string; code?: string; expansion?: { limit: number; bytes: number } } }) => {

@@ -45,8 +45,6 @@ export function hashText(s: string): { hash: number; len: number } {
 export interface TableOptions {
   today: string;
   full?: boolean;
-  /** The decompression-bomb guard's ratio (expansion.ts); 0 lifts it. Default 100. */
-  maxExpansion?: number;
   reservoir?: number;
   seed?: number;
 }

@@ -9,7 +9,7 @@ import type { FileProfile } from '../profile.js';
 import type { Problems } from './problems.js';
 import { FNV, hashText, TableProfiler, type TableOptions } from './table.js';
 import { entryStream, entryText, listZip, type ZipEntry, ZipError } from './zip.js';
-import { DEFAULT_MAX_EXPANSION, ExpansionError } from '../expansion.js';
+import { ExpansionError } from '../expansion.js';
 import { statSync } from 'node:fs';
 
 const MAX_ROW_XML = 16 << 20;
@@ -116,7 +116,7 @@ export function rowCells(xml: string, ctx: Ctx): string[] {
 }
 
 /** Reads every sheet of a workbook. */
-export async function readXlsx(path: string, label: string, opts: TableOptions, problems: Problems): Promise<FileProfile[]> {
+export async function readXlsx(path: string, label: string, opts: TableOptions & { maxExpansion: number }, problems: Problems): Promise<FileProfile[]> {
   let entries: ZipEntry[];
   try {
     entries = listZip(path);
@@ -168,7 +168,7 @@ export async function readXlsx(path: string, label: string, opts: TableOptions, 
   return out;
 }
 
-async function readSheet(path: string, entry: ZipEntry, name: string, ctx: Ctx, opts: TableOptions, problems: Problems, meta: { file: string; bytes: number }): Promise<FileProfile | undefined> {
+async function readSheet(path: string, entry: ZipEntry, name: string, ctx: Ctx, opts: TableOptions & { maxExpansion: number }, problems: Problems, meta: { file: string; bytes: number }): Promise<FileProfile | undefined> {
   const probe: { cells: string[]; line: number }[] = [];
   let prof: TableProfiler | undefined;
   let width = 0;
@@ -207,7 +207,7 @@ async function readSheet(path: string, entry: ZipEntry, name: string, ctx: Ctx, 
   const decoder = new TextDecoder('utf-8');
   let carry = '';
   try {
-    for await (const chunk of entryStream(path, entry, opts.maxExpansion ?? DEFAULT_MAX_EXPANSION)) {
+    for await (const chunk of entryStream(path, entry, opts.maxExpansion)) {
       carry += decoder.decode(chunk, { stream: true });
       let from = 0;
       const re = /<(?:\w+:)?row(\s[^>]*?)?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?row>)/g;

@@ -28,11 +28,12 @@ export async function scanRange(path: string, label: string, range: ByteRange | 
   const identity = fileIdentity(path);
   const { start, end } = range ?? { start: 0, end: identity.size };
   if (start >= identity.size || end > identity.size) return { problem: { code: 'range-outside', range: `${start}:${end}`, size: identity.size } };
-  const opened = await openDump(path);
+  // Ranges are of plain files only (gzip refused above): no decompression to guard.
+  const opened = await openDump(path, 0);
   const { info } = opened;
   const { first, alignment } = alignStart(path, start, identity.size, info.delimiter);
   const out: RangeOut = { stop: first, newlines: 0 };
-  const opts = { today: o.today, opened, range: { first, end, out, bare: !o.report } };
+  const opts = { today: o.today, opened, maxExpansion: 0, range: { first, end, out, bare: !o.report } };
   const profile = o.full ? await scanFileFull(path, label, opts) : await scanFile(path, label, opts);
   profile.format = 'csv';
   const shard = shardProfile(info, out, profile, { name: label, identity, today: o.today, version: o.version, start, end, first, alignment });

@@ -3,7 +3,6 @@
 // examples, mail parts read and skipped. Streamed; memory stays flat whatever the line lengths.
 import { isUtf8 } from 'node:buffer';
 import { openSource } from '../source.js';
-import { DEFAULT_MAX_EXPANSION } from '../expansion.js';
 import type { Problems } from '../formats/problems.js';
 import { HtmlStripper, JsonUnescaper, type Sink, Utf16Decoder } from './decode.js';
 import { TextScanner, type TextType } from './find.js';
@@ -31,7 +30,7 @@ export const TEXT_SKETCHES = new WeakMap<TextFileProfile, TallySketches>();
 export interface TextReadOptions {
   today: string;
   /** The decompression-bomb guard's ratio for gzip (expansion.ts); 0 lifts it. Default 100. */
-  maxExpansion?: number;
+  maxExpansion: number;
   /** After each piece read: bytes read from disk so far and the file's size (compressed for gzip). */
   onChunk?: (bytes: number, total: number) => void;
 }
@@ -67,7 +66,7 @@ class EncodingWatch implements Sink {
 }
 
 export async function readTextFile(path: string, label: string, format: TextFormat, o: TextReadOptions, problems: Problems): Promise<TextFileProfile> {
-  const src = openSource(path, o.maxExpansion ?? DEFAULT_MAX_EXPANSION);
+  const src = openSource(path, o.maxExpansion);
   const tally = new Tally(o.today);
   const scanner = new TextScanner(tally.hit);
   const found: TextProblem[] = [];
