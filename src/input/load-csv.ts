@@ -249,32 +249,34 @@ function group(rows: Row[], columns: Map<CsvColumn, number>, header: string[], t
       }),
     };
     const locate: Locator = (path: Path) => {
-      const [top, a, b] = path;
+      const [top, a] = path;
+      const col = columnOf(path);
       if (top === 'datasets' && typeof a === 'number' && members[a]) {
-        const c = (typeof b === 'string' && b in CSV_COLUMNS ? b : b === 'name' ? 'dataset' : 'dataset') as CsvColumn;
         const row = members[a]!;
-        return { line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(c) ?? 0, delimiter) };
+        return { line: lineOf(row.index), col: charCol(text, lineOf(row.index), columns.get(col ?? 'dataset') ?? 0, delimiter) };
       }
-      const nested = top === 'response' && typeof a === 'string' && (a === 'contact' || a === 'officer' || a === 'addressee') ? `${a}_${typeof b === 'string' ? b : a === 'officer' ? 'name' : ''}` : undefined;
-      const name = (nested && nested in CSV_COLUMNS ? nested : [...path].reverse().find((s): s is string => typeof s === 'string' && s in CSV_COLUMNS && s !== 'incident')) as CsvColumn | undefined;
-      const col = name === undefined && path.includes('controller') ? 'controller' : name;
       const row = (col && source.get(col)) ?? members[0]!;
       return { line: lineOf(row.index), col: col && columns.has(col) ? charCol(text, lineOf(row.index), columns.get(col)!, delimiter) : 1 };
     };
     const invalid = problems.length > before || members.some((r) => r.bad);
     const firstRow = members[0]!.index;
-    docs.push({ value, locate, column: (path) => { const c = columnOfPath(path); return c && columns.has(c) ? header[columns.get(c)!] : undefined; }, index: docs.length + 1, key: key || undefined, line: () => lineOf(firstRow), ...(invalid && { invalid }) });
+    docs.push({ value, locate, column: (path) => { const c = columnOf(path.split('.')); return c && columns.has(c) ? header[columns.get(c)!] : undefined; }, index: docs.length + 1, key: key || undefined, line: () => lineOf(firstRow), ...(invalid && { invalid }) });
   }
   return docs;
 }
 
 /** The CSV column a path of the description comes from ("datasets[0].fields[1]" → fields). */
-function columnOfPath(path: string): CsvColumn | undefined {
-  const [top, a, b] = path.replace(/\[\d+\]/g, '').split('.');
+/**
+ * The CSV column a description path comes from (datasets[0].records → records, incident.controller.name
+ * → controller, response.contact.email → contact_email), undefined when none does. Paths come
+ * structured (a locator's) or as the diagnostics' text, split at dots ('datasets[0]' is 'datasets').
+ */
+function columnOf(path: Path): CsvColumn | undefined {
+  const [top, a, b] = path.filter((p): p is string => typeof p === 'string').map((p) => p.replace(/\[\d+\]$/, ''));
   let c: string | undefined;
   if (top === 'datasets') c = a === 'name' ? 'dataset' : a;
-  else if (top === 'incident') c = a === 'controller' ? (b === 'name' ? 'controller' : b) : a === 'circumstances' ? b : a === 'subjects' ? (b === 'count' ? 'subjects' : b) : a;
-  else if (top === 'response') c = b ? `${a}_${b}` : a;
+  else if (top === 'incident') c = a === 'controller' ? (b === 'name' || b === undefined ? 'controller' : b) : a === 'circumstances' ? b : a === 'subjects' ? (b === 'count' || b === undefined ? 'subjects' : b) : a;
+  else if (top === 'response') c = b ? `${a}_${b}` : a === 'officer' ? 'officer_name' : a;
   return c !== undefined && c in CSV_COLUMNS ? (c as CsvColumn) : undefined;
 }
 
