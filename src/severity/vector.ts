@@ -2,6 +2,7 @@
 import type { Level } from '../core/vocab.js';
 import type { VectorParts } from './types.js';
 import { levelOf, WEIGHTS } from './weights.js';
+import { diagText } from '../input/messages.js';
 
 export const VECTOR_PREFIX = 'SEMX:1';
 
@@ -34,9 +35,10 @@ export function scoreParts(p: VectorParts): VectorScore {
 }
 
 /** A vector that does not parse: the English text, and its key in src/input/messages.ts for other languages. */
+/** A vector that does not parse: its message key and arguments (the message is the English table's wording). */
 export class VectorError extends Error {
-  constructor(message: string, readonly col: number, readonly key: VectorErrorKey, readonly args: Record<string, string>) {
-    super(message);
+  constructor(readonly col: number, readonly key: VectorErrorKey, readonly args: Record<string, string>) {
+    super(diagText(key, args, 'en'));
     this.name = 'VectorError';
   }
 }
@@ -49,7 +51,7 @@ export function parseVector(input: string): VectorParts {
   const parts = s.split('/');
   if (parts[0] !== VECTOR_PREFIX) {
     const got = (parts[0] ?? '').slice(0, 20);
-    throw new VectorError(`a vector starts with \`${VECTOR_PREFIX}\` (got \`${got}\`); example: ${EXAMPLE}`, 1, 'vector.prefix', { prefix: VECTOR_PREFIX, got, example: EXAMPLE });
+    throw new VectorError(1, 'vector.prefix', { prefix: VECTOR_PREFIX, got, example: EXAMPLE });
   }
   const out: Partial<Record<(typeof ORDER)[number], number>> = {};
   let col = parts[0].length + 2;
@@ -59,19 +61,19 @@ export function parseVector(input: string): VectorParts {
     const order = ORDER.join(', ');
     if (part === undefined) {
       const after = parts.slice(0, k + 1).join('/');
-      throw new VectorError(`missing \`${metric}:\` after \`${after}\`; metrics go in the order ${order}`, s.length + 1, 'vector.missing', { metric, after, order });
+      throw new VectorError(s.length + 1, 'vector.missing', { metric, after, order });
     }
     const m = /^([A-Z]+):(.*)$/.exec(part);
     if (!m || m[1] !== metric) {
       const found = part.slice(0, 20);
-      throw new VectorError(`expected \`${metric}:<value>\` at position ${k + 1} but found \`${found}\`; metrics go in the order ${order}`, col, 'vector.order', { metric, position: String(k + 1), found, order });
+      throw new VectorError(col, 'vector.order', { metric, position: String(k + 1), found, order });
     }
     const raw = m[2] ?? '';
     const value = /^\d+(\.\d+)?$/.test(raw) ? Number(raw) : NaN;
     if (!ALLOWED[metric].includes(value)) {
       const values = ALLOWED[metric].join(', ');
       const got = raw.slice(0, 20);
-      throw new VectorError(`\`${metric}\` must be one of ${values} (got \`${got}\`)`, col + metric.length + 1, 'vector.value', { metric, values, got });
+      throw new VectorError(col + metric.length + 1, 'vector.value', { metric, values, got });
     }
     out[metric] = value;
     col += part.length + 1;
@@ -81,9 +83,9 @@ export function parseVector(input: string): VectorParts {
   if (rest.length) {
     const m = /^F:(.*)$/.exec(rest[0]!);
     const got = rest[0]!.slice(0, 20);
-    if (!m || !FLOORS.includes(m[1] as Level)) throw new VectorError(`unexpected \`${got}\` after V; only \`F:medium\` (the sensitive-data floor) may follow`, col, 'vector.after-v', { got });
+    if (!m || !FLOORS.includes(m[1] as Level)) throw new VectorError(col, 'vector.after-v', { got });
     floor = m[1] as Level;
-    if (rest.length > 1) throw new VectorError(`unexpected \`${rest[1]!.slice(0, 20)}\` after the floor`, col + rest[0]!.length + 1, 'vector.after-floor', { got: rest[1]!.slice(0, 20) });
+    if (rest.length > 1) throw new VectorError(col + rest[0]!.length + 1, 'vector.after-floor', { got: rest[1]!.slice(0, 20) });
   }
   return { dpc: out.DPC!, ei: out.EI!, c: out.C!, i: out.I!, a: out.A!, m: out.M!, v: out.V!, ...(floor && { floor }) };
 }
