@@ -1,6 +1,7 @@
 // breach scan on dumps in the RENAPO name layout, with decoys, failing check digits and people
 // listed several times: run as a responder runs it (the generator knows the truth).
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { rng } from '../scripts/synth-dump.mjs';
 import { curpFor, NAME_COLUMNS, nameCsv, nameRows } from '../scripts/synth-names.mjs';
 import { classify, countValid } from '../src/scan/classify.js';
-import { isKnownName, isNamePart } from '../src/scan/names.js';
+import { fold, isKnownName, isNamePart } from '../src/scan/names.js';
 import { assessText } from './helpers.js';
 
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
@@ -237,4 +238,16 @@ describe('evidence and identifiability', () => {
     for (const c of badCurps(300)) raw.add(c);
     expect([...raw].filter((v) => text.includes(v))).toEqual([]);
   }, 120000);
+});
+
+describe('fold (the form the name lists are written in)', () => {
+  // The definition: canonical decomposition, combining marks dropped, upper case, periods dropped.
+  const reference = (w: string) => w.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toUpperCase().replace(/\./g, '');
+  const latin1 = Array.from({ length: 0x100 - 0xa0 }, (_, i) => String.fromCharCode(0xa0 + i));
+  it('folds every word as the definition does, Latin-1 letters character by character', () => {
+    fc.assert(fc.property(fc.string({ unit: fc.constantFrom('a', 'Z', 'm', '.', "'", '-', ' ', '\u0301', '\u0303', 'ß', 'Ÿ', 'ǅ', 'ﬁ', 'İ', ...latin1), maxLength: 12 }), (w) => {
+      expect(fold(w)).toBe(reference(w));
+    }), { numRuns: 20000 });
+    for (const w of ['MARÍA', 'Núñez', 'JOSÉ', 'Güemes', 'Ma.', 'Straße', 'ÆON', 'Œuvre', 'ÿ', 'Ð']) expect(fold(w)).toBe(reference(w));
+  });
 });
