@@ -18,18 +18,22 @@ function meetsPrecondition(v: string): boolean {
   return true;
 }
 
-/** The cell inside a larger buffer (offsets matter), surrounded by bytes that would change answers if read. */
-function cell(v: string): [Uint8Array, number, number] {
-  const b = Buffer.from(`9@${v}.#`, 'latin1');
-  return [new Uint8Array(b.buffer, b.byteOffset, b.length), 2, 2 + v.length];
+/** The cell at offset `s` of a larger buffer, preceded (s = 2) and followed by bytes that would change answers if read. */
+function cell(v: string, s = 2): [Uint8Array, number, number] {
+  const b = Buffer.from(`${'9@'.slice(0, s)}${v}.#`, 'latin1');
+  return [new Uint8Array(b.buffer, b.byteOffset, b.length), s, s + v.length];
 }
 
-/** Byte and string answers for one key and value, or a message naming the divergence. */
+/** Byte and string answers for one key and value (the cell at offsets 0 and 2), or a message naming the divergence. */
 function divergence(key: TestKey, v: string): string | undefined {
-  const [b, s, e] = cell(v);
-  const bytes = (BYTE_TESTS[key] as ByteTest)(b, s, e);
-  const str = TESTS[key](Buffer.from(b.subarray(s, e)).toString('latin1'));
-  return bytes === str ? undefined : `${key}(${JSON.stringify(v)}): bytes ${bytes}, string ${str}`;
+  const str = TESTS[key](v);
+  for (const at of [0, 2]) {
+    const [b, s, e] = cell(v, at);
+    if (Buffer.from(b.subarray(s, e)).toString('latin1') !== v) throw new Error(`not ASCII: ${JSON.stringify(v)}`);
+    const bytes = (BYTE_TESTS[key] as ByteTest)(b, s, e);
+    if (bytes !== str) return `${key}(${JSON.stringify(v)}) at offset ${at}: bytes ${bytes}, string ${str}`;
+  }
+  return undefined;
 }
 
 /** Every covered key's answer on v (the keys run one after another, as the worker does). */
@@ -274,6 +278,22 @@ describe('byte tests: the rest of the contract', () => {
       expect(curpBirthBytes(b, s, e)).toEqual(curpBirthDate(normId(v)));
     }), { numRuns: 5000 });
     expect(valid).toBeGreaterThan(100);
+  });
+
+  it('every listed word, its prefixes and extensions, in every case, alone and after a given name (the word table has no false hits)', () => {
+    const words = new Set<string>();
+    for (const w of [...ascii(lists.given), ...ascii(lists.surnames), ...ascii(lists.particles), ...ascii(lists.nonName)]) {
+      for (let n = 1; n <= w.length; n++) words.add(w.slice(0, n));
+      words.add(w.slice(1));
+      words.add(`${w}A`);
+      words.add(`${w}S`);
+      words.add(`${w}.`);
+    }
+    const out: string[] = [];
+    for (const w of words) {
+      for (const v of [w, w.toLowerCase(), `Juan ${w}`, `${w} Perez`]) if (meetsPrecondition(v)) out.push(...allDivergences(v));
+    }
+    expect(out).toEqual([]);
   });
 
   it('the shared name analysis follows the bytes, not the buffer and offsets', () => {
