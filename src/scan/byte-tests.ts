@@ -5,6 +5,7 @@
 // identifiers are normalised into one shared scratch buffer, words are looked up by their bytes.
 import type { TestKey } from './classify.js';
 import { nameLists } from './names.js';
+import { realDate } from './validators.js';
 
 /**
  * A test on the ASCII bytes b[s..e) of one cell. Precondition (the caller guarantees it): e > s,
@@ -114,15 +115,6 @@ function lettersIn(a: Uint8Array, from: number, to: number): boolean {
   return true;
 }
 const isUpperOrDigit = (c: number): boolean => isUpper(c) || isDigit(c);
-
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** validators.ts's realDate (a copy: that one is private and takes the same numbers). */
-function realDate(yy: number, mm: number, dd: number, century: number): boolean {
-  if (mm < 1 || mm > 12 || dd < 1) return false;
-  const y = century + yy;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return dd <= (mm === 2 && leap ? 29 : DAYS[mm - 1]!);
-}
 
 /** Month 0[1-9]|1[0-2] at a[i]. */
 const monthAt = (a: Uint8Array, i: number): boolean => { const m = twoDigits(a, i); return m >= 1 && m <= 12; };
