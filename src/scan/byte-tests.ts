@@ -507,39 +507,45 @@ function isIp(b: Uint8Array, s: number, e: number): boolean {
 const STREET_WORDS = packSet('CALLE AV AVENIDA BLVD BOULEVARD CALZ CALZADA COL COLONIA PRIV PRIVADA CERRADA ANDADOR CARRETERA KM MZ MANZANA LT LOTE NUM INT EXT FRACC UNIDAD EDIF'.split(' '));
 
 /**
- * STREET.test(): a whole word (run of [A-Za-z0-9_]) among STREET_WORDS, or C or NO followed by '.'
- * and a word character (\b after a '.' needs one: "C. JUAREZ" does not match, "C.JUAREZ" does).
- * The '#' alternative is left to the caller's includes('#').
+ * STREET.test() at the word (run of [A-Za-z0-9_]) b[from..to): one of STREET_WORDS, or C or NO
+ * followed by '.' and a word character (\b after a '.' needs one: "C. JUAREZ" does not match,
+ * "C.JUAREZ" does). The '#' alternative is left to the caller's includes('#').
  */
-function hasStreetWord(b: Uint8Array, s: number, e: number): boolean {
-  let i = s;
-  while (i < e) {
-    if (!is(b[i]!, WORD_CHAR)) { i++; continue; }
-    const from = i;
-    while (i < e && is(b[i]!, WORD_CHAR)) i++;
-    const len = i - from;
-    if (len <= 9 && STREET_WORDS.has(packBytes(b, from, i))) return true;
-    if ((len === 1 && upper(b[from]!) === 67) || (len === 2 && matchesAt(b, from, 'NO'))) {
-      if (i + 1 < e && b[i] === 46 && is(b[i + 1]!, WORD_CHAR)) return true;
-    }
-  }
-  return false;
+function isStreetWord(b: Uint8Array, from: number, to: number, e: number): boolean {
+  const len = to - from;
+  if (len <= 9 && STREET_WORDS.has(packBytes(b, from, to))) return true;
+  if (!((len === 1 && upper(b[from]!) === 67) || (len === 2 && matchesAt(b, from, 'NO')))) return false;
+  return to + 1 < e && b[to] === 46 && is(b[to + 1]!, WORD_CHAR);
 }
 
+/** isAddress() in one pass over the words: a digit, three letters in a row, and '#' or a street word; done once all are seen. */
 function isAddress(b: Uint8Array, s: number, e: number): boolean {
   if (e - s < 8 || e - s > 200) return false;
   let digit = false;
-  let hash = false;
-  let letters = 0;
-  let word = false;
-  for (let i = s; i < e; i++) {
-    const c = b[i]!;
-    if (isDigit(c)) digit = true;
-    else if (c === 35) hash = true;
-    letters = isLetter(c) ? letters + 1 : 0;
-    if (letters >= 3) word = true;
+  let letters3 = false;
+  let marker = false;
+  for (let i = s; i < e; ) {
+    if (!is(b[i]!, WORD_CHAR)) {
+      if (b[i] === 35) marker = true;
+      i++;
+      continue;
+    }
+    // Three letters in a row only occur inside a word: digits and '_' break the run.
+    const from = i;
+    let run = 0;
+    for (; i < e && is(b[i]!, WORD_CHAR); i++) {
+      const c = b[i]!;
+      if (isLetter(c)) {
+        if (++run >= 3) letters3 = true;
+      } else {
+        run = 0;
+        if (isDigit(c)) digit = true;
+      }
+    }
+    if (!marker) marker = isStreetWord(b, from, i, e);
+    if (digit && letters3 && marker) return true;
   }
-  return digit && word && (hash || hasStreetWord(b, s, e));
+  return digit && letters3 && marker; // a '#' after the last word
 }
 
 // Names ---------------------------------------------------------------------------------------------
