@@ -586,9 +586,9 @@ class WordTable {
     this.starts.push(at);
   }
 
-  /** The flags of the word whose upper case is b[s..e), 0 if listed nowhere. */
-  lookup(b: Uint8Array, s: number, e: number): number {
-    for (let slot = hashOf(b, s, e) & this.mask; ; slot = (slot + 1) & this.mask) {
+  /** The flags of the word whose upper case is b[s..e) and whose hashOf() is `hash`, 0 if listed nowhere. */
+  lookup(hash: number, b: Uint8Array, s: number, e: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const k = this.slots[slot]! - 1;
       if (k < 0) return 0;
       if (this.equals(k, b, s, e)) return this.flags[k]!;
@@ -603,10 +603,12 @@ class WordTable {
   }
 }
 
-/** FNV-1a over the upper-cased bytes b[s..e) (the pool's words are upper case already). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** FNV-1a over the upper-cased bytes b[s..e) (the pool's words are upper case already); analyseName() computes the same inline. */
 function hashOf(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ upper(b[i]!), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ upper(b[i]!), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -624,27 +626,6 @@ function buildWordTable(): WordTable {
 
 /** validators.ts's lower-case particles (capitalisedWords), packed: a lower-case word among them does not break a full name. */
 const FULL_NAME_PARTICLES = packSet(['DE', 'DEL', 'LA', 'LAS', 'LOS', 'Y', 'E', 'DA', 'VAN', 'VON']);
-
-/**
- * A name word of names.ts's WORD, ASCII: letters with inner apostrophes or hyphens (O'FARRILL,
- * PEREZ-GIL), or one to three letters and a period (MA.). The end of its folded form (the period
- * dropped), -1 when b[s..e) is not one.
- */
-function nameWordEnd(b: Uint8Array, s: number, e: number): number {
-  if (b[e - 1] === 46) {
-    if (e - s < 2 || e - s > 4) return -1;
-    for (let i = s; i < e - 1; i++) if (!isLetter(b[i]!)) return -1;
-    return e - 1;
-  }
-  if (!isLetter(b[s]!) || !isLetter(b[e - 1]!)) return -1;
-  for (let i = s + 1; i < e - 1; i++) {
-    const c = b[i]!;
-    if (isLetter(c)) continue;
-    if ((c === 39 || c === 45) && isLetter(b[i - 1]!) && isLetter(b[i + 1]!)) continue;
-    return -1;
-  }
-  return e;
-}
 
 // Result bits of the one analysis the five name tests share.
 const IS_PART = 1;
@@ -669,14 +650,33 @@ function analyseName(b: Uint8Array, s: number, e: number): number {
   let known = false;
   let first = 0;
   for (let i = s; i < e; ) {
-    let j = i;
-    while (j < e && !isWs(b[j]!)) j++;
     if (++words > 6) return 0;
-    const end = nameWordEnd(b, i, j);
-    if (end < 0) return 0;
+    // One pass over the word: names.ts's WORD in ASCII (letters with inner ' or -, O'FARRILL,
+    // PEREZ-GIL; or one to three letters and a period, MA.) and the hash of its folded form (upper
+    // case, the period dropped). prev: 0 nothing yet, 1 a letter, 2 ' or -, 3 the period.
+    let h = FNV_OFFSET;
+    let prev = 0;
+    let seps = 0;
+    let j = i;
+    for (; j < e; j++) {
+      const c = b[j]!;
+      if (isWs(c)) break;
+      if (isLetter(c) && prev !== 3) {
+        h = Math.imul(h ^ upper(c), FNV_PRIME);
+        prev = 1;
+      } else if ((c === 39 || c === 45) && prev === 1) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        seps++;
+        prev = 2;
+      } else if (c === 46 && prev === 1 && seps === 0 && j - i <= 3) prev = 3;
+      else return 0;
+    }
+    // Nothing follows the period (checked above); ' or - must have a letter after them.
+    if (prev === 2) return 0;
+    const end = prev === 3 ? j - 1 : j;
     if (isUpper(b[i]!)) capitals++;
     else if (!FULL_NAME_PARTICLES.has(packBytes(b, i, j))) lowerWord = true;
-    const f = WORDS.lookup(b, i, end);
+    const f = WORDS.lookup(h >>> 0, b, i, end);
     if (!(f & PARTICLE)) {
       if (f & NON_NAME) return 0;
       if (core++ === 0) first = f;
