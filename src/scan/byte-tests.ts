@@ -139,8 +139,10 @@ function luhn(a: Uint8Array, o: number, n: number): boolean {
 
 // CURP ------------------------------------------------------------------------------------------
 
-/** CURP_RE's state codes, as c1 * 256 + c2. */
-const STATES = new Set('AS BC BS CC CL CM CH CS DF DG GT GR HG JC MC MN MS NE NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS'.split(' ').map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)));
+/** CURP_RE's state codes: a 26 x 26 table of two upper-case letters (one read, no hashing). */
+const STATES = new Uint8Array(26 * 26);
+for (const p of 'AS BC BS CC CL CM CH CS DF DG GT GR HG JC MC MN MS NE NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS'.split(' ')) STATES[(p.charCodeAt(0) - 65) * 26 + p.charCodeAt(1) - 65] = 1;
+const isState = (c1: number, c2: number): boolean => isUpper(c1) && isUpper(c2) && STATES[(c1 - 65) * 26 + c2 - 65] === 1;
 /** validators.ts's INCONVENIENT prefixes, packed. */
 const INCONVENIENT = packSet('BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY'.split(' '));
 
@@ -156,7 +158,7 @@ function curpAt(a: Uint8Array, o: number): boolean {
   const v1 = a[o + 1]!;
   if (!isUpper(a[o]!) || !(v1 === 65 || v1 === 69 || v1 === 73 || v1 === 79 || v1 === 85 || v1 === 88)) return false;
   if (!lettersIn(a, o + 2, o + 4) || !digitsIn(a, o + 4, o + 6) || !monthAt(a, o + 6) || !dayAt(a, o + 8) || !isHMX(a[o + 10]!)) return false;
-  if (!STATES.has(a[o + 11]! * 256 + a[o + 12]!) || !isConsonant(a[o + 13]!) || !isConsonant(a[o + 14]!) || !isConsonant(a[o + 15]!)) return false;
+  if (!isState(a[o + 11]!, a[o + 12]!) || !isConsonant(a[o + 13]!) || !isConsonant(a[o + 14]!) || !isConsonant(a[o + 15]!)) return false;
   if (!isUpperOrDigit(a[o + 16]!) || !isDigit(a[o + 17]!)) return false;
   if (INCONVENIENT.has(packBytes(a, o, o + 4))) return false;
   // Leap days and 30-day months: the century comes from the 17th character.
