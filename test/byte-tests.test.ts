@@ -18,18 +18,22 @@ function meetsPrecondition(v: string): boolean {
   return true;
 }
 
-/** The cell inside a larger buffer (offsets matter), surrounded by bytes that would change answers if read. */
-function cell(v: string): [Uint8Array, number, number] {
-  const b = Buffer.from(`9@${v}.#`, 'latin1');
-  return [new Uint8Array(b.buffer, b.byteOffset, b.length), 2, 2 + v.length];
+/** The cell at offset `s` of a larger buffer, preceded (s = 2) and followed by bytes that would change answers if read. */
+function cell(v: string, s = 2): [Uint8Array, number, number] {
+  const b = Buffer.from(`${'9@'.slice(0, s)}${v}.#`, 'latin1');
+  return [new Uint8Array(b.buffer, b.byteOffset, b.length), s, s + v.length];
 }
 
-/** Byte and string answers for one key and value, or a message naming the divergence. */
+/** Byte and string answers for one key and value (the cell at offsets 0 and 2), or a message naming the divergence. */
 function divergence(key: TestKey, v: string): string | undefined {
-  const [b, s, e] = cell(v);
-  const bytes = (BYTE_TESTS[key] as ByteTest)(b, s, e);
-  const str = TESTS[key](Buffer.from(b.subarray(s, e)).toString('latin1'));
-  return bytes === str ? undefined : `${key}(${JSON.stringify(v)}): bytes ${bytes}, string ${str}`;
+  const str = TESTS[key](v);
+  for (const at of [0, 2]) {
+    const [b, s, e] = cell(v, at);
+    if (Buffer.from(b.subarray(s, e)).toString('latin1') !== v) throw new Error(`not ASCII: ${JSON.stringify(v)}`);
+    const bytes = (BYTE_TESTS[key] as ByteTest)(b, s, e);
+    if (bytes !== str) return `${key}(${JSON.stringify(v)}) at offset ${at}: bytes ${bytes}, string ${str}`;
+  }
+  return undefined;
 }
 
 /** Every covered key's answer on v (the keys run one after another, as the worker does). */
@@ -163,7 +167,7 @@ const dates = fc.oneof(
   fc.tuple(dd, pick('/-'), mm, pick('/-'), fc.integer({ min: 1896, max: 2104 })).map((p) => p.join('')),
 );
 const money = fc
-  .tuple(fc.constantFrom('', '$', '$ ', 'MXN', 'mxn ', 'MXN\t', '$$'), fc.constantFrom('', '-'), strOf(DIGITS + ',.', 1, 14), fc.constantFrom('', ' MXN', 'MXN', ' M.N.', 'm.n.', '  MXN', 'MX'))
+  .tuple(fc.constantFrom('', '$', '$ ', 'MXN', 'mxn ', 'MXN\t', '$$'), fc.constantFrom('', '-'), strOf(DIGITS + ',.', 1, 14), fc.constantFrom('', ' MXN', 'MXN', ' M.N.', 'm.n.', '  MXN', 'MX', '\tMXN', '\vm.n.'))
   .map((p) => p.join(''));
 const sexes = fc
   .tuple(fc.constantFrom('H', 'M', 'F', 'X', 'HOMBRE', 'MUJER', 'MASCULINO', 'FEMENINO', 'MALE', 'FEMALE', 'NO BINARIO', 'NO  BINARIO', 'NO\tBINARIO', 'HM', 'MASCULINOS', 'O'), fc.integer({ min: 0, max: 2 }))
@@ -230,7 +234,7 @@ const EDGES: Record<string, string[]> = {
   date: ['2000-02-29', '1900-02-29', '2100-02-29', '2023-02-29', '2024-02-29', '1999-12-31', '1999-13-01', '1999-00-10', '1999-01-00', '1999-01-32', '1999-04-31', '1899-01-01', '2100-01-01',
     '1999-01-01 12:30', '1999-01-01T12:30:45', '1999-01-01 1:30', '1999-01-01 12:30:4', '1999-01-01X', '29/02/2000', '29-02-1900', '1/1/2000', '01/1-2000', '1.1.2000', '001/01/2000', '31/04/2020', '32/01/2020', '1/13/2020'],
   money: ['$1,000.00', '$ 1,000.00', '1000', '-1,000', '1,000,000.5', '1,00', '1000,000', '12,345.678', 'MXN 500', 'mxn500', '500 MXN', '500MXN', '500 m.n.', '$500 M.N.', '$ MXN', '$', 'MXN',
-    '123456789012345', '1234567890123456', '$1234567890123456', '1,234,567,890,12', '.5', '5.', '-', '$-5', '$\t5', '$  5', '5  MXN', 'MXN M.N.', '$5 MXN M.N.', 'M.N.'],
+    '123456789012345', '1234567890123456', '$1234567890123456', '1,234,567,890,12', '.5', '5.', '-', '$-5', '$\t5', '$  5', '5  MXN', 'MXN M.N.', '$5 MXN M.N.', 'M.N.', '500\tMXN', '500\vm.n.', '500\rMXN', 'MXN\t500'],
   sex: ['H', 'm', 'F', 'x', 'Hombre', 'MUJER', 'masculino', 'Femenino', 'MALE', 'female', 'NO BINARIO', 'no binario', 'NO  BINARIO', 'NO\tBINARIO', 'NOBINARIO', 'HM', 'O', 'MASCULINOS'],
   ip: ['192.168.0.1', '255.255.255.255', '256.1.1.1', '1.2.3', '1.2.3.4.5', '01.02.03.004', '::1', '::', 'fe80::1', '2001:db8:0:0:0:0:0:1', '2001:DB8:0:0:0:0:0:1', '2001:db8:0:0:0:0:0:1:2',
     '2001:db8:0:0:0:0:0', '2001:db8:0:0:0:0:0:12345', ':1:2:3:4:5:6:7', '1:2:3:4:5:6:7:', 'g::1', '1::2::3', '0123456789abcdef0123456789abcdef0123::', 'abc', 'a:b'],
@@ -265,6 +269,17 @@ describe('byte tests: the rest of the contract', () => {
     for (const k of Object.keys(BYTE_TESTS)) expect(k in TESTS, k).toBe(true);
   });
 
+  it('every pair of letters or digits in a CURP\'s state, with the check digit recomputed', () => {
+    const out: string[] = [];
+    for (const c1 of UPPER + DIGITS) {
+      for (const c2 of UPPER + DIGITS) {
+        const first17 = `LOOA531113H${c1}${c2}PBN0`;
+        out.push(...[divergence('curp', first17 + curpCheckDigit(first17)), divergence('curp~shape', first17 + curpCheckDigit(first17))].filter((d) => d !== undefined));
+      }
+    }
+    expect(out).toEqual([]);
+  });
+
   it('curpBirthBytes gives curpBirthDate(normId()) for valid CURPs', () => {
     let valid = 0;
     fc.assert(fc.property(mutated(curp).filter(meetsPrecondition), (v) => {
@@ -274,6 +289,22 @@ describe('byte tests: the rest of the contract', () => {
       expect(curpBirthBytes(b, s, e)).toEqual(curpBirthDate(normId(v)));
     }), { numRuns: 5000 });
     expect(valid).toBeGreaterThan(100);
+  });
+
+  it('every listed word, its prefixes and extensions, in every case, alone and after a given name (the word table has no false hits)', () => {
+    const words = new Set<string>();
+    for (const w of [...ascii(lists.given), ...ascii(lists.surnames), ...ascii(lists.particles), ...ascii(lists.nonName)]) {
+      for (let n = 1; n <= w.length; n++) words.add(w.slice(0, n));
+      words.add(w.slice(1));
+      words.add(`${w}A`);
+      words.add(`${w}S`);
+      words.add(`${w}.`);
+    }
+    const out: string[] = [];
+    for (const w of words) {
+      for (const v of [w, w.toLowerCase(), `Juan ${w}`, `${w} Perez`]) if (meetsPrecondition(v)) out.push(...allDivergences(v));
+    }
+    expect(out).toEqual([]);
   });
 
   it('the shared name analysis follows the bytes, not the buffer and offsets', () => {

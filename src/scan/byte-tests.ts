@@ -5,6 +5,7 @@
 // identifiers are normalised into one shared scratch buffer, words are looked up by their bytes.
 import type { TestKey } from './classify.js';
 import { nameLists } from './names.js';
+import { realDate } from './validators.js';
 
 /**
  * A test on the ASCII bytes b[s..e) of one cell. Precondition (the caller guarantees it): e > s,
@@ -17,15 +18,40 @@ export type ByteTest = (b: Uint8Array, s: number, e: number) => boolean;
 // Characters. JS's trim() and \s cover, in ASCII, exactly TAB LF VT FF CR and space; \d and \b's
 // word characters are ASCII-only without the u flag, which none of the string patterns use.
 
-const isWs = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
+const WS = 1;
+const LETTER = 2;
+const DIGIT = 4;
+/** EMAIL_RE's local-part characters: A-Za-z0-9 . _ % + - ' */
+const LOCAL = 8;
+/** EMAIL_RE's domain characters: A-Za-z0-9 . - */
+const DOMAIN = 16;
+/** A regex \b's word characters: [A-Za-z0-9_]. */
+const WORD_CHAR = 32;
+const HEX = 64;
+/** Character classes of the 128 ASCII codes, one table read instead of chains of comparisons (the loops below run per byte). */
+const CLASS = buildClasses();
+function buildClasses(): Uint8Array {
+  const t = new Uint8Array(128);
+  const add = (chars: string, bit: number) => { for (const ch of chars) t[ch.charCodeAt(0)]! |= bit; };
+  const letters = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';
+  const digits = '0123456789';
+  add(' \t\n\v\f\r', WS);
+  add(letters, LETTER | LOCAL | DOMAIN | WORD_CHAR);
+  add(digits, DIGIT | LOCAL | DOMAIN | WORD_CHAR | HEX);
+  add("._%+-'", LOCAL);
+  add('.-', DOMAIN);
+  add('_', WORD_CHAR);
+  add('ABCDEFabcdef', HEX);
+  return t;
+}
+/** Bytes are < 0x80 by the precondition; past a cell's end (undefined) the class is 0. */
+const is = (c: number, cls: number): boolean => (CLASS[c]! & cls) !== 0;
+const isWs = (c: number): boolean => is(c, WS);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 const isUpper = (c: number): boolean => c >= 65 && c <= 90;
-const isLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
-const isHex = (c: number): boolean => isDigit(c) || ((c | 32) >= 97 && (c | 32) <= 102);
+const isLetter = (c: number): boolean => is(c, LETTER);
 /** ASCII upper case (what toUpperCase() does to an ASCII character). */
 const upper = (c: number): number => (c >= 97 && c <= 122 ? c - 32 : c);
-/** Word character of a regex \b: [A-Za-z0-9_]. */
-const isWordChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 95;
 
 /** Two ASCII digits at `i` of `a` as a number, -1 when they are not two digits. */
 function twoDigits(a: Uint8Array, i: number): number {
@@ -54,7 +80,8 @@ function packBytes(b: Uint8Array, s: number, e: number): number {
 const packSet = (words: string[]): ReadonlySet<number> => new Set(words.map(packWord));
 
 // ---------------------------------------------------------------------------------------------
-// Identifiers: normId() into a scratch buffer.
+// Identifiers: each check reads a[o..o+n) and runs on the cell itself when it is already in
+// normId()'s form (the common case: no copy), else on normId()'s output in a scratch buffer.
 
 /** normId()'s output for the identifiers (never longer than 19 characters when valid). */
 const ID = new Uint8Array(20);
@@ -73,38 +100,33 @@ function normInto(b: Uint8Array, s: number, e: number, max: number): number {
   }
   return n;
 }
+// Why the in-place check is exact: every check below accepts only 0-9, A-Z and '&', which normId()
+// leaves alone, so a cell it accepts as is equals its normId(); a cell it rejects is checked again
+// on its normId() in ID.
 
-/** ID[from..to) are all digits. */
-function digitsIn(from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isDigit(ID[i]!)) return false;
+/** a[from..to) are all digits. */
+function digitsIn(a: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isDigit(a[i]!)) return false;
   return true;
 }
-/** ID[from..to) are all A-Z. */
-function lettersIn(from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (!isUpper(ID[i]!)) return false;
+/** a[from..to) are all A-Z. */
+function lettersIn(a: Uint8Array, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (!isUpper(a[i]!)) return false;
   return true;
 }
+const isUpperOrDigit = (c: number): boolean => isUpper(c) || isDigit(c);
 
-const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-/** validators.ts's realDate (a copy: that one is private and takes the same numbers). */
-function realDate(yy: number, mm: number, dd: number, century: number): boolean {
-  if (mm < 1 || mm > 12 || dd < 1) return false;
-  const y = century + yy;
-  const leap = y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0);
-  return dd <= (mm === 2 && leap ? 29 : DAYS[mm - 1]!);
-}
+/** Month 0[1-9]|1[0-2] at a[i]. */
+const monthAt = (a: Uint8Array, i: number): boolean => { const m = twoDigits(a, i); return m >= 1 && m <= 12; };
+/** Day 0[1-9]|[12]\d|3[01] at a[i]. */
+const dayAt = (a: Uint8Array, i: number): boolean => { const d = twoDigits(a, i); return d >= 1 && d <= 31; };
 
-/** Month 0[1-9]|1[0-2] at ID[i]. */
-const monthAt = (i: number): boolean => { const m = twoDigits(ID, i); return m >= 1 && m <= 12; };
-/** Day 0[1-9]|[12]\d|3[01] at ID[i]. */
-const dayAt = (i: number): boolean => { const d = twoDigits(ID, i); return d >= 1 && d <= 31; };
-
-/** Luhn over ID[0..n) (all digits, checked by the caller). */
-function luhnId(n: number): boolean {
+/** Luhn over the digits a[o..o+n). */
+function luhn(a: Uint8Array, o: number, n: number): boolean {
   let sum = 0;
   let double = false;
-  for (let i = n - 1; i >= 0; i--) {
-    let d = ID[i]! - 48;
+  for (let i = o + n - 1; i >= o; i--) {
+    let d = a[i]! - 48;
     if (double) {
       d *= 2;
       if (d > 9) d -= 9;
@@ -117,8 +139,10 @@ function luhnId(n: number): boolean {
 
 // CURP ------------------------------------------------------------------------------------------
 
-/** CURP_RE's state codes, as c1 * 256 + c2. */
-const STATES = new Set('AS BC BS CC CL CM CH CS DF DG GT GR HG JC MC MN MS NE NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS'.split(' ').map((p) => p.charCodeAt(0) * 256 + p.charCodeAt(1)));
+/** CURP_RE's state codes: a 26 x 26 table of two upper-case letters (one read, no hashing). */
+const STATES = new Uint8Array(26 * 26);
+for (const p of 'AS BC BS CC CL CM CH CS DF DG GT GR HG JC MC MN MS NE NT NL OC PL QT QR SP SL SR TC TS TL VZ YN ZS'.split(' ')) STATES[(p.charCodeAt(0) - 65) * 26 + p.charCodeAt(1) - 65] = 1;
+const isState = (c1: number, c2: number): boolean => isUpper(c1) && isUpper(c2) && STATES[(c1 - 65) * 26 + c2 - 65] === 1;
 /** validators.ts's INCONVENIENT prefixes, packed. */
 const INCONVENIENT = packSet('BACA BAKA BUEI BUEY CACA CACO CAGA CAGO CAKA CAKO COGE COGI COJA COJE COJI COJO COLA CULO FALO FETO GETA GUEI GUEY JETA JOTO KACA KACO KAGA KAGO KAKA KAKO KOGE KOGI KOJA KOJE KOJI KOJO KOLA KULO LILO LOCA LOCO LOKA LOKO MAME MAMO MEAR MEAS MEON MIAR MION MOCO MOKO MULA MULO NACA NACO PEDA PEDO PENE PIPI PITO POPO PUTA PUTO QULO RATA ROBA ROBE ROBO RUIN SENO TETA VACA VAGA VAGO VAKA VUEI VUEY WUEI WUEY'.split(' '));
 
@@ -129,8 +153,42 @@ const isConsonant = (c: number): boolean => isUpper(c) && c !== 65 && c !== 69 &
 /** The CURP check-digit value of an ASCII character in 0-9 A-Z (Ñ, index 24, is never ASCII). */
 const curpValue = (c: number): number => (isDigit(c) ? c - 48 : c <= 78 ? c - 55 : c - 54);
 
-/** The birth date in ID[0..18) of a CURP whose date digits are in place. */
-function curpDate(): { y: number; m: number; d: number } | undefined {
+/** isCurp() on the 18 characters a[o..o+18): CURP_RE position by position, prefix, date, check digit. */
+function curpAt(a: Uint8Array, o: number): boolean {
+  const v1 = a[o + 1]!;
+  if (!isUpper(a[o]!) || !(v1 === 65 || v1 === 69 || v1 === 73 || v1 === 79 || v1 === 85 || v1 === 88)) return false;
+  if (!lettersIn(a, o + 2, o + 4) || !digitsIn(a, o + 4, o + 6) || !monthAt(a, o + 6) || !dayAt(a, o + 8) || !isHMX(a[o + 10]!)) return false;
+  if (!isState(a[o + 11]!, a[o + 12]!) || !isConsonant(a[o + 13]!) || !isConsonant(a[o + 14]!) || !isConsonant(a[o + 15]!)) return false;
+  if (!isUpperOrDigit(a[o + 16]!) || !isDigit(a[o + 17]!)) return false;
+  if (INCONVENIENT.has(packBytes(a, o, o + 4))) return false;
+  // Leap days and 30-day months: the century comes from the 17th character.
+  if (!realDate(twoDigits(a, o + 4), twoDigits(a, o + 6), twoDigits(a, o + 8), isDigit(a[o + 16]!) ? 1900 : 2000)) return false;
+  let sum = 0;
+  for (let i = 0; i < 17; i++) sum += curpValue(a[o + i]!) * (18 - i);
+  return (10 - (sum % 10)) % 10 === a[o + 17]! - 48;
+}
+
+/** curpShape() on a[o..o+18). */
+function curpShapeAt(a: Uint8Array, o: number): boolean {
+  return lettersIn(a, o, o + 4) && digitsIn(a, o + 4, o + 10) && isHMX(a[o + 10]!) && lettersIn(a, o + 11, o + 16) && isUpperOrDigit(a[o + 16]!) && isDigit(a[o + 17]!);
+}
+
+function isCurp(b: Uint8Array, s: number, e: number): boolean {
+  if (e - s === 18 && curpAt(b, s)) return true;
+  return e - s >= 18 && normInto(b, s, e, 18) === 18 && curpAt(ID, 0);
+}
+
+function curpShape(b: Uint8Array, s: number, e: number): boolean {
+  if (e - s === 18 && curpShapeAt(b, s)) return true;
+  return e - s >= 18 && normInto(b, s, e, 18) === 18 && curpShapeAt(ID, 0);
+}
+
+/**
+ * Birth date of a CURP already known valid and given as ASCII bytes (same as
+ * curpBirthDate(normId(str))). Precondition: isCurp holds for the cell (and ByteTest's).
+ */
+export function curpBirthBytes(b: Uint8Array, s: number, e: number): { y: number; m: number; d: number } | undefined {
+  if (normInto(b, s, e, 18) !== 18) return undefined;
   const y2 = twoDigits(ID, 4);
   const m2 = twoDigits(ID, 6);
   const d2 = twoDigits(ID, 8);
@@ -139,108 +197,105 @@ function curpDate(): { y: number; m: number; d: number } | undefined {
   return realDate(y2, m2, d2, century) ? { y: century + y2, m: m2, d: d2 } : undefined;
 }
 
-function isCurp(b: Uint8Array, s: number, e: number): boolean {
-  if (e - s < 18 || normInto(b, s, e, 18) !== 18) return false;
-  // CURP_RE, position by position.
-  const v1 = ID[1]!;
-  if (!isUpper(ID[0]!) || !(v1 === 65 || v1 === 69 || v1 === 73 || v1 === 79 || v1 === 85 || v1 === 88)) return false;
-  if (!lettersIn(2, 4) || !digitsIn(4, 6) || !monthAt(6) || !dayAt(8) || !isHMX(ID[10]!)) return false;
-  if (!STATES.has(ID[11]! * 256 + ID[12]!) || !isConsonant(ID[13]!) || !isConsonant(ID[14]!) || !isConsonant(ID[15]!)) return false;
-  if (!(isUpper(ID[16]!) || isDigit(ID[16]!)) || !isDigit(ID[17]!)) return false;
-  if (INCONVENIENT.has(packBytes(ID, 0, 4))) return false;
-  // Leap days and 30-day months: the century comes from the 17th character.
-  const y = twoDigits(ID, 4);
-  if (!realDate(y, twoDigits(ID, 6), twoDigits(ID, 8), isDigit(ID[16]!) ? 1900 : 2000)) return false;
-  let sum = 0;
-  for (let i = 0; i < 17; i++) sum += curpValue(ID[i]!) * (18 - i);
-  return (10 - (sum % 10)) % 10 === ID[17]! - 48;
-}
-
-function curpShape(b: Uint8Array, s: number, e: number): boolean {
-  if (e - s < 18 || normInto(b, s, e, 18) !== 18) return false;
-  return lettersIn(0, 4) && digitsIn(4, 10) && isHMX(ID[10]!) && lettersIn(11, 16) && (isUpper(ID[16]!) || isDigit(ID[16]!)) && isDigit(ID[17]!);
-}
-
-/**
- * Birth date of a CURP already known valid and given as ASCII bytes (same as
- * curpBirthDate(normId(str))). Precondition: isCurp holds for the cell (and ByteTest's).
- */
-export function curpBirthBytes(b: Uint8Array, s: number, e: number): { y: number; m: number; d: number } | undefined {
-  return normInto(b, s, e, 18) === 18 ? curpDate() : undefined;
-}
-
 // RFC -------------------------------------------------------------------------------------------
 
 /** RFC_ALPHABET's index of an ASCII character of a shaped RFC: 0-9 A-N & O-Z, then the space. */
 const rfcValue = (c: number): number => (isDigit(c) ? c - 48 : c === 38 ? 24 : c <= 78 ? c - 55 : c - 54);
 
-/** rfcInfo(): 0 without an RFC's shape, 1 shaped, 2 shaped and the check digit holds. */
-function rfcLevel(b: Uint8Array, s: number, e: number): number {
-  if (e - s < 12) return 0;
-  const n = normInto(b, s, e, 13);
-  if (n !== 12 && n !== 13) return 0;
+/** rfcInfo() of the n (12 or 13) characters a[o..o+n): 0 without an RFC's shape, 1 shaped, 2 shaped and the check digit holds. */
+function rfcAt(a: Uint8Array, o: number, n: number): number {
   // RFC_RE: three (company) or four (person) letters or '&', then the date and the homoclave.
-  const p = n - 9;
-  for (let i = 0; i < p; i++) if (!isUpper(ID[i]!) && ID[i] !== 38) return 0;
-  if (!digitsIn(p, p + 2) || !monthAt(p + 2) || !dayAt(p + 4)) return 0;
-  const h1 = ID[p + 6]!;
-  const h2 = ID[p + 7]!;
-  const last = ID[p + 8]!;
-  if (!(isUpper(h1) || isDigit(h1)) || !(isUpper(h2) || isDigit(h2)) || !(isDigit(last) || last === 65)) return 0;
-  const yy = twoDigits(ID, p);
-  const mm = twoDigits(ID, p + 2);
-  const dd = twoDigits(ID, p + 4);
+  const p = o + n - 9;
+  for (let i = o; i < p; i++) if (!isUpper(a[i]!) && a[i] !== 38) return 0;
+  if (!digitsIn(a, p, p + 2) || !monthAt(a, p + 2) || !dayAt(a, p + 4)) return 0;
+  const last = a[p + 8]!;
+  if (!isUpperOrDigit(a[p + 6]!) || !isUpperOrDigit(a[p + 7]!) || !(isDigit(last) || last === 65)) return 0;
+  const yy = twoDigits(a, p);
+  const mm = twoDigits(a, p + 2);
+  const dd = twoDigits(a, p + 4);
   if (!realDate(yy, mm, dd, 2000) && !realDate(yy, mm, dd, 1900)) return 0;
   // rfcCheckDigit(): a 12-character RFC is read with a leading space (index 37).
   let sum = n === 12 ? 37 * 13 : 0;
-  for (let i = 0, w = n === 12 ? 12 : 13; i < n - 1; i++, w--) sum += rfcValue(ID[i]!) * w;
+  for (let i = 0, w = n === 12 ? 12 : 13; i < n - 1; i++, w--) sum += rfcValue(a[o + i]!) * w;
   const r = 11 - (sum % 11);
   const check = r === 11 ? 48 : r === 10 ? 65 : 48 + r;
   return check === last ? 2 : 1;
 }
 
+function rfcLevel(b: Uint8Array, s: number, e: number): number {
+  const len = e - s;
+  if (len < 12) return 0;
+  const direct = len <= 13 ? rfcAt(b, s, len) : 0;
+  if (direct > 0) return direct;
+  const n = normInto(b, s, e, 13);
+  return n === 12 || n === 13 ? rfcAt(ID, 0, n) : 0;
+}
+
 // Digit identifiers -------------------------------------------------------------------------------
 
-/** normId() of the cell is n to max digits: its length, else -1. */
-function digitRun(b: Uint8Array, s: number, e: number, min: number, max: number): number {
-  if (e - s < min) return -1;
+/**
+ * normId() of the cell is min to max digits: they are left in digits[digitStart..+digitLength),
+ * the cell itself when it is such a run already, else ID.
+ */
+function digitRun(b: Uint8Array, s: number, e: number, min: number, max: number): boolean {
+  const len = e - s;
+  if (len < min) return false;
+  if (len <= max && digitsIn(b, s, e)) {
+    digits = b;
+    digitStart = s;
+    digitLength = len;
+    return true;
+  }
   const n = normInto(b, s, e, max);
-  return n >= min && digitsIn(0, n) ? n : -1;
+  if (n < min || !digitsIn(ID, 0, n)) return false;
+  digits = ID;
+  digitStart = 0;
+  digitLength = n;
+  return true;
 }
+let digits: Uint8Array = ID;
+let digitStart = 0;
+let digitLength = 0;
 
-const isNss = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 11, 11) === 11 && luhnId(11);
-const nssShape = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 11, 11) === 11;
-const clabeShape = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 18, 18) === 18;
-const cardShape = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 13, 19) > 0;
+const isNss = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 11, 11) && luhn(digits, digitStart, 11);
+const nssShape = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 11, 11);
+const clabeShape = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 18, 18);
+const cardShape = (b: Uint8Array, s: number, e: number): boolean => digitRun(b, s, e, 13, 19);
 
 function isClabe(b: Uint8Array, s: number, e: number): boolean {
-  if (digitRun(b, s, e, 18, 18) !== 18) return false;
+  if (!digitRun(b, s, e, 18, 18)) return false;
+  const a = digits;
+  const at = digitStart;
   let sum = 0;
-  for (let i = 0; i < 17; i++) sum += ((ID[i]! - 48) * (i % 3 === 0 ? 3 : i % 3 === 1 ? 7 : 1)) % 10;
-  return (10 - (sum % 10)) % 10 === ID[17]! - 48;
+  for (let i = 0; i < 17; i++) sum += ((a[at + i]! - 48) * (i % 3 === 0 ? 3 : i % 3 === 1 ? 7 : 1)) % 10;
+  return (10 - (sum % 10)) % 10 === a[at + 17]! - 48;
 }
 
-/** isCard's issuer prefixes: 4, 51-55, 2221-2720, 34, 37, 6 (ID holds digits). */
-function cardPrefix(): boolean {
-  const d0 = ID[0]! - 48;
-  const d1 = ID[1]! - 48;
-  const d2 = ID[2]! - 48;
+/** isCard's issuer prefixes at a[o]: 4, 51-55, 2221-2720, 34, 37, 6 (a holds digits there). */
+function cardPrefix(a: Uint8Array, o: number): boolean {
+  const d0 = a[o]! - 48;
+  const d1 = a[o + 1]! - 48;
+  const d2 = a[o + 2]! - 48;
   if (d0 === 4 || d0 === 6) return true;
   if (d0 === 5) return d1 >= 1 && d1 <= 5;
   if (d0 === 3) return d1 === 4 || d1 === 7;
   if (d0 !== 2) return false;
-  return (d1 === 2 && d2 >= 2) || (d1 >= 3 && d1 <= 6) || (d1 === 7 && (d2 === 0 || d2 === 1 || (d2 === 2 && ID[3] === 48)));
+  return (d1 === 2 && d2 >= 2) || (d1 >= 3 && d1 <= 6) || (d1 === 7 && (d2 === 0 || d2 === 1 || (d2 === 2 && a[o + 3] === 48)));
 }
 
 function isCard(b: Uint8Array, s: number, e: number): boolean {
-  const n = digitRun(b, s, e, 13, 19);
-  return n > 0 && cardPrefix() && luhnId(n);
+  return digitRun(b, s, e, 13, 19) && cardPrefix(digits, digitStart) && luhn(digits, digitStart, digitLength);
+}
+
+/** isVoterKey() on a[o..o+18). */
+function voterKeyAt(a: Uint8Array, o: number): boolean {
+  const section = twoDigits(a, o + 12);
+  return lettersIn(a, o, o + 6) && digitsIn(a, o + 6, o + 12) && section >= 1 && section <= 32 && isHMX(a[o + 14]!) && digitsIn(a, o + 15, o + 18);
 }
 
 function isVoterKey(b: Uint8Array, s: number, e: number): boolean {
-  if (e - s < 18 || normInto(b, s, e, 18) !== 18) return false;
-  const section = twoDigits(ID, 12);
-  return lettersIn(0, 6) && digitsIn(6, 12) && section >= 1 && section <= 32 && isHMX(ID[14]!) && digitsIn(15, 18);
+  if (e - s === 18 && voterKeyAt(b, s)) return true;
+  return e - s >= 18 && normInto(b, s, e, 18) === 18 && voterKeyAt(ID, 0);
 }
 
 // Phone -------------------------------------------------------------------------------------------
@@ -264,7 +319,7 @@ function isPhone(b: Uint8Array, s: number, e: number): boolean {
   }
   const from = ID[0] === 43 ? 1 : 0;
   const len = n - from;
-  if (len < 10 || len > 15 || !digitsIn(from, n)) return false;
+  if (len < 10 || len > 15 || !digitsIn(ID, from, n)) return false;
   // The legacy prefixes, in isPhone's order.
   const a = ID[from]!;
   const b2 = ID[from + 1]!;
@@ -279,15 +334,11 @@ function isPhone(b: Uint8Array, s: number, e: number): boolean {
 
 // E-mail --------------------------------------------------------------------------------------------
 
-/** EMAIL_RE's local-part characters: A-Za-z0-9 . _ % + - ' */
-const isLocalChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 46 || c === 95 || c === 37 || c === 43 || c === 45 || c === 39;
-/** EMAIL_RE's domain characters: A-Za-z0-9 . - */
-const isDomainChar = (c: number): boolean => isLetter(c) || isDigit(c) || c === 46 || c === 45;
 
 function isEmail(b: Uint8Array, s: number, e: number): boolean {
   if (e - s > 254) return false;
   let i = s;
-  while (i < e && isLocalChar(b[i]!)) {
+  while (i < e && is(b[i]!, LOCAL)) {
     if (b[i] === 46 && i > s && b[i - 1] === 46) return false;
     i++;
   }
@@ -297,7 +348,7 @@ function isEmail(b: Uint8Array, s: number, e: number): boolean {
   let dot = -1;
   for (i = at + 1; i < e; i++) {
     const c = b[i]!;
-    if (!isDomainChar(c)) return false;
+    if (!is(c, DOMAIN)) return false;
     if (c === 46) {
       if (b[i - 1] === 46) return false;
       dot = i;
@@ -445,7 +496,7 @@ function isIp(b: Uint8Array, s: number, e: number): boolean {
       if (run === 0) full = false;
       groups++;
       run = 0;
-    } else if (isHex(c)) {
+    } else if (is(c, HEX)) {
       if (++run > 4) full = false;
     } else return false;
   }
@@ -458,39 +509,45 @@ function isIp(b: Uint8Array, s: number, e: number): boolean {
 const STREET_WORDS = packSet('CALLE AV AVENIDA BLVD BOULEVARD CALZ CALZADA COL COLONIA PRIV PRIVADA CERRADA ANDADOR CARRETERA KM MZ MANZANA LT LOTE NUM INT EXT FRACC UNIDAD EDIF'.split(' '));
 
 /**
- * STREET.test(): a whole word (run of [A-Za-z0-9_]) among STREET_WORDS, or C or NO followed by '.'
- * and a word character (\b after a '.' needs one: "C. JUAREZ" does not match, "C.JUAREZ" does).
- * The '#' alternative is left to the caller's includes('#').
+ * STREET.test() at the word (run of [A-Za-z0-9_]) b[from..to): one of STREET_WORDS, or C or NO
+ * followed by '.' and a word character (\b after a '.' needs one: "C. JUAREZ" does not match,
+ * "C.JUAREZ" does). The '#' alternative is left to the caller's includes('#').
  */
-function hasStreetWord(b: Uint8Array, s: number, e: number): boolean {
-  let i = s;
-  while (i < e) {
-    if (!isWordChar(b[i]!)) { i++; continue; }
-    const from = i;
-    while (i < e && isWordChar(b[i]!)) i++;
-    const len = i - from;
-    if (len <= 9 && STREET_WORDS.has(packBytes(b, from, i))) return true;
-    if ((len === 1 && upper(b[from]!) === 67) || (len === 2 && matchesAt(b, from, 'NO'))) {
-      if (i + 1 < e && b[i] === 46 && isWordChar(b[i + 1]!)) return true;
-    }
-  }
-  return false;
+function isStreetWord(b: Uint8Array, from: number, to: number, e: number): boolean {
+  const len = to - from;
+  if (len <= 9 && STREET_WORDS.has(packBytes(b, from, to))) return true;
+  if (!((len === 1 && upper(b[from]!) === 67) || (len === 2 && matchesAt(b, from, 'NO')))) return false;
+  return to + 1 < e && b[to] === 46 && is(b[to + 1]!, WORD_CHAR);
 }
 
+/** isAddress() in one pass over the words: a digit, three letters in a row, and '#' or a street word; done once all are seen. */
 function isAddress(b: Uint8Array, s: number, e: number): boolean {
   if (e - s < 8 || e - s > 200) return false;
   let digit = false;
-  let hash = false;
-  let letters = 0;
-  let word = false;
-  for (let i = s; i < e; i++) {
-    const c = b[i]!;
-    if (isDigit(c)) digit = true;
-    else if (c === 35) hash = true;
-    letters = isLetter(c) ? letters + 1 : 0;
-    if (letters >= 3) word = true;
+  let letters3 = false;
+  let marker = false;
+  for (let i = s; i < e; ) {
+    if (!is(b[i]!, WORD_CHAR)) {
+      if (b[i] === 35) marker = true;
+      i++;
+      continue;
+    }
+    // Three letters in a row only occur inside a word: digits and '_' break the run.
+    const from = i;
+    let run = 0;
+    for (; i < e && is(b[i]!, WORD_CHAR); i++) {
+      const c = b[i]!;
+      if (isLetter(c)) {
+        if (++run >= 3) letters3 = true;
+      } else {
+        run = 0;
+        if (isDigit(c)) digit = true;
+      }
+    }
+    if (!marker) marker = isStreetWord(b, from, i, e);
+    if (digit && letters3 && marker) return true;
   }
-  return digit && word && (hash || hasStreetWord(b, s, e));
+  return digit && letters3 && marker; // a '#' after the last word
 }
 
 // Names ---------------------------------------------------------------------------------------------
@@ -531,9 +588,9 @@ class WordTable {
     this.starts.push(at);
   }
 
-  /** The flags of the word whose upper case is b[s..e), 0 if listed nowhere. */
-  lookup(b: Uint8Array, s: number, e: number): number {
-    for (let slot = hashOf(b, s, e) & this.mask; ; slot = (slot + 1) & this.mask) {
+  /** The flags of the word whose upper case is b[s..e) and whose hashOf() is `hash`, 0 if listed nowhere. */
+  lookup(hash: number, b: Uint8Array, s: number, e: number): number {
+    for (let slot = hash & this.mask; ; slot = (slot + 1) & this.mask) {
       const k = this.slots[slot]! - 1;
       if (k < 0) return 0;
       if (this.equals(k, b, s, e)) return this.flags[k]!;
@@ -548,10 +605,12 @@ class WordTable {
   }
 }
 
-/** FNV-1a over the upper-cased bytes b[s..e) (the pool's words are upper case already). */
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+/** FNV-1a over the upper-cased bytes b[s..e) (the pool's words are upper case already); analyseName() computes the same inline. */
 function hashOf(b: Uint8Array, s: number, e: number): number {
-  let h = 0x811c9dc5;
-  for (let i = s; i < e; i++) h = Math.imul(h ^ upper(b[i]!), 0x01000193);
+  let h = FNV_OFFSET;
+  for (let i = s; i < e; i++) h = Math.imul(h ^ upper(b[i]!), FNV_PRIME);
   return h >>> 0;
 }
 
@@ -570,35 +629,14 @@ function buildWordTable(): WordTable {
 /** validators.ts's lower-case particles (capitalisedWords), packed: a lower-case word among them does not break a full name. */
 const FULL_NAME_PARTICLES = packSet(['DE', 'DEL', 'LA', 'LAS', 'LOS', 'Y', 'E', 'DA', 'VAN', 'VON']);
 
-/**
- * A name word of names.ts's WORD, ASCII: letters with inner apostrophes or hyphens (O'FARRILL,
- * PEREZ-GIL), or one to three letters and a period (MA.). The end of its folded form (the period
- * dropped), -1 when b[s..e) is not one.
- */
-function nameWordEnd(b: Uint8Array, s: number, e: number): number {
-  if (b[e - 1] === 46) {
-    if (e - s < 2 || e - s > 4) return -1;
-    for (let i = s; i < e - 1; i++) if (!isLetter(b[i]!)) return -1;
-    return e - 1;
-  }
-  if (!isLetter(b[s]!) || !isLetter(b[e - 1]!)) return -1;
-  for (let i = s + 1; i < e - 1; i++) {
-    const c = b[i]!;
-    if (isLetter(c)) continue;
-    if ((c === 39 || c === 45) && isLetter(b[i - 1]!) && isLetter(b[i + 1]!)) continue;
-    return -1;
-  }
-  return e;
-}
-
-/** Which result bit of analyseName() each name test reads. */
-export const NAME_RESULT_BITS: Partial<Record<TestKey, number>> = { name_part: 1, name: 2, name_known: 4, given_known: 8, surname_known: 16 };
 // Result bits of the one analysis the five name tests share.
 const IS_PART = 1;
 const IS_NAME = 2;
 const KNOWN = 4;
 const FIRST_GIVEN = 8;
 const FIRST_SURNAME = 16;
+/** Which result bit of analyseName() each name test reads. */
+export const NAME_RESULT_BITS: Partial<Record<TestKey, number>> = { name_part: IS_PART, name: IS_NAME, name_known: KNOWN, given_known: FIRST_GIVEN, surname_known: FIRST_SURNAME };
 
 /**
  * names.ts's analyse() and isName()'s extra conditions over one cell, as result bits. A name part:
@@ -616,14 +654,33 @@ export function analyseName(b: Uint8Array, s: number, e: number): number {
   let known = false;
   let first = 0;
   for (let i = s; i < e; ) {
-    let j = i;
-    while (j < e && !isWs(b[j]!)) j++;
     if (++words > 6) return 0;
-    const end = nameWordEnd(b, i, j);
-    if (end < 0) return 0;
+    // One pass over the word: names.ts's WORD in ASCII (letters with inner ' or -, O'FARRILL,
+    // PEREZ-GIL; or one to three letters and a period, MA.) and the hash of its folded form (upper
+    // case, the period dropped). prev: 0 nothing yet, 1 a letter, 2 ' or -, 3 the period.
+    let h = FNV_OFFSET;
+    let prev = 0;
+    let seps = 0;
+    let j = i;
+    for (; j < e; j++) {
+      const c = b[j]!;
+      if (isWs(c)) break;
+      if (isLetter(c) && prev !== 3) {
+        h = Math.imul(h ^ upper(c), FNV_PRIME);
+        prev = 1;
+      } else if ((c === 39 || c === 45) && prev === 1) {
+        h = Math.imul(h ^ c, FNV_PRIME);
+        seps++;
+        prev = 2;
+      } else if (c === 46 && prev === 1 && seps === 0 && j - i <= 3) prev = 3;
+      else return 0;
+    }
+    // Nothing follows the period (checked above); ' or - must have a letter after them.
+    if (prev === 2) return 0;
+    const end = prev === 3 ? j - 1 : j;
     if (isUpper(b[i]!)) capitals++;
     else if (!FULL_NAME_PARTICLES.has(packBytes(b, i, j))) lowerWord = true;
-    const f = WORDS.lookup(b, i, end);
+    const f = WORDS.lookup(h >>> 0, b, i, end);
     if (!(f & PARTICLE)) {
       if (f & NON_NAME) return 0;
       if (core++ === 0) first = f;
@@ -652,7 +709,7 @@ function nameBits(b: Uint8Array, s: number, e: number): number {
     if (i === len) return lastResult;
   }
   lastResult = analyseName(b, s, e);
-  lastName.set(b.subarray(s, e));
+  for (let i = 0; i < len; i++) lastName[i] = b[s + i]!; // a loop: subarray() would allocate
   lastLength = len;
   return lastResult;
 }
