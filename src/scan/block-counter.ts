@@ -93,12 +93,20 @@ function hasNonSpace(b: Uint8Array, s: number, e: number): boolean {
   return false;
 }
 
+const NONE = 0;
+const COMPILED = 1;
+const OTHER = 2;
+const noMask = () => 0;
+
 export class BlockCounter {
   readonly r: JobResult = { rows: 0, malformed: 0, malformedLines: [], newlines: 0, nonEmpty: [], valid: [], minors: 0, minorsTested: 0, latin1Rows: 0 };
   private readonly plans: ColumnPlan[];
   private readonly counts: Float64Array[];
   private readonly caches: Map<string, number>[];
   private readonly nonEmpty: Float64Array;
+  /** Per column, how a plain ASCII cell is tested: NONE (counted only), COMPILED (masks[c]), OTHER (bytesValue). */
+  private readonly how: Uint8Array;
+  private readonly masks: ((b: Uint8Array, s: number, e: number) => number)[];
   private readonly minorsColumn: number;
   /** Whether this row's CURP already passed validation in the column loop (not validated twice). */
   private lastCurpValid = false;
@@ -108,6 +116,8 @@ export class BlockCounter {
     this.counts = this.plans.map((p) => new Float64Array(p.keys.length));
     this.caches = this.plans.map(() => new Map<string, number>());
     this.nonEmpty = new Float64Array(cfg.width);
+    this.how = Uint8Array.from(this.plans, (p) => (!p.fns.length ? NONE : p.maskBytes ? COMPILED : OTHER));
+    this.masks = this.plans.map((p) => p.maskBytes ?? noMask);
     this.minorsColumn = cfg.minors?.field === 'curp' ? cfg.minors.column : -1;
   }
 
@@ -135,12 +145,6 @@ export class BlockCounter {
     if (minors) this.minor(cells[minors.column]!.trim(), keyHash);
   }
 
-  /** Starts a row whose cells come as bytes (then bytesValue or textValue per cell, then endBytesRow). */
-  startBytesRow(): void {
-    this.r.rows++;
-    this.lastCurpValid = false;
-  }
-
   /** One cell's raw text (untrimmed, as the row split it). */
   textValue(c: number, raw: string): void {
     if (!raw) return;
@@ -162,16 +166,34 @@ export class BlockCounter {
   }
 
   /**
-   * One cell's bytes b[s..e): ASCII only, not empty, no space or control byte at either end (the
-   * caller sends other cells to textValue). Tests with a byte version never see a string.
+   * A row whose cells are b[starts[c]..ends[c]), `ascii[c]` telling whether a cell is plain ASCII;
+   * `text` decodes a cell. A plain ASCII cell with no space or control byte at either end is
+   * tested on its bytes; others are decoded and tested as text.
    */
-  bytesValue(c: number, b: Uint8Array, s: number, e: number): void {
-    this.nonEmpty[c]!++;
+  bytesRow(b: Uint8Array, starts: Int32Array, ends: Int32Array, ascii: Uint8Array, text: (s: number, e: number) => string): void {
+    this.r.rows++;
+    this.lastCurpValid = false;
+    const { nonEmpty, how, masks } = this;
+    for (let c = 0; c < starts.length; c++) {
+      const s = starts[c]!;
+      const e = ends[c]!;
+      if (s === e) continue;
+      if (ascii[c] === 1 && b[s]! > 32 && b[e - 1]! > 32) {
+        nonEmpty[c]!++;
+        const kind = how[c]!;
+        if (kind === COMPILED) {
+          const m = masks[c]!(b, s, e);
+          if (m !== 0) this.count(c, this.plans[c]!, m);
+        } else if (kind === OTHER) this.bytesValue(c, b, s, e);
+      } else this.textValue(c, text(s, e));
+    }
+    this.endBytesRow(b, starts, ends, ascii, text);
+  }
+
+  /** A non-empty cell's bytes tested by a column without one compiled function (many tests, or a cache). */
+  private bytesValue(c: number, b: Uint8Array, s: number, e: number): void {
     const p = this.plans[c]!;
-    if (!p.fns.length) return;
     if (p.fns.length > MAX_BITS) return this.countOneByOne(c, p, latin1(b, s, e));
-    // Cheap byte tests are not worth a string and a lookup: only a screened column remembers values.
-    if (p.maskBytes) return this.count(c, p, p.maskBytes(b, s, e));
     let m: number | undefined;
     if (p.cache) {
       const v = latin1(b, s, e);
@@ -185,7 +207,7 @@ export class BlockCounter {
   }
 
   /** The key and minors of a row whose cells came as bytes; `ascii` tells whether each cell is plain ASCII. */
-  endBytesRow(b: Uint8Array, starts: Int32Array, ends: Int32Array, ascii: Uint8Array, text: (s: number, e: number) => string): void {
+  private endBytesRow(b: Uint8Array, starts: Int32Array, ends: Int32Array, ascii: Uint8Array, text: (s: number, e: number) => string): void {
     const { keyColumn, minors } = this.cfg;
     let keyHash = -1;
     if (keyColumn >= 0) {

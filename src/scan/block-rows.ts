@@ -123,15 +123,7 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
     line += newlines;
     if (skip) { skip = false; continue; }
     if (cells !== width) { counter.malformedRow(rowLine); continue; }
-    counter.startBytesRow();
-    for (let c = 0; c < width; c++) {
-      const s = starts[c]!;
-      const e = ends[c]!;
-      if (s === e) continue;
-      if (ascii[c] && b[s]! > 32 && b[e - 1]! > 32) counter.bytesValue(c, b, s, e);
-      else counter.textValue(c, text(s, e));
-    }
-    counter.endBytesRow(b, starts, ends, ascii, text);
+    counter.bytesRow(b, starts, ends, ascii, text);
   }
   return line - 1;
 }
