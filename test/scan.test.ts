@@ -101,6 +101,19 @@ describe('reading: gzip, encodings, delimiters, quotes, malformed rows', () => {
     expect(p.malformed.unclosedQuoteLine).toBe(5);
   });
 
+  it('--full fails loudly when a worker thread fails: never exit 0 with nothing printed', () => {
+    const broken = join(dir, 'broken-worker.cjs');
+    writeFileSync(broken, 'this is not JavaScript (\n');
+    // More 1 MiB blocks than the workers hold in flight: the reader waits on an answer too.
+    const f = join(dir, 'six-mib.csv');
+    writeFileSync(f, [...dumpChunks(30000, { chunkRows: 10000 })].join(''));
+    const r = spawnSync(process.execPath, [BIN, 'scan', f, '--full', '--json'], { encoding: 'utf8', env: { PATH: process.env.PATH ?? '', BREACH_TODAY: '2026-11-21', BREACH_SCAN_WORKER: broken } });
+    expect(r.status).toBe(3);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^breach: internal error: .*this is a bug/);
+  });
+
   it('a file without a header is profiled by its values, columns named by position', () => {
     const f = join(dir, 'noheader.csv');
     writeFileSync(f, [...dumpChunks(300)].join('').split('\n').slice(1).join('\n'));

@@ -80,6 +80,7 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   const minorsHll = new HyperLogLog();
   const waiting = new Map<number, (v: unknown) => void>();
   let failure: Error | undefined;
+  let flushed = false;
   for (const w of workers) {
     w.on('message', (m: { id: number; result?: JobResult; registers?: Uint8Array; minorRegisters?: Uint8Array }) => {
       if (m.result) results[m.id] = m.result;
@@ -87,13 +88,21 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
       waiting.get(m.id)?.(m.registers);
       waiting.delete(m.id);
     });
-    w.on('error', (e) => { failure = e; for (const f of waiting.values()) f(undefined); });
+    // A worker that fails (or exits before its flush is answered) fails the scan: every pending
+    // answer is released, and no new question waits for an answer that cannot come.
+    const fail = (e: Error) => {
+      failure ??= e;
+      for (const f of waiting.values()) f(undefined);
+      waiting.clear();
+    };
+    w.on('error', fail);
+    w.on('exit', (code) => { if (!flushed) fail(new Error(`a scan worker stopped (exit code ${code})`)); });
   }
   let nextId = 0;
   const inflight: Promise<unknown>[] = [];
   const ask = (w: Worker, msg: object, transfer: ArrayBuffer[] = []) => {
     const id = nextId++;
-    const p = new Promise((resolve) => waiting.set(id, resolve));
+    const p = new Promise((resolve) => (failure ? resolve(undefined) : waiting.set(id, resolve)));
     w.postMessage({ id, ...msg }, transfer);
     return { id, p };
   };
@@ -151,6 +160,7 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
   try {
     const flushes = workers.map((w) => ask(w, { flush: true }).p);
     for (const regs of await Promise.all(flushes)) if (regs) hll.merge(regs as Uint8Array);
+    flushed = true;
   } finally {
     await Promise.all(workers.map((w) => w.terminate()));
   }
