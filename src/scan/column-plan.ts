@@ -1,7 +1,8 @@
 // What `scan --full` runs on each value of a column: the column's tests as one function returning a
 // bit per test passed. Tests a value fails or passes for certain are not run:
 // - screens (columns tested against many types): a test that needs a digit, no digit or an '@' the
-//   value lacks fails;
+//   value lacks fails, and so does an identifier test on a value of another length once normalised
+//   (bytes only);
 // - prerequisites: every name test (full name, known given name, known surname, known name) passes
 //   only on a value the name-part analysis accepts, so a value it rejects fails them all;
 // - implications: a check-digit type's shape holds whenever its full test passes (a valid CURP has
@@ -27,6 +28,14 @@ const NEEDS: Partial<Record<TestKey, number>> = {
   name: NO_DIGIT, name_part: NO_DIGIT, name_known: NO_DIGIT, given_known: NO_DIGIT, surname_known: NO_DIGIT,
   email: NEEDS_AT,
 };
+/**
+ * Identifiers' lengths once normalised (validators.ts normId: spaces, '-', '.', '/' dropped): each
+ * of these tests fails on a value of another length. A screened column measures the value once.
+ */
+const ID_LENGTHS: Partial<Record<TestKey, readonly [number, number]>> = {
+  curp: [18, 18], 'curp~shape': [18, 18], rfc: [12, 13], 'rfc~shape': [12, 13], nss: [11, 11], 'nss~shape': [11, 11],
+  clabe: [18, 18], 'clabe~shape': [18, 18], card: [13, 19], 'card~shape': [13, 19], voter_key: [18, 18],
+};
 /** Columns with at least this many tests check the needs first (one digit search saves several tests). */
 const SCREEN_FROM = 6;
 const DIGIT = /[0-9]/;
@@ -43,6 +52,9 @@ export interface ColumnPlan {
   bytes: (ByteTest | null)[];
   /** Per test, what it needs of a value, when the column screens values first (null: it does not). */
   needs: number[] | null;
+  /** Per test, the normalised lengths an identifier test can pass on ([0, Infinity]: any), when the column screens. */
+  idMin: number[];
+  idMax: number[];
   /** Tests in the order they run: prerequisites and full tests before what depends on them. */
   order: number[];
   /** Per test, the test it needs passed (-1: none). */
@@ -106,6 +118,7 @@ export function planFor(keys: TestKey[]): ColumnPlan {
   const needs = keys.length >= SCREEN_FROM ? keys.map((k) => NEEDS[k] ?? 0) : null;
   return {
     keys, fns: keys.map((k) => TESTS[k]), bytes: keys.map((k) => BYTE_TESTS[k] ?? null), needs,
+    idMin: keys.map((k) => ID_LENGTHS[k]?.[0] ?? 0), idMax: keys.map((k) => ID_LENGTHS[k]?.[1] ?? Infinity),
     order: [...all.filter((k) => !dependent(k)), ...all.filter(dependent)], requires, impliedBy,
     curpBit: keys.indexOf('curp'), maskBytes: compileBytes(keys, needs), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
   };
@@ -137,14 +150,17 @@ export function maskOf(p: ColumnPlan, v: string): number {
  * exist, the string tests on `v` (built once, when first needed) otherwise.
  */
 export function maskOfBytes(p: ColumnPlan, b: Uint8Array, s: number, e: number, v: string | undefined): number {
-  const { fns, bytes, order, requires, impliedBy, needs } = p;
+  const { fns, bytes, order, requires, impliedBy, needs, idMin, idMax } = p;
   let digit = false;
   let at = false;
+  let idLength = 0;
   if (needs) {
     for (let i = s; i < e; i++) {
       const c = b[i]!;
       if (c >= 48 && c <= 57) digit = true;
       else if (c === 64) at = true;
+      // normId drops white space, '-', '.' and '/'.
+      if (!(c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 46 || c === 47)) idLength++;
     }
   }
   let m = 0;
@@ -157,6 +173,7 @@ export function maskOfBytes(p: ColumnPlan, b: Uint8Array, s: number, e: number, 
     if (needs) {
       const n = needs[k]!;
       if ((n === NEEDS_DIGIT && !digit) || (n === NO_DIGIT && digit) || (n === NEEDS_AT && !at)) continue;
+      if (idLength < idMin[k]! || idLength > idMax[k]!) continue;
     }
     const bt = bytes[k];
     if (bt ? bt(b, s, e) : fns[k]!((v ??= latin1(b, s, e)))) m |= 1 << k;
