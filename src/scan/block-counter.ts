@@ -7,7 +7,7 @@ import { type ColumnPlan, MAX_BITS, maskOf, maskOfBytes, planFor } from './colum
 import { fmix32, HyperLogLog } from './hll.js';
 import { ageOn, birthDateOf } from './age.js';
 import { curpBirthBytes } from './byte-tests.js';
-import { parseRow as parseRowCells } from './parse-row.js';
+import { parseRow } from './parse-row.js';
 import { latin1 } from './slices.js';
 
 export interface JobConfig {
@@ -131,7 +131,7 @@ export class BlockCounter {
   /** One row given as text (no trailing newline); `broken` when its quote never closed. */
   textRow(line: string, lineNo: number, broken: boolean): void {
     const delimiter = this.cfg.delimiter;
-    const cells = line.includes('"') ? parseRowCells(line, delimiter) : line.split(delimiter);
+    const cells = line.includes('"') ? parseRow(line, delimiter) : line.split(delimiter);
     if (broken || cells.length !== this.cfg.width) return this.malformedRow(lineNo);
     this.r.rows++;
     this.lastCurpValid = false;
