@@ -14,6 +14,8 @@ import { utf8 } from './slices.js';
 
 const win1252 = new TextDecoder('windows-1252');
 const NL = 10;
+/** Lines of one row decoded line by line at most; a row over more lines is read as text. */
+const MAX_ROW_LINES = 4096;
 const CR = 13;
 const QUOTE = 34;
 
@@ -29,6 +31,7 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
   /** Whether this row's lines are decoded one by one (a line of a non-UTF-8 block may be UTF-8 or Windows-1252). */
   let mixed = false;
   const lines = new RowLines();
+  const quotes = new Quotes(b);
   const text = (s: number, e: number) => (mixed ? lines.decode(b, s, e) : utf8(b, s, e));
   let skip = skipFirstRow;
   /** A text row, as the text path always read one: trailing CR off, empty lines and the header skipped. */
@@ -116,7 +119,7 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
       if (sure) counter.r.latin1Rows += lines.latin1;
     }
     if (!sure) {
-      ({ pos, line } = textRow(b, rowStart, line, decode, textLine, counter));
+      ({ pos, line } = readTextRow(b, rowStart, line, quotes, decode, textLine, counter));
       continue;
     }
     const rowLine = line;
@@ -140,13 +143,18 @@ class RowLines {
   /** Lines of the row that are not UTF-8. */
   latin1 = 0;
 
-  /** Judges the lines of b[from..to); false when a UTF-8 line opens with a byte-order mark (the text reader drops it: read as text). */
+  /**
+   * Judges the lines of b[from..to); false (read the row as text) when a UTF-8 line opens with a
+   * byte-order mark (the text reader drops it) or the row has more than MAX_ROW_LINES lines (its
+   * cells would be decoded over too many lines).
+   */
   read(b: Buffer, from: number, to: number): boolean {
     this.starts.length = 0;
     this.isUtf8.length = 0;
     this.latin1 = 0;
     this.end = to;
     for (let ls = from; ls < to; ) {
+      if (this.starts.length === MAX_ROW_LINES) return false;
       const nl = b.indexOf(NL, ls);
       const le = nl === -1 || nl >= to ? to : nl + 1;
       const ok = isUtf8(b.subarray(ls, le));
@@ -159,11 +167,20 @@ class RowLines {
     return true;
   }
 
+  /** b[s..e) decoded piece by piece, each piece as its line (the first found by bisection). */
   decode(b: Buffer, s: number, e: number): string {
+    const { starts } = this;
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= s) lo = mid;
+      else hi = mid - 1;
+    }
     let out = '';
-    for (let i = 0; i < this.starts.length; i++) {
-      const from = Math.max(s, this.starts[i]!);
-      const to = Math.min(e, i + 1 < this.starts.length ? this.starts[i + 1]! : this.end);
+    for (let i = lo; i < starts.length && starts[i]! < e; i++) {
+      const from = Math.max(s, starts[i]!);
+      const to = Math.min(e, i + 1 < starts.length ? starts[i + 1]! : this.end);
       if (from < to) out += this.isUtf8[i] ? utf8(b, from, to) : win1252.decode(b.subarray(from, to));
     }
     return out;
@@ -171,32 +188,54 @@ class RowLines {
 }
 
 /**
- * One row from `pos` read as the text path reads rows: it ends at the first newline with every
- * quote before it closed; a quote still open at the end of the block makes the rest one broken row.
+ * The first quote at or after a position, for rows read as text: positions only move forward, so
+ * a search is reused until it is passed (searching to the block's end again for each row of a block
+ * without quotes was quadratic).
  */
-function textRow(b: Buffer, pos: number, line: number, decode: (s: number, e: number) => string, textLine: (t: string, lineNo: number, broken: boolean) => void, counter: BlockCounter): { pos: number; line: number } {
+class Quotes {
+  private from = -1;
+  private at = -1;
+
+  constructor(private readonly b: Buffer) {}
+
+  /** The first quote at or after `pos`, -1 when none. */
+  after(pos: number): number {
+    if (this.from < 0 || pos < this.from || (this.at !== -1 && this.at < pos)) {
+      this.from = pos;
+      this.at = this.b.indexOf(QUOTE, pos);
+    }
+    return this.at;
+  }
+}
+
+/**
+ * One row from `pos` (on line `rowLine`) read as the text path reads rows: it ends at the first
+ * newline with every quote before it closed; a quote still open at the end of the block makes the
+ * rest one broken row.
+ */
+function readTextRow(b: Buffer, pos: number, rowLine: number, quotes: Quotes, decode: (s: number, e: number) => string, textLine: (t: string, lineNo: number, broken: boolean) => void, counter: BlockCounter): { pos: number; line: number } {
   const n = b.length;
   let inQ = false;
   let quoteLine = 0;
-  let l = line;
-  let nextQuote = b.indexOf(QUOTE, pos);
+  let l = rowLine;
+  let nextQuote = quotes.after(pos);
   for (let i = b.indexOf(NL, pos); i !== -1; i = b.indexOf(NL, i + 1)) {
     while (nextQuote !== -1 && nextQuote < i) {
       inQ = !inQ;
       if (inQ) quoteLine = l;
-      nextQuote = b.indexOf(QUOTE, nextQuote + 1);
+      nextQuote = quotes.after(nextQuote + 1);
     }
     l++;
     if (inQ) continue;
-    textLine(decode(pos, i), line, false);
+    textLine(decode(pos, i), rowLine, false);
     return { pos: i + 1, line: l };
   }
   while (nextQuote !== -1) {
     inQ = !inQ;
     if (inQ) quoteLine = l;
-    nextQuote = b.indexOf(QUOTE, nextQuote + 1);
+    nextQuote = quotes.after(nextQuote + 1);
   }
-  textLine(decode(pos, n), line, inQ);
+  textLine(decode(pos, n), rowLine, inQ);
   if (inQ) counter.r.unclosedQuoteLine = quoteLine;
   return { pos: n, line: l };
 }
