@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { BlockCounter, type JobConfig, type JobResult } from '../src/scan/block-counter.js';
 import { decodeLines } from '../src/scan/detect.js';
 import { HyperLogLog } from '../src/scan/hll.js';
+import { boundaryAfter, cutPoint } from '../src/scan/full.js';
 import { runJob } from '../src/scan/worker-job.js';
 import { rng } from '../scripts/synth-dump.mjs';
 import { curpFor } from '../scripts/synth-names.mjs';
@@ -164,5 +165,32 @@ describe('--full reads bytes as it read text', () => {
     expect(got.result).toMatchObject({ rows: 4, malformed: 2, malformedLines: [6, 7], newlines: 6, unclosedQuoteLine: 7 });
     expect(got.result.nonEmpty).toEqual([2, 2]);
     expect(got.result.valid[0]).toMatchObject({ curp: 2, 'curp~shape': 2 });
+  });
+});
+
+describe('where the main thread cuts blocks and ranges', () => {
+  /** The definition, byte by byte: the last newline (or the first at or after `from`) with every quote before it closed. */
+  const naiveCut = (b: Buffer, parity: number) => {
+    let last = -1;
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 34) parity ^= 1;
+      else if (b[i] === 10 && parity === 0) last = i + 1;
+    }
+    return last;
+  };
+  const naiveBoundary = (b: Buffer, from: number, parity: number) => {
+    for (let i = 0; i < b.length; i++) {
+      if (b[i] === 34) parity ^= 1;
+      else if (b[i] === 10 && parity === 0 && i >= from) return i + 1;
+    }
+    return -1;
+  };
+  it('cutPoint and boundaryAfter agree with the definition', () => {
+    const bytes = fc.string({ unit: fc.constantFrom('a', '"', '\n', ',', '\r'), maxLength: 60 }).map((t) => Buffer.from(t));
+    fc.assert(fc.property(bytes, fc.nat(), fc.integer({ min: 0, max: 1 }), (b, at, parity) => {
+      expect(cutPoint(b, parity)).toBe(naiveCut(b, parity));
+      const from = b.length ? at % b.length : 0;
+      expect(boundaryAfter(b, from, parity)).toBe(naiveBoundary(b, from, parity));
+    }), { numRuns: 20000 });
   });
 });

@@ -27,27 +27,36 @@ function countQuotes(buf: Uint8Array, from: number, to: number): number {
   return n;
 }
 
-/** Offset just past the first newline outside quotes at or after `from` in `buf`, given the quote parity at its start (-1: none). */
+/**
+ * Offset just past the first newline outside quotes at or after `from` in `buf`, given the quote
+ * parity at its start (-1: none). Newlines and quotes are walked once each, in order (counting the
+ * quotes before each newline from scratch searched past it to the next quote: quadratic on a
+ * quoted cell over a megabyte of lines).
+ */
 export function boundaryAfter(buf: Buffer, from: number, startParity: number): number {
   let parity = (startParity + countQuotes(buf, 0, from)) & 1;
-  let at = from;
+  let q = buf.indexOf(QUOTE, from);
   for (let nl = buf.indexOf(NL, from); nl !== -1; nl = buf.indexOf(NL, nl + 1)) {
-    parity ^= countQuotes(buf, at, nl) & 1;
+    while (q !== -1 && q < nl) {
+      parity ^= 1;
+      q = buf.indexOf(QUOTE, q + 1);
+    }
     if (parity === 0) return nl + 1;
-    at = nl;
   }
   return -1;
 }
 
-/** Offset just past the last newline outside quotes in `buf`, given the quote parity at its start (-1: none). */
+/** Offset just past the last newline outside quotes in `buf`, given the quote parity at its start (-1: none); walks back once. */
 export function cutPoint(buf: Buffer, startParity: number): number {
-  const endParity = (startParity + countQuotes(buf, 0, buf.length)) & 1;
-  let parity = endParity;
-  let upper = buf.length;
+  let parity = (startParity + countQuotes(buf, 0, buf.length)) & 1;
+  let q = buf.lastIndexOf(QUOTE);
   for (let nl = buf.lastIndexOf(NL); nl !== -1; nl = nl > 0 ? buf.lastIndexOf(NL, nl - 1) : -1) {
-    parity ^= countQuotes(buf, nl + 1, upper) & 1;
+    // The quotes after this newline, back to where the last step stopped, set the parity at it.
+    while (q > nl) {
+      parity ^= 1;
+      q = q > 0 ? buf.lastIndexOf(QUOTE, q - 1) : -1;
+    }
     if (parity === 0) return nl + 1;
-    upper = nl + 1;
   }
   return -1;
 }
