@@ -8,7 +8,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import * as v from '../src/scan/validators.js';
 import { mask } from '../src/scan/mask.js';
-import { decodeLines } from '../src/scan/detect.js';
+import { decodeLines, decodeRow } from '../src/scan/detect.js';
 import { TESTS } from '../src/scan/classify.js';
 
 const BIN = new URL('../bin/breach.cjs', import.meta.url).pathname;
@@ -138,5 +138,31 @@ describe('validators and masks never throw', () => {
   });
   it('property: a mask is never the value itself (for values of 2 characters or more)', () => {
     fc.assert(fc.property(fc.string({ minLength: 2, maxLength: 40 }).filter((s) => /[A-Za-z0-9]{2}/.test(s)), fc.constantFrom(null, 'curp', 'email', 'full_name', 'given_name', 'surname', 'address', 'phone'), (s, field) => mask(s, field) !== s.trim().slice(0, 64)));
+  });
+});
+
+describe('decodeLines', () => {
+  /** The definition: every line on its own, UTF-8 when valid (a leading mark dropped), else Windows-1252. */
+  const perLine = (b: Buffer) => {
+    let text = '';
+    let utf8 = 0;
+    let latin1 = 0;
+    for (let start = 0; start < b.length; ) {
+      const nl = b.indexOf(10, start);
+      const end = nl === -1 ? b.length : nl + 1;
+      const d = decodeRow(b.subarray(start, end));
+      text += d.text;
+      if (d.latin1) latin1++;
+      else utf8++;
+      start = end;
+    }
+    return { text, utf8, latin1 };
+  };
+  it('reads every mix of ASCII, UTF-8, Windows-1252 and byte-order marks as line-by-line decoding does', () => {
+    const piece = fc.constantFrom(Buffer.from('a'), Buffer.from('\n'), Buffer.from('\r\n'), Buffer.from('é'), Buffer.from('é', 'latin1'), Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from([0xe2, 0x82]), Buffer.from('"'), Buffer.from('ñ\n', 'latin1'));
+    fc.assert(fc.property(fc.array(piece, { maxLength: 30 }), (pieces) => {
+      const b = Buffer.concat(pieces);
+      expect(decodeLines(b)).toEqual(perLine(b));
+    }), { numRuns: 20000 });
   });
 });

@@ -29,25 +29,36 @@ export function detectEncoding(head: Buffer): { encoding: Encoding } | { why: 'u
 
 /**
  * Decodes bytes line by line, each as UTF-8 when valid, else as Windows-1252, so a file mixing
- * both keeps every accent. Says which encodings it met.
+ * both keeps every accent. Says which encodings it met (lines of each). Lines of ASCII read the
+ * same in both and are taken a stretch at a time: only a line with a byte over 127 is decoded on
+ * its own (a decoder call per line made a quoted cell over a megabyte of newlines take seconds).
  */
 export function decodeLines(bytes: Buffer): { text: string; utf8: number; latin1: number } {
+  const n = bytes.length;
   let text = '';
   let utf8Lines = 0;
   let latin1 = 0;
   let start = 0;
-  for (;;) {
-    const nl = bytes.indexOf(10, start);
-    const end = nl === -1 ? bytes.length : nl + 1;
-    if (end > start) {
-      const d = decodeRow(bytes.subarray(start, end));
-      text += d.text;
-      if (d.latin1) latin1++;
-      else utf8Lines++;
+  while (start < n) {
+    let hi = start;
+    while (hi < n && bytes[hi]! < 128) hi++;
+    // The whole lines before the one holding `hi` (all of the rest when there is none) are ASCII.
+    const lineStart = hi === n ? n : Math.max(start, bytes.lastIndexOf(10, hi) + 1);
+    if (lineStart > start) {
+      text += bytes.toString('latin1', start, lineStart);
+      for (let nl = bytes.indexOf(10, start); nl !== -1 && nl < lineStart; nl = bytes.indexOf(10, nl + 1)) utf8Lines++;
+      if (bytes[lineStart - 1] !== 10) utf8Lines++; // the last line, without its newline
     }
-    if (nl === -1) return { text, utf8: utf8Lines, latin1 };
-    start = nl + 1;
+    if (hi === n) break;
+    const nl = bytes.indexOf(10, hi);
+    const end = nl === -1 ? n : nl + 1;
+    const d = decodeRow(bytes.subarray(lineStart, end));
+    text += d.text;
+    if (d.latin1) latin1++;
+    else utf8Lines++;
+    start = end;
   }
+  return { text, utf8: utf8Lines, latin1 };
 }
 
 /** Decodes one row's bytes: UTF-8 when valid, else Windows-1252 (files mixing both survive). */
