@@ -3,7 +3,7 @@
 // in the same run on the same bytes — the yaml library alone for YAML, csv-parse alone for CSV,
 // `node -e 0` for refusals (what breach costs over starting Node), gunzip to /dev/null for a
 // bomb. Never a timed unit test: figures are printed, nothing is asserted.
-//   BENCH_BOUNDS=keys,datasets,title,csv,size,bomb   which bounds (default all)
+//   BENCH_BOUNDS=keys,datasets,title,csv,size,bomb,full   which bounds (default all)
 //   BENCH_BOUNDS_RUNS=1                              runs of each command (median)
 //   BENCH_BOUNDS_BOMB_FULL=1                         also read the whole bomb (--max-expansion 0)
 //   BENCH_BOUNDS_BASELINE=other/bin/breach.cjs       also time another build on the same inputs
@@ -14,7 +14,7 @@ import { createGzip } from 'node:zlib';
 import { once } from 'node:events';
 
 const RUNS = Number(process.env.BENCH_BOUNDS_RUNS ?? 1);
-const ONLY = new Set((process.env.BENCH_BOUNDS ?? 'keys,datasets,title,csv,size,bomb').split(','));
+const ONLY = new Set((process.env.BENCH_BOUNDS ?? 'keys,datasets,title,csv,size,bomb,full').split(','));
 const OTHER = process.env.BENCH_BOUNDS_BASELINE;
 const dir = resolve('bench-tmp/bounds');
 mkdirSync(dir, { recursive: true });
@@ -96,7 +96,8 @@ if (ONLY.has('size')) {
 }
 if (ONLY.has('bomb')) {
   const f = join(dir, 'bomb-4gib.csv.gz');
-  if (!existsSync(f)) {
+  // Written again when an interrupted run left it short (the whole is about 12 MB).
+  if (!existsSync(f) || statSync(f).size < 10e6) {
     // 4 GiB of one CSV row repeated: about 12 MB of gzip.
     const gz = createGzip({ level: 9 });
     const out = gz.pipe(createWriteStream(f));
@@ -111,5 +112,28 @@ if (ONLY.has('bomb')) {
   bound('gzip bomb, 12 MB to 4 GiB: scan refused vs gunzip to /dev/null of the whole', gunzip, breach('scan', f));
   bound('gzip bomb: scan --full refused vs gunzip to /dev/null of the whole', gunzip, breach('scan', f, '--full'));
   if (process.env.BENCH_BOUNDS_BOMB_FULL) bound('gzip bomb: scan --max-expansion 0 (read whole) vs gunzip to /dev/null', gunzip, breach('scan', f, '--max-expansion', '0'));
+}
+if (ONLY.has('full')) {
+  // scan --full on rows its byte reader hands to the text path (issue 14 part 3), in a Latin-1
+  // export: a row of 2,000 cells whose last quoted cell spans a megabyte of lines (each cell decoded
+  // over the row's lines was quadratic), and 64 MiB of rows opening with a byte-order mark (each
+  // searched to the block's end for a quote), each against csv-parse alone on the same bytes.
+  const MiB = 1 << 20;
+  const wide = join(dir, 'full-wide-rows-64mib.csv');
+  if (!existsSync(wide) || statSync(wide).size < 64 * MiB) {
+    const header = Buffer.from(`${Array.from({ length: 2000 }, (_, i) => `c${i}`).join(',')}\n`);
+    const row = Buffer.concat([Buffer.from(' ,'.repeat(1999) + '"'), Buffer.from([0xe9]), Buffer.alloc(MiB - 4010, 10), Buffer.from('"\n')]);
+    writeFileSync(wide, Buffer.concat([header, ...Array.from({ length: 64 }, () => row)]));
+  }
+  bound('scan --full, 64 rows of 2,000 cells over a megabyte of lines each (Latin-1) vs csv-parse alone', ['node', [csvOnly, wide]], breach('scan', wide, '--full'));
+  const bom = join(dir, 'full-bom-rows-64mib.csv');
+  if (!existsSync(bom) || statSync(bom).size < 64 * MiB) {
+    const fd = openSync(bom, 'w');
+    writeSync(fd, Buffer.from('nombre\n\xe9\n', 'latin1'));
+    const block = Buffer.from('\xef\xbb\xbfx\n'.repeat(MiB / 5), 'latin1');
+    for (let i = 0; i < 64; i++) writeSync(fd, block);
+    closeSync(fd);
+  }
+  bound('scan --full, 64 MiB of rows opening with a byte-order mark (Latin-1) vs csv-parse alone', ['node', [csvOnly, bom]], breach('scan', bom, '--full'));
 }
 console.log(`node ${process.version}, ${RUNS} run(s) of each command; /proc/loadavg ${existsSync('/proc/loadavg') ? spawnSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).stdout.trim() : '?'}`);
