@@ -129,7 +129,8 @@ function both(bytes: Uint8Array, skip: boolean, cfg: JobConfig) {
   const run = (job: typeof runJob) => {
     const hll = new HyperLogLog();
     const minors = new HyperLogLog();
-    const result = job(new Uint8Array(bytes), skip, cfg, hll, minors);
+    // A config of its own: a column's plan keeps its cache decision per config, across blocks.
+    const result = job(new Uint8Array(bytes), skip, structuredClone(cfg), hll, minors);
     return { result, keys: Buffer.from(hll.registers).toString('base64'), minors: Buffer.from(minors.registers).toString('base64') };
   };
   return { bytes: run(runJob), text: run(textJob) };

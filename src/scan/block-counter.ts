@@ -60,8 +60,12 @@ const FNV_PRIME = 16777619;
 /** Characters a key's hash leaves out: tab, LF, CR, space, '"', '-', '.' (separators, not identity). */
 const skipInKey = (c: number) => c === 32 || c === 45 || c === 46 || c === 9 || c === 13 || c === 10 || c === 34;
 
-/** FNV-1a over a key's characters, with the same normalisation as the row machine. */
-export function hashKey(s: string): number {
+/**
+ * FNV-1a over a key's characters (the low byte of each), separators left out and letters upper-cased.
+ * The default scan's row machine hashes a key's UTF-8 bytes instead: the two agree on ASCII keys
+ * only, which is why profiles of the two modes are never merged.
+ */
+function hashKey(s: string): number {
   let h = FNV_OFFSET;
   for (let i = 0; i < s.length; i++) {
     let c = s.charCodeAt(i);
