@@ -325,7 +325,7 @@ describe('byte tests: the rest of the contract', () => {
 type Encoding = 'utf8' | 'win1252';
 const NAME_KEYS = Object.keys(NAME_RESULT_BITS) as TestKey[];
 /** The reference decoders: what the scan's string path sees (invalid UTF-8 becomes U+FFFD; 80-9F are Windows-1252's). */
-const DECODERS: Record<Encoding, TextDecoder> = { utf8: new TextDecoder('utf-8'), win1252: new TextDecoder('windows-1252') };
+const DECODERS: Record<Encoding, { decode(bytes: Uint8Array): string }> = { utf8: new TextDecoder('utf-8'), win1252: new TextDecoder('windows-1252') };
 /** A piece of a cell: text (encoded in the cell's encoding; latin1 for Windows-1252, which agrees on 00-7F and A0-FF) or raw bytes. */
 type Piece = string | number[];
 const encodePieces = (pieces: Piece[], enc: Encoding): Uint8Array =>
