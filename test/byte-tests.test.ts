@@ -3,7 +3,7 @@
 // real check digits, then mutated), hand-written edge cases, and the coverage decision per key.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { BYTE_TESTS, curpBirthBytes, type ByteTest } from '../src/scan/byte-tests.js';
+import { analyseNameEncoded, BYTE_TESTS, curpBirthBytes, NAME_RESULT_BITS, type ByteTest } from '../src/scan/byte-tests.js';
 import { TESTS, type TestKey } from '../src/scan/classify.js';
 import { nameLists } from '../src/scan/names.js';
 import { clabeCheckDigit, curpBirthDate, curpCheckDigit, isCurp, normId, rfcCheckDigit } from '../src/scan/validators.js';
@@ -317,5 +317,148 @@ describe('byte tests: the rest of the contract', () => {
     b.set(Buffer.from('COLONIA', 'latin1'));
     expect(BYTE_TESTS.name_part!(b, 0, 4)).toBe(true); // "COLO": not a listed word
     expect(BYTE_TESTS.name_part!(b, 0, 7)).toBe(TESTS.name_part('COLONIA'));
+  });
+});
+
+// analyseNameEncoded: names with bytes over 127, in UTF-8 and Windows-1252 -----------------------------
+
+type Encoding = 'utf8' | 'win1252';
+const NAME_KEYS = Object.keys(NAME_RESULT_BITS) as TestKey[];
+/** The reference decoders: what the scan's string path sees (invalid UTF-8 becomes U+FFFD; 80-9F are Windows-1252's). */
+const DECODERS: Record<Encoding, { decode(bytes: Uint8Array): string }> = { utf8: new TextDecoder('utf-8'), win1252: new TextDecoder('windows-1252') };
+/** A piece of a cell: text (encoded in the cell's encoding; latin1 for Windows-1252, which agrees on 00-7F and A0-FF) or raw bytes. */
+type Piece = string | number[];
+const encodePieces = (pieces: Piece[], enc: Encoding): Uint8Array =>
+  new Uint8Array(Buffer.concat(pieces.map((p) => (typeof p === 'string' ? Buffer.from(p, enc === 'utf8' ? 'utf8' : 'latin1') : Buffer.from(p)))));
+const meetsEncodedPrecondition = (bytes: Uint8Array): boolean => bytes.length > 0 && bytes[0]! > 32 && bytes[bytes.length - 1]! > 32;
+
+/**
+ * analyseNameEncoded() on `bytes` placed at offsets 0 and 3 of larger buffers whose neighbouring
+ * bytes would change answers if read (C3 before, A9 after: a UTF-8 É split at either end), checked
+ * bit by bit against TESTS on the decoded text. The answer (-1 included), or a message naming the divergence.
+ */
+function encodedCheck(bytes: Uint8Array, enc: Encoding): { result: number; error?: string } {
+  const text = DECODERS[enc].decode(bytes);
+  let result = 0;
+  for (const [before, after] of [[[], [0xa9, 0x41]], [[0x41, 0x20, 0xc3], [0xa9]]] as const) {
+    const b = new Uint8Array([...before, ...bytes, ...after]);
+    const r = analyseNameEncoded(b, before.length, before.length + bytes.length, enc);
+    if (before.length && r !== result) return { result: r, error: `${enc} ${JSON.stringify(text)}: ${result} at offset 0, ${r} at offset ${before.length}` };
+    result = r;
+    if (r === -1) continue;
+    for (const k of NAME_KEYS) {
+      const str = TESTS[k](text);
+      if (((r & NAME_RESULT_BITS[k]!) !== 0) !== str) return { result: r, error: `${k}(${JSON.stringify(text)}) in ${enc} [${[...bytes].map((x) => x.toString(16)).join(' ')}]: bytes ${!str}, string ${str}` };
+    }
+  }
+  return { result };
+}
+
+/** Accented forms of each vowel and N, by case (both of names.ts's classes, and letters only its LETTER takes). */
+const VARIANTS: Record<string, string> = { A: 'ÁÁÀÄ', E: 'ÉÉÈË', I: 'ÍÍÌÏ', O: 'ÓÓÒÖ', U: 'ÚÜÙÚ', N: 'ÑÑÑÑ', a: 'ááàä', e: 'ééèë', i: 'ííìï', o: 'óóòö', u: 'úüùú', n: 'ññññ' };
+/** A word with some letters accented: choice k < 4 picks a variant (half of them in both classes), else the letter stays (MARIA → MARÍA, NUNEZ → NÚÑEZ, PEREZ → PÈREZ). */
+const accentize = (w: string, choices: number[]): string => [...w].map((ch, i) => VARIANTS[ch]?.[choices[i % choices.length]!] ?? ch).join('');
+const ACCENTED_WORDS = ['JOSÉ', 'MARÍA', 'NÚÑEZ', 'PÉREZ', 'GÜEMES', 'Ángel', 'ÁNGELES', 'MUÑOZ', 'DÍAZ', 'Martínez', 'GARCÍA', 'RAMÍREZ', 'HERNÁNDEZ', 'GÓMEZ', 'SÁNCHEZ', 'López', 'JESÚS',
+  'CONCEPCIÓN', 'INÉS', 'LEÓN', 'Ñ', 'É', 'é', 'MÁ.', 'Ú.', 'ÁBC.', 'ÁBCD.', "O'FÁRRILL", 'PÉREZ-GIL', "D'ÁVILA", 'Àlex', 'ÄRZTE', 'Ëa', 'ÒSCAR', 'ÍÑIGO', 'ü', 'ángel', 'ñoño', 'É.É', 'Á-', "'Á"];
+/** Characters and bytes over 127 the function must leave to the decoder (or answer exactly). */
+const HOSTILE: Piece[] = ['\u00a0', '’', '\u0301', 'Ÿ', 'ß', 'ÿ', '\u0085', '\ufeff', '\u2003', '\u3000', '€', '©', '×', '÷', 'Ø', 'ø', 'Ð', 'Þ', 'Å', 'ç', 'Ý', 'Ã', 'õ', '\u00ad', 'ª', 'º', 'µ',
+  ...Array.from({ length: 32 }, (_, k) => [0x80 + k]), [0xc3], [0xc3, 0x41], [0xc3, 0xc3], [0xe2, 0x80], [0xe2, 0x80, 0x99], [0xff], [0xc2, 0xa0], [0xa0], [0x92], [0x85], [0xc3, 0x89], [0xe9], [0xcc, 0x81], [0xef, 0xbb, 0xbf]];
+/** Listed given names and surnames (NAME_WORDS is mostly words names never hold: they fail every full name). */
+const PERSON_WORDS = [...ascii(lists.given), ...ascii(lists.surnames)];
+const encodedWord: fc.Arbitrary<Piece[]> = fc.oneof(
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...PERSON_WORDS), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }), fc.constantFrom(0, 0, 2)).map(([w, ch, c]) => [caseOf(accentize(w, ch), c)]) },
+  { weight: 4, arbitrary: fc.tuple(fc.constantFrom(...NAME_WORDS), fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 5, maxLength: 5 }), fc.constantFrom(0, 0, 2, 2, 1)).map(([w, ch, c]) => [caseOf(accentize(w, ch), c)]) },
+  { weight: 2, arbitrary: fc.tuple(fc.constantFrom(...ACCENTED_WORDS), fc.integer({ min: 0, max: 3 })).map(([w, c]) => [c === 3 ? w : caseOf(w, c)]) },
+  { weight: 1, arbitrary: fc.tuple(fc.constantFrom(...ACCENTED_WORDS, ...NAME_WORDS), fc.constantFrom(...HOSTILE), fc.nat()).map(([w, h, at]) => [w.slice(0, at % (w.length + 1)), h, w.slice(at % (w.length + 1))]) },
+);
+const SEPARATORS: Piece[] = [' ', ' ', ' ', ' ', '  ', '\t', '\u00a0', ' \u00a0', '\u2003', [0xa0], [0x85]];
+const encodedName = fc
+  .tuple(fc.array(encodedWord, { minLength: 1, maxLength: 7 }), fc.array(fc.constantFrom(...SEPARATORS), { minLength: 7, maxLength: 7 }))
+  .map(([ws, seps]) => ws.flatMap((w, i) => (i ? [seps[i]!, ...w] : w)));
+/** Byte edits after encoding: an insertion, deletion or replacement by a byte that matters (lead and continuation bytes, NBSP, 80-9F, ASCII). */
+const byteEdit = fc.tuple(fc.integer({ min: 0, max: 2 }), fc.nat(), fc.constantFrom(0x41, 0x61, 0x20, 0x2e, 0x27, 0x2d, 0x09, 0x00, 0xc3, 0xc2, 0x81, 0x89, 0x91, 0xa0, 0xa9, 0xb1, 0xbf, 0xc9, 0xd1, 0xe9, 0xf1, 0xff, 0x92, 0x85));
+function applyByteEdits(bytes: Uint8Array, edits: [number, number, number][]): Uint8Array {
+  const a = [...bytes];
+  for (const [kind, at, x] of edits) {
+    const i = a.length ? at % a.length : 0;
+    if (kind === 0) a.splice(i, 0, x);
+    else if (kind === 1) a.splice(i, 1);
+    else a[i] = x;
+  }
+  return new Uint8Array(a);
+}
+
+/** Property: every answer agrees bit by bit; most generated names are answered, and each bit is true and false among the answers. */
+function encodedAgrees(enc: Encoding, numRuns: number): void {
+  let runs = 0;
+  let answered = 0;
+  const trues = new Map<TestKey, number>(NAME_KEYS.map((k) => [k, 0]));
+  const cells = fc
+    .tuple(encodedName, fc.array(byteEdit, { maxLength: 2 }), fc.integer({ min: 0, max: 3 }))
+    .map(([pieces, edits, e]) => (e === 0 ? applyByteEdits(encodePieces(pieces, enc), edits) : encodePieces(pieces, enc)))
+    .filter(meetsEncodedPrecondition);
+  fc.assert(
+    fc.property(cells, (bytes) => {
+      runs++;
+      const { result, error } = encodedCheck(bytes, enc);
+      if (error) throw new Error(error);
+      if (result === -1) return;
+      answered++;
+      for (const k of NAME_KEYS) if (result & NAME_RESULT_BITS[k]!) trues.set(k, trues.get(k)! + 1);
+    }),
+    { numRuns },
+  );
+  expect(answered / runs).toBeGreaterThan(0.3);
+  for (const [k, n] of trues) expect([k, n / answered > 0.02 && n / answered < 0.98, n, answered, runs]).toEqual([k, true, n, answered, runs]);
+}
+
+/** Hand-written cells: the accented names the function exists for, lengths in characters against bytes, hostile neighbours. */
+const ENCODED_EDGES: { text: Piece[]; answers?: boolean }[] = [
+  ...['JOSÉ PÉREZ NÚÑEZ', 'María de la Luz', 'MARÍA DE LA LUZ', 'Ángel Güemes', 'ÁNGEL GÜEMES', 'JOSÉ', 'NÚÑEZ', 'ñoño', 'Ñ Ñ', 'ÉÉ', 'É É É', 'Ma. Inés', 'MÁ. LÓPEZ', 'MÁR. LÓPEZ', 'MÁRI. LÓPEZ', 'DE LA',
+    'de la Peña', 'ángel pérez', 'Ángel pérez', 'JOSÉ van PÉREZ', 'Àlex Pérez', 'ÀLEX PÉREZ', 'Öscar Pérez', 'PÉREZ-GÓMEZ', "O'FÁRRILL JOSÉ", 'JOSÉ-', 'JOSÉ 2', 'COLONIA JOSÉ', 'JOSÉ.', 'JO.SÉ',
+    'É'.repeat(60), 'É'.repeat(61), `JOSÉ ${'Á'.repeat(55)}`, `JOSÉ ${'Á'.repeat(56)}`, 'ÁÉÍÓ', 'A B C D E É', 'A B C D E F É'].map((text) => ({ text: [text], answers: true })),
+  { text: ['JOSÉ\u00a0PÉREZ'] }, { text: ['JOSÉ’S PÉREZ'] }, { text: ['JOSE\u0301 PÉREZ'] }, { text: ['\u00a0JOSÉ'] }, { text: ['JOSÉ\u00a0'] }, { text: ['JOSÉ ', [0x85]] },
+  { text: ['JOS', [0xc3]] }, { text: [[0xc3], 'JOSÉ'] }, { text: ['MARÍA ', [0x92], 'S'] }, { text: ['ŸVES PÉREZ'] }, { text: ['STRAßE'] }, { text: ['JOSÉ 2 ', [0xa0], 'X'] },
+];
+
+describe('analyseNameEncoded agrees with the string tests on the decoded text', () => {
+  it('UTF-8 (differential property)', () => encodedAgrees('utf8', RUNS));
+  it('Windows-1252 (differential property)', () => encodedAgrees('win1252', RUNS));
+  it('hand-written cells, and the common accented names are answered in both encodings', () => {
+    const out: string[] = [];
+    for (const enc of ['utf8', 'win1252'] as const) {
+      for (const { text, answers } of ENCODED_EDGES) {
+        const bytes = encodePieces(text, enc);
+        const { result, error } = encodedCheck(bytes, enc);
+        if (error) out.push(error);
+        if (answers && result === -1) out.push(`${enc} ${JSON.stringify(text)}: not answered`);
+      }
+    }
+    expect(out).toEqual([]);
+    // The answers themselves, for the names this exists for.
+    for (const enc of ['utf8', 'win1252'] as const) {
+      const bits = (v: string) => analyseNameEncoded(encodePieces([v], enc), 0, encodePieces([v], enc).length, enc);
+      expect(bits('JOSÉ PÉREZ NÚÑEZ')).toBe(NAME_RESULT_BITS.name_part! | NAME_RESULT_BITS.name! | NAME_RESULT_BITS.name_known! | NAME_RESULT_BITS.given_known!);
+      expect(bits('María de la Luz') & NAME_RESULT_BITS.name!).not.toBe(0);
+      expect(bits('JOSÉ\u00a0PÉREZ')).toBe(-1);
+    }
+  });
+  it('every listed word accented, in every case, alone and after a given name (the folded lookup has no false hits)', () => {
+    const out: string[] = [];
+    const words = [...ascii(lists.given), ...ascii(lists.surnames), ...ascii(lists.particles), ...ascii(lists.nonName)];
+    for (const w of words) {
+      for (const k of [0, 1, 2]) {
+        const a = accentize(w, [k, 9, k]);
+        for (const v of [a, a.toLowerCase(), `José ${a}`, `${a} PÉREZ`, `${a}S`, a.slice(0, -1)]) {
+          for (const enc of ['utf8', 'win1252'] as const) {
+            const bytes = encodePieces([v], enc);
+            if (!meetsEncodedPrecondition(bytes)) continue;
+            const { error } = encodedCheck(bytes, enc);
+            if (error) out.push(error);
+          }
+        }
+      }
+    }
+    expect(out).toEqual([]);
   });
 });
