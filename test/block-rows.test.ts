@@ -78,6 +78,8 @@ const CELL = fc.oneof(
   fc.constantFrom('ana.perez@correo.mx', 'x@y', 'a..b@c.com', '5512345678', '+52 1 55 1234 5678', '044 55 1234 5678', '06600', '1990-02-29', '29/02/2000', '$1,234.50', '192.168.0.1', '::1'),
   fc.constantFrom('4111111111111111', '002180700000000019', '12345678903', 'XAXX010101000', 'GODE561231GR8', 'AB12', 'H', 'mujer'),
   fc.constantFrom(' padded ', '\tTAB', 'CR\r', '\u00a0nbsp', 'Calle Juárez #12', 'Ñandú', '\ufeffbom', ''),
+  // Names with accents, some whose Windows-1252 bytes also read as UTF-8 (Ã© is é's UTF-8 bytes), some over two lines.
+  fc.constantFrom('JOSÉ PÉREZ NÚÑEZ', 'María de la Luz', 'JOSÃ©', 'José\nJOSÃ©', 'JOSÃ©\nJosé', 'Ángel\nGüemes'),
   fc.string({ unit: fc.constantFrom('a', 'Z', '0', '9', ' ', '-', '.', '@', '"', ',', ';', '\t', '\r', '\n', 'é', 'Ñ'), maxLength: 12 }),
 );
 const DELIMS = [',', ';', '\t', '|'];
@@ -156,6 +158,20 @@ describe('--full reads bytes as it read text', () => {
         expect(got.bytes.result.rows).toBe(skip ? 400 : 401);
       }
     }
+  });
+
+  it('a name over two lines of different encodings is read as each line is', () => {
+    // Line 1 is UTF-8 (José); line 2 is Windows-1252 for its Núñez, so its JOSÃ© is too, although
+    // those two bytes alone would read as UTF-8 é: the first line's decoder for the whole cell would
+    // call JOSé a name.
+    const bytes = Buffer.concat([Buffer.from('nombre,otro\n"José\n', 'utf8'), Buffer.from('JOSÃ©",Núñez\nAna,Ana\n', 'latin1')]);
+    const cfg = config(2, ',');
+    cfg.types = [['name', 'name_part', 'name_known', 'given_known', 'surname_known'], ['name', 'name_part', 'name_known', 'given_known', 'surname_known']];
+    cfg.keyColumn = -1;
+    cfg.minors = null;
+    const got = both(bytes, true, cfg);
+    expect(got.bytes).toEqual(got.text);
+    expect(got.bytes.result.valid[0]).toEqual({ name_part: 1, name_known: 1, given_known: 1 });
   });
 
   it('counts what the block holds (not only what the text reader says)', () => {

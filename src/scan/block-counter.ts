@@ -6,7 +6,7 @@ import type { TestKey } from './classify.js';
 import { type ColumnPlan, MAX_BITS, maskOf, maskOfBytes, planFor } from './column-plan.js';
 import { fmix32, HyperLogLog } from './hll.js';
 import { ageOn, birthDateOf } from './age.js';
-import { curpBirthBytes } from './byte-tests.js';
+import { analyseNameEncoded, curpBirthBytes } from './byte-tests.js';
 import { parseRow } from './parse-row.js';
 import { latin1 } from './slices.js';
 
@@ -97,6 +97,9 @@ function hasNonSpace(b: Uint8Array, s: number, e: number): boolean {
   return false;
 }
 
+/** How a cell with bytes over 127 is decoded: its block is UTF-8, or its line is Windows-1252. */
+export type CellEncoding = 'utf8' | 'win1252';
+
 const NONE = 0;
 const COMPILED = 1;
 const OTHER = 2;
@@ -174,10 +177,10 @@ export class BlockCounter {
    * `text` decodes a cell. A plain ASCII cell with no space or control byte at either end is
    * tested on its bytes; others are decoded and tested as text.
    */
-  bytesRow(b: Uint8Array, starts: Int32Array, ends: Int32Array, ascii: Uint8Array, text: (s: number, e: number) => string): void {
+  bytesRow(b: Uint8Array, starts: Int32Array, ends: Int32Array, ascii: Uint8Array, text: (s: number, e: number) => string, encoding: (s: number, e: number) => CellEncoding | null): void {
     this.r.rows++;
     this.lastCurpValid = false;
-    const { nonEmpty, how, masks } = this;
+    const { nonEmpty, how, masks, plans } = this;
     for (let c = 0; c < starts.length; c++) {
       const s = starts[c]!;
       const e = ends[c]!;
@@ -187,9 +190,23 @@ export class BlockCounter {
         const kind = how[c]!;
         if (kind === COMPILED) {
           const m = masks[c]!(b, s, e);
-          if (m !== 0) this.count(c, this.plans[c]!, m);
+          if (m !== 0) this.count(c, plans[c]!, m);
         } else if (kind === OTHER) this.bytesValue(c, b, s, e);
-      } else this.textValue(c, text(s, e));
+        continue;
+      }
+      // A name with accents (JOSÉ, Núñez) in a column of name tests: analysed on its bytes when it can be.
+      const names = plans[c]!.nameTable;
+      if (names !== null && b[s]! > 32 && b[e - 1]! > 32) {
+        const enc = encoding(s, e);
+        const r = enc === null ? -1 : analyseNameEncoded(b, s, e, enc);
+        if (r >= 0) {
+          nonEmpty[c]!++;
+          const m = names[r]!;
+          if (m !== 0) this.count(c, plans[c]!, m);
+          continue;
+        }
+      }
+      this.textValue(c, text(s, e));
     }
     this.endBytesRow(b, starts, ends, ascii, text);
   }

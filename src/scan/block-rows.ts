@@ -8,7 +8,7 @@
 // row with accents is UTF-8 when it is valid UTF-8 and Windows-1252 otherwise, as the text reader
 // decides it.
 import { isUtf8 } from 'node:buffer';
-import type { BlockCounter } from './block-counter.js';
+import type { BlockCounter, CellEncoding } from './block-counter.js';
 import { decodeLines } from './detect.js';
 import { utf8 } from './slices.js';
 
@@ -33,6 +33,7 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
   const lines = new RowLines();
   const quotes = new Quotes(b);
   const text = (s: number, e: number) => (mixed ? lines.decode(b, s, e) : utf8(b, s, e));
+  const encoding = (s: number, e: number): CellEncoding | null => (mixed ? lines.encodingOf(s, e) : 'utf8');
   let skip = skipFirstRow;
   /** A text row, as the text path always read one: trailing CR off, empty lines and the header skipped. */
   const textLine = (t: string, lineNo: number, broken: boolean) => {
@@ -126,7 +127,7 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
     line += newlines;
     if (skip) { skip = false; continue; }
     if (cells !== width) { counter.malformedRow(rowLine); continue; }
-    counter.bytesRow(b, starts, ends, ascii, text);
+    counter.bytesRow(b, starts, ends, ascii, text, encoding);
   }
   return line - 1;
 }
@@ -167,8 +168,8 @@ class RowLines {
     return true;
   }
 
-  /** b[s..e) decoded piece by piece, each piece as its line (the first found by bisection). */
-  decode(b: Buffer, s: number, e: number): string {
+  /** The line holding offset `s` (by bisection). */
+  private lineOf(s: number): number {
     const { starts } = this;
     let lo = 0;
     let hi = starts.length - 1;
@@ -177,6 +178,20 @@ class RowLines {
       if (starts[mid]! <= s) lo = mid;
       else hi = mid - 1;
     }
+    return lo;
+  }
+
+  /** The encoding of the one line holding b[s..e); null when the cell runs over several lines. */
+  encodingOf(s: number, e: number): CellEncoding | null {
+    const i = this.lineOf(s);
+    const end = i + 1 < this.starts.length ? this.starts[i + 1]! : this.end;
+    return e > end ? null : this.isUtf8[i] ? 'utf8' : 'win1252';
+  }
+
+  /** b[s..e) decoded piece by piece, each piece as its line. */
+  decode(b: Buffer, s: number, e: number): string {
+    const { starts } = this;
+    const lo = this.lineOf(s);
     let out = '';
     for (let i = lo; i < starts.length && starts[i]! < e; i++) {
       const from = Math.max(s, starts[i]!);

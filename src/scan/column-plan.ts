@@ -63,11 +63,23 @@ export interface ColumnPlan {
   impliedBy: number[];
   /** Bit of the 'curp' test, for the minors' birth dates (-1: none). */
   curpBit: number;
+  /** For a column of name tests only: its bits per result of the name analysis (a cell with accents is analysed as bytes too). */
+  nameTable: Int32Array | null;
   /** The whole column's mask from a cell's bytes in one function, when every test has a byte version and no screen is needed. */
   maskBytes: ((b: Uint8Array, s: number, e: number) => number) | null;
   cache: boolean;
   lookups: number;
   hits: number;
+}
+
+/** The column's bits for each result of the name analysis (analyseName's bits → the column's name tests). */
+function nameTableOf(keys: TestKey[]): Int32Array {
+  const table = new Int32Array(32);
+  keys.forEach((k, i) => {
+    const bit = NAME_RESULT_BITS[k];
+    if (bit !== undefined) for (let r = 0; r < 32; r++) if (r & bit) table[r] = table[r]! | (1 << i);
+  });
+  return table;
 }
 
 /**
@@ -79,10 +91,8 @@ export interface ColumnPlan {
 function compileBytes(keys: TestKey[], needs: number[] | null): ColumnPlan['maskBytes'] {
   if (needs || !keys.length || keys.some((k) => !BYTE_TESTS[k])) return null;
   const steps: ((b: Uint8Array, s: number, e: number) => number)[] = [];
-  const nameKeys = keys.filter((k) => NAME_RESULT_BITS[k] !== undefined);
-  if (nameKeys.length) {
-    const table = new Int32Array(32);
-    for (let r = 0; r < 32; r++) for (const k of nameKeys) if (r & NAME_RESULT_BITS[k]!) table[r] = table[r]! | (1 << keys.indexOf(k));
+  if (keys.some((k) => NAME_RESULT_BITS[k] !== undefined)) {
+    const table = nameTableOf(keys);
     steps.push((b, s, e) => table[analyseName(b, s, e)]!);
   }
   keys.forEach((k, i) => {
@@ -120,7 +130,8 @@ export function planFor(keys: TestKey[]): ColumnPlan {
     keys, fns: keys.map((k) => TESTS[k]), bytes: keys.map((k) => BYTE_TESTS[k] ?? null), needs,
     idMin: keys.map((k) => ID_LENGTHS[k]?.[0] ?? 0), idMax: keys.map((k) => ID_LENGTHS[k]?.[1] ?? Infinity),
     order: [...all.filter((k) => !dependent(k)), ...all.filter(dependent)], requires, impliedBy,
-    curpBit: keys.indexOf('curp'), maskBytes: compileBytes(keys, needs), cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
+    curpBit: keys.indexOf('curp'), maskBytes: compileBytes(keys, needs),
+    nameTable: keys.length && keys.every((k) => NAME_RESULT_BITS[k] !== undefined) ? nameTableOf(keys) : null, cache: keys.length > 0 && keys.length <= MAX_BITS, lookups: 0, hits: 0,
   };
 }
 
