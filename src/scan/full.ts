@@ -127,7 +127,10 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     if (inflight.length >= 2 * count) await inflight.shift();
   };
   const order: number[] = [];
-  let carry: Buffer = Buffer.alloc(0);
+  // The unfinished row's bytes, kept as parts and joined once when sent (joining at every chunk
+  // copied a long row's bytes again and again and held two copies).
+  let carry: Buffer[] = [];
+  let carryLength = 0;
   let carryParity = 0;
   let first = info.hasHeader && (range?.first ?? 0) === 0;
   // A range ends at the first line boundary at or after its end (the row begun before it is read whole).
@@ -142,15 +145,20 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
     at += whole.length;
     const cut = cutPoint(chunk, carryParity);
     if (cut < 0) {
-      carry = carry.length + chunk.length > MAX_CARRY ? carry : Buffer.concat([carry, chunk]);
+      if (carryLength + chunk.length <= MAX_CARRY) {
+        carry.push(Buffer.from(chunk));
+        carryLength += chunk.length;
+      }
       carryParity = (carryParity + countQuotes(chunk, 0, chunk.length)) & 1;
       return;
     }
     order.push(nextId);
-    await send([carry, chunk.subarray(0, cut)], first);
+    await send([...carry, chunk.subarray(0, cut)], first);
     first = false;
-    carry = Buffer.from(chunk.subarray(cut));
-    carryParity = countQuotes(carry, 0, carry.length) & 1;
+    const rest = Buffer.from(chunk.subarray(cut));
+    carry = [rest];
+    carryLength = rest.length;
+    carryParity = countQuotes(rest, 0, rest.length) & 1;
   };
   try {
     let n = 0;
@@ -159,7 +167,7 @@ export async function scanFileFull(path: string, label: string, opts: ScanOption
       if (stop >= 0) break;
       if (++n % 32 === 0) opts.onProgress?.({ bytes: opened.src.readBytes(), total: opened.src.size, rows: results.reduce((s, x) => s + (x?.rows ?? 0), 0) });
     }
-    if (carry.length) { order.push(nextId); await send([carry], first); }
+    if (carryLength) { order.push(nextId); await send(carry, first); }
     await Promise.all(inflight);
   } catch (e) {
     await Promise.all(workers.map((w) => w.terminate()));
