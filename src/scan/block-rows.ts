@@ -42,6 +42,12 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
     if (skip) { skip = false; return; }
     counter.textRow(t, lineNo, broken);
   };
+  /** The rest of the block from `from`, one row whose quote never closed: what textLine does with it, without its text. */
+  const broken = (from: number, lineNo: number) => {
+    if (!isText) counter.r.latin1Rows += latin1Lines(b, from, n);
+    if (skip) skip = false;
+    else counter.malformedRow(lineNo);
+  };
   /** Decodes b[s..e) as the text path did: UTF-8 blocks whole, other blocks line by line. */
   const decode = (s: number, e: number) => {
     if (isText) return utf8(b, s, e);
@@ -120,7 +126,7 @@ export function readBlock(b: Buffer, counter: BlockCounter, skipFirstRow: boolea
       if (sure) counter.r.latin1Rows += lines.latin1;
     }
     if (!sure) {
-      ({ pos, line } = readTextRow(b, rowStart, line, quotes, decode, textLine, counter));
+      ({ pos, line } = readTextRow(b, rowStart, line, quotes, decode, textLine, broken, counter));
       continue;
     }
     const rowLine = line;
@@ -202,6 +208,18 @@ class RowLines {
   }
 }
 
+/** Lines of b[from..to) that are not UTF-8 (what decodeLines counts as Latin-1), without decoding them. */
+function latin1Lines(b: Buffer, from: number, to: number): number {
+  let count = 0;
+  for (let ls = from; ls < to; ) {
+    const nl = b.indexOf(NL, ls);
+    const le = nl === -1 || nl >= to ? to : nl + 1;
+    if (!isUtf8(b.subarray(ls, le))) count++;
+    ls = le;
+  }
+  return count;
+}
+
 /**
  * The first quote at or after a position, for rows read as text: positions only move forward, so
  * a search is reused until it is passed (searching to the block's end again for each row of a block
@@ -228,7 +246,7 @@ class Quotes {
  * newline with every quote before it closed; a quote still open at the end of the block makes the
  * rest one broken row.
  */
-function readTextRow(b: Buffer, pos: number, rowLine: number, quotes: Quotes, decode: (s: number, e: number) => string, textLine: (t: string, lineNo: number, broken: boolean) => void, counter: BlockCounter): { pos: number; line: number } {
+function readTextRow(b: Buffer, pos: number, rowLine: number, quotes: Quotes, decode: (s: number, e: number) => string, textLine: (t: string, lineNo: number, broken: boolean) => void, broken: (from: number, lineNo: number) => void, counter: BlockCounter): { pos: number; line: number } {
   const n = b.length;
   let inQ = false;
   let quoteLine = 0;
@@ -250,7 +268,11 @@ function readTextRow(b: Buffer, pos: number, rowLine: number, quotes: Quotes, de
     if (inQ) quoteLine = l;
     nextQuote = quotes.after(nextQuote + 1);
   }
-  textLine(decode(pos, n), rowLine, inQ);
-  if (inQ) counter.r.unclosedQuoteLine = quoteLine;
+  if (inQ) {
+    // A quote that never closes: the rest is one malformed row, counted without decoding it (it
+    // may be tens of megabytes); its lines still count as Latin-1 where they are.
+    broken(pos, rowLine);
+    counter.r.unclosedQuoteLine = quoteLine;
+  } else textLine(decode(pos, n), rowLine, false);
   return { pos: n, line: l };
 }
